@@ -1,0 +1,6 @@
+export * from "./catalogue";
+export * from "./errors";
+export * from "./ids";
+export * from "./live";
+export * from "./session";
+export * from "./streams";

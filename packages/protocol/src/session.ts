@@ -1,0 +1,19 @@
+// Users, roles and the session on the wire.
+import { z } from "zod";
+
+export const roles = ["commander", "chief", "duty", "operator", "viewer"] as const;
+export const zRole = z.enum(roles);
+export type Role = z.infer<typeof zRole>;
+
+export const zLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+export type Login = z.infer<typeof zLogin>;
+
+export const zSessionInfo = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: zRole,
+  /** Operators are bound to one prison; everyone else sees the province (null). */
+  prisonId: z.string().nullable(),
+  expiresAt: z.number(),
+});
+export type SessionInfo = z.infer<typeof zSessionInfo>;

@@ -1,0 +1,37 @@
+// Stream health and playback on the wire.
+import { z } from "zod";
+import { zCodec } from "./catalogue";
+
+export const streamStates = ["idle", "starting", "live", "stalled", "offline"] as const;
+export const zStreamState = z.enum(streamStates);
+export type StreamState = z.infer<typeof zStreamState>;
+
+export const zVariant = z.enum(["main", "sub"]);
+export type Variant = z.infer<typeof zVariant>;
+
+export const zStreamHealth = z.object({
+  cameraId: z.string(),
+  variant: zVariant,
+  state: zStreamState,
+  codec: zCodec,
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  fps: z.number().nonnegative(),
+  bitrateKbps: z.number().nonnegative(),
+  viewers: z.number().int().nonnegative(),
+  /** Unix ms of the last frame received, or null before the first one. */
+  lastFrameAt: z.number().nullable(),
+  startedAt: z.number().nullable(),
+  /** Count of discontinuities (source restarts) since the stream was started. */
+  discontinuities: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+});
+export type StreamHealth = z.infer<typeof zStreamHealth>;
+
+export const zPlayResponse = z.object({
+  hls: z.string(),
+  variant: zVariant,
+  codec: zCodec,
+  expiresAt: z.number(),
+});
+export type PlayResponse = z.infer<typeof zPlayResponse>;

@@ -1,0 +1,105 @@
+// The media plane's internal contract. Every source (RTMP ingest, RTSP relay, simulator) ends as one
+// in-process stream of codec config + timestamped access units delivered to a MediaSink; the packager
+// is a MediaSink. Nothing here does I/O.
+import type { ApiError, Codec, StreamHealth, Variant } from "@cw/protocol";
+
+/** Video codec configuration as carried in FLV/MP4: the decoder configuration record. */
+export interface VideoTrack {
+  codec: "h264" | "h265";
+  /** AVCDecoderConfigurationRecord (avcC) or HEVCDecoderConfigurationRecord (hvcC), bytes as in FLV. */
+  config: Buffer;
+  width: number;
+  height: number;
+  /** RFC 6381 codec string for CODECS=, e.g. "avc1.64001f" or "hvc1.1.6.L93.B0". */
+  codecString: string;
+}
+
+export interface AudioTrack {
+  codec: "aac";
+  /** AudioSpecificConfig bytes. */
+  config: Buffer;
+  sampleRate: number;
+  channels: number;
+  /** e.g. "mp4a.40.2". */
+  codecString: string;
+}
+
+export interface TrackSet {
+  video: VideoTrack | null;
+  audio: AudioTrack | null;
+}
+
+/** One frame. Times in milliseconds on the source's own timeline (may restart at 0 or wrap at 2^32). */
+export interface AccessUnit {
+  kind: "video" | "audio";
+  /** Decode timestamp, ms. */
+  dts: number;
+  /** Presentation timestamp, ms (dts + composition offset for video; = dts for audio). */
+  pts: number;
+  /** Video: an IDR / IRAP frame that starts an independent GOP. Audio: always true. */
+  key: boolean;
+  /** Video: length-prefixed (4-byte) NAL units as in FLV/MP4 ("AVCC"). Audio: one raw AAC frame. */
+  data: Buffer;
+}
+
+/** What a source writes into. The packager implements it. */
+export interface MediaSink {
+  /** Codec configuration; at start and whenever it changes (a change implies a discontinuity). */
+  config(tracks: TrackSet): void;
+  unit(au: AccessUnit): void;
+  /** The upstream restarted: the next units are on a new timeline. */
+  discontinuity(reason: string): void;
+  /** The upstream is gone (camera offline, publisher left). The source may resume later. */
+  end(reason: string): void;
+}
+
+/** A running feed of one camera variant. Owned by the stream registry, started on demand. */
+export interface Source {
+  start(sink: MediaSink): void;
+  /** Stops every timer, socket and child process the source owns. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** How the registry learns what a camera is; injected by the gateway (the catalogue owns cameras). */
+export interface CameraSpec {
+  id: string;
+  name: string;
+  /** Path shown in the picture of simulated cameras, e.g. "盘锦监狱 / 一监区 / 一分监区". */
+  label: string;
+  source: { kind: "rtmp" } | { kind: "rtsp"; url: string; subUrl?: string | undefined } | { kind: "sim" };
+  codec: Codec;
+  hasSubStream: boolean;
+}
+
+export type SourceFactory = (camera: CameraSpec, variant: Variant) => Source;
+
+export interface PlaylistQuery {
+  /** _HLS_msn: block until this media sequence number is available. */
+  msn?: number | undefined;
+  /** _HLS_part: with msn, block until this part of it is available. */
+  part?: number | undefined;
+  /** _HLS_skip=YES|v2: a delta playlist is acceptable. */
+  skip?: boolean | undefined;
+}
+
+/** A served HLS resource or an error as data (the HTTP edge maps it to 4xx/5xx JSON). */
+export type Served<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The gateway's view of the media plane: on-demand packaging of any camera. */
+export interface StreamRegistry {
+  /** Playlist text. Starts the camera's source if idle (on demand). Blocks per LL-HLS rules. */
+  playlist(cameraId: string, variant: Variant, query: PlaylistQuery, signal?: AbortSignal): Promise<Served<string>>;
+  init(cameraId: string, variant: Variant, signal?: AbortSignal): Promise<Served<Buffer>>;
+  segment(cameraId: string, variant: Variant, msn: number, signal?: AbortSignal): Promise<Served<Buffer>>;
+  /** Blocks until the part exists when it is the one the preload hint names. */
+  part(cameraId: string, variant: Variant, msn: number, part: number, signal?: AbortSignal): Promise<Served<Buffer>>;
+  /** Health of every active stream. */
+  health(): StreamHealth[];
+  /** Called whenever a stream's state changes and at least every second while any is active. */
+  onHealth(listener: (changed: StreamHealth[]) => void): () => void;
+  /** Counters for /metrics. */
+  stats(): { bytesIn: number; bytesOut: number; packagerErrors: number };
+  /** Stop one camera's streams (e.g. the camera was edited or removed). */
+  stopCamera(cameraId: string): Promise<void>;
+  close(): Promise<void>;
+}
