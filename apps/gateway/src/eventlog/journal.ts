@@ -1,0 +1,217 @@
+// The file journal: DATA_DIR/journal/events.jsonl, one JSON event per line, appended and fsync'd
+// before an append resolves. Appends arriving in the same tick share one write + fsync (group commit).
+// At open it checks every line; a torn LAST line (a crash mid-write) is cut off with a warning, any
+// other bad line stops the start with the line number. It never rewrites history.
+import { createReadStream } from "node:fs";
+import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { EventLog, NewEvent, StoredEvent } from "./types";
+
+export interface JournalLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JournalOptions {
+  /** Directory holding events.jsonl (created if missing). */
+  dir: string;
+  log?: JournalLog;
+  now?: () => number;
+}
+
+interface Pending {
+  events: NewEvent[];
+  resolve(stored: StoredEvent[]): void;
+  reject(err: Error): void;
+}
+
+export const journalFileName = "events.jsonl";
+
+/** Checks one parsed line; returns a reason when it is not a valid next event. */
+function invalidEvent(e: unknown, expectedSeq: number): string | null {
+  if (typeof e !== "object" || e === null) return "not a JSON object";
+  const r = e as Record<string, unknown>;
+  if (r.seq !== expectedSeq) return `seq ${String(r.seq)} where ${expectedSeq} was expected`;
+  if (typeof r.at !== "number") return "field 'at' is not a number";
+  if (typeof r.type !== "string" || r.type === "") return "field 'type' is not a non-empty string";
+  if (r.actor !== null && typeof r.actor !== "string") return "field 'actor' is not a string or null";
+  if (!("data" in r)) return "field 'data' is missing";
+  return null;
+}
+
+/** Scans the file: returns the last seq and the byte length of the valid prefix. */
+function scan(buf: Buffer, path: string): { lastSeq: number; validBytes: number; tornLine: string | null } {
+  let offset = 0;
+  let lastSeq = 0;
+  let lineNo = 0;
+  while (offset < buf.length) {
+    const nl = buf.indexOf(0x0a, offset);
+    const end = nl === -1 ? buf.length : nl;
+    const text = buf.subarray(offset, end).toString("utf8");
+    lineNo++;
+    const isLast = nl === -1 || nl === buf.length - 1;
+    let reason: string | null;
+    try {
+      reason = invalidEvent(JSON.parse(text), lastSeq + 1);
+    } catch {
+      reason = "not valid JSON";
+    }
+    if (nl === -1) reason ??= "no trailing newline";
+    if (reason !== null) {
+      if (isLast) return { lastSeq, validBytes: offset, tornLine: `line ${lineNo}: ${reason}` };
+      throw new Error(
+        `event journal ${path} line ${lineNo}: ${reason}. The journal is never rewritten automatically: ` +
+          "restore it from a backup or move it aside to start with an empty log.",
+      );
+    }
+    lastSeq++;
+    offset = end + 1;
+  }
+  return { lastSeq, validBytes: buf.length, tornLine: null };
+}
+
+class Journal implements EventLog {
+  private pending: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+  private closed = false;
+  private readonly listeners = new Set<(e: StoredEvent) => void>();
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string,
+    private seq: number,
+    private size: number,
+    private readonly now: () => number,
+    private readonly log: JournalLog | undefined,
+  ) {}
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  append(events: NewEvent[]): Promise<StoredEvent[]> {
+    if (this.closed) return Promise.reject(new Error("event log is closed"));
+    if (events.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ events, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    // setImmediate: every append issued in this tick joins the same write + fsync.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.pending.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const stored: StoredEvent[][] = [];
+    let next = this.seq;
+    const lines: string[] = [];
+    for (const p of batch) {
+      const out = p.events.map((e) => ({
+        seq: ++next,
+        at: e.at ?? this.now(),
+        type: e.type,
+        actor: e.actor,
+        data: e.data ?? null,
+      }));
+      stored.push(out);
+      for (const e of out) lines.push(JSON.stringify(e));
+    }
+    const bytes = Buffer.from(lines.join("\n") + "\n", "utf8");
+    try {
+      await this.fh.write(bytes, 0, bytes.length, this.size);
+      await this.fh.datasync();
+    } catch (err) {
+      // Leave no half-batch behind: a later append must not follow a torn line.
+      await this.fh.truncate(this.size).catch(() => undefined);
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.log?.error({ err: error, path: this.path }, "event journal write failed");
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    this.size += bytes.length;
+    this.seq = next;
+    batch.forEach((p, i) => p.resolve(stored[i] ?? []));
+    for (const group of stored) for (const e of group) this.emit(e);
+  }
+
+  private emit(e: StoredEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.log?.error({ err, seq: e.seq }, "event log subscriber threw");
+      }
+    }
+  }
+
+  async *read(afterSeq: number): AsyncIterable<StoredEvent> {
+    const upTo = this.seq;
+    if (afterSeq >= upTo) return;
+    const stream = createReadStream(this.path, { encoding: "utf8", end: Math.max(0, this.size - 1) });
+    const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    try {
+      for await (const line of lines) {
+        if (line === "") continue;
+        const e = JSON.parse(line) as StoredEvent;
+        if (e.seq <= afterSeq) continue;
+        yield e;
+        if (e.seq >= upTo) break;
+      }
+    } finally {
+      lines.close();
+      stream.destroy();
+    }
+  }
+
+  subscribe(listener: (e: StoredEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.flushing || this.scheduled || this.pending.length > 0) {
+      if (this.flushing) await this.flushing;
+      else await new Promise((r) => setImmediate(r));
+    }
+    this.listeners.clear();
+    await this.fh.close();
+  }
+}
+
+/** Opens (or creates) the journal in `dir`, validating every line. */
+export async function openJournal(opts: JournalOptions): Promise<EventLog> {
+  await mkdir(opts.dir, { recursive: true });
+  const path = join(opts.dir, journalFileName);
+  const fh = await open(path, "a+");
+  try {
+    const buf = await readFile(path);
+    const { lastSeq, validBytes, tornLine } = scan(buf, path);
+    if (tornLine !== null) {
+      opts.log?.warn({ path, tornLine, cutBytes: buf.length - validBytes }, "event journal: cut a torn last line");
+      await fh.truncate(validBytes);
+      await fh.datasync();
+    }
+    return new Journal(fh, path, lastSeq, validBytes, opts.now ?? Date.now, opts.log);
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+}

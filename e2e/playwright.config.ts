@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium (installed by scripts/provision.mjs); Playwright's own browser download cannot work
+// on a closed network. One worker: the machine has 2 cores and each spec plays live video.
+export default defineConfig({
+  testDir: "./specs",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  outputDir: "../.cache/e2e-output",
+  use: {
+    headless: true,
+    viewport: { width: 1600, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--autoplay-policy=no-user-gesture-required",
+      ],
+    },
+    trace: "off",
+  },
+});

@@ -1,0 +1,106 @@
+// Starts a real gateway process (tsx apps/gateway/src/main.ts) on free 127.0.0.1 ports with its own
+// temporary DATA_DIR, waits for /healthz, and stops it (SIGTERM, then SIGKILL) — every start has its stop.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+export interface GatewayProcess {
+  url: string;
+  port: number;
+  rtmpPort: number;
+  dataDir: string;
+  env: Record<string, string>;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops and starts again on the same ports and data dir (a gateway restart). */
+  restart(): Promise<GatewayProcess>;
+}
+
+export async function startGateway(env: Record<string, string> = {}, reuse?: GatewayProcess): Promise<GatewayProcess> {
+  const port = reuse?.port ?? (await freePort());
+  const rtmpPort = reuse?.rtmpPort ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), "cw-e2e-"));
+  const fullEnv: Record<string, string> = {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    RTMP_PORT: String(rtmpPort),
+    DATA_DIR: dataDir,
+    SIM: "1",
+    LOG_LEVEL: "warn",
+    DEMO_PASSWORD: "e2e-pass",
+    ...(reuse?.env ?? {}),
+    ...env,
+  };
+  let out = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/gateway/src/main.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, ...fullEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${out}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`gateway did not become healthy in 60 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const proc: GatewayProcess = {
+    url,
+    port,
+    rtmpPort,
+    dataDir,
+    env: fullEnv,
+    output: () => out,
+    stop: (signal = "SIGTERM") =>
+      new Promise<void>((res) => {
+        if (child.exitCode !== null || child.signalCode !== null) return res();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          res();
+        });
+        child.kill(signal);
+      }),
+    restart: async () => {
+      await proc.stop();
+      return startGateway({}, proc);
+    },
+  };
+  return proc;
+}
+
+export function removeDataDir(g: GatewayProcess): void {
+  rmSync(g.dataDir, { recursive: true, force: true });
+}

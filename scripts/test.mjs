@@ -1,0 +1,77 @@
+// `npm test`: provision → lint+format → typecheck → unit+integration (vitest) → build the wall → e2e
+// (Playwright in Debian's Chromium against real gateways). Every stage runs real parts; a stage that
+// fails fails the run. Ends with one plain summary line "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { provision } from "./provision.mjs";
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const started = Date.now();
+const report = [];
+let passed = 0;
+let failed = 0;
+
+function stage(name, cmd, argv, opts = {}) {
+  if (only && only !== name) return true;
+  const t0 = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${argv.join(" ")}`);
+  const r = spawnSync(cmd, argv, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0", ...opts.env } });
+  const ok = r.status === 0;
+  report.push(`${ok ? "ok  " : "FAIL"} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (!ok) failed += 1;
+  return ok;
+}
+
+provision();
+
+const npx = "npx";
+stage("lint", npx, ["biome", "ci", "."]);
+stage("typecheck", npx, ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+
+rmSync(".cache/test-results", { recursive: true, force: true });
+mkdirSync(".cache/test-results", { recursive: true });
+if (
+  stage("unit", npx, [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=.cache/test-results/vitest.json",
+  ])
+) {
+  // counted below
+}
+try {
+  const j = JSON.parse(readFileSync(".cache/test-results/vitest.json", "utf8"));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+  if (j.numPendingTests + j.numTodoTests > 0) {
+    console.error(`unit: ${j.numPendingTests + j.numTodoTests} skipped/todo tests — skips are defects`);
+    failed += j.numPendingTests + j.numTodoTests;
+  }
+} catch {
+  if (!only || only === "unit") failed += 1;
+}
+
+if (!only || only === "e2e") {
+  stage("build", "npm", ["run", "build", "-w", "@cw/wall"]);
+  stage("e2e", npx, ["playwright", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ".cache/test-results/e2e.json" },
+  });
+  try {
+    const j = JSON.parse(readFileSync(".cache/test-results/e2e.json", "utf8"));
+    passed += j.stats.expected;
+    failed += j.stats.unexpected + j.stats.flaky * 0;
+    if (j.stats.skipped > 0) {
+      console.error(`e2e: ${j.stats.skipped} skipped tests — skips are defects`);
+      failed += j.stats.skipped;
+    }
+  } catch {
+    failed += 1;
+  }
+}
+
+console.log(`\n${report.join("\n")}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
