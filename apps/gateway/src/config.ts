@@ -1,0 +1,144 @@
+// Gateway configuration: environment variables first, then an optional JSON file (CONFIG_FILE) with the
+// same keys camelCased plus users, catalogueFile and tuning. Validated with zod at start; a bad value
+// stops the start with a message naming the variable or key. Reads files; never watches them.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { zRole } from "@cw/protocol";
+import { z } from "zod";
+
+const zPort = z.coerce.number().int().min(0).max(65535);
+const zBool = z.union([z.boolean(), z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"])]).transform((v) => {
+  if (typeof v === "boolean") return v;
+  return v === "1" || v === "true" || v === "on" || v === "yes";
+});
+
+/** A configured user. passwordHash is "scrypt$N$r$p$<salt b64>$<hash b64>" (see docs/api/config.md). */
+export const zUserConfig = z
+  .object({
+    username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "a username is 1-64 letters, digits, '_', '.' or '-'"),
+    displayName: z.string().min(1).max(80),
+    role: zRole,
+    prisonId: z.string().min(1).max(64).nullable().optional(),
+    passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, "not a scrypt hash"),
+  })
+  .strict()
+  .refine((u) => u.role !== "operator" || (u.prisonId ?? null) !== null, {
+    message: "an operator needs a prisonId",
+    path: ["prisonId"],
+  });
+export type UserConfig = z.infer<typeof zUserConfig>;
+
+export const zConfig = z
+  .object({
+    port: zPort.default(8080),
+    host: z.string().min(1).default("127.0.0.1"),
+    rtmpPort: zPort.default(1935),
+    dataDir: z.string().min(1).default("./data"),
+    demoPassword: z.string().min(1).max(256).default("commandwall"),
+    /** Generate the demo users (commander, chief, duty, viewer, operator-<prisonId>). */
+    demoUsers: zBool.optional(),
+    users: z.array(zUserConfig).default([]),
+    /** Province catalogue JSON; absent = the generated demo province. */
+    catalogueFile: z.string().min(1).optional(),
+    logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Simulated demo cameras produce pictures (off: they show as offline). */
+    sim: zBool.default(true),
+    hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
+    streamIdleS: z.coerce.number().positive().max(3600).default(30),
+    stallS: z.coerce.number().positive().max(600).default(5),
+    sessionTtlH: z.coerce.number().positive().max(24 * 30).default(12),
+    /** Base of the RTMP publish URL shown to commanders, e.g. rtmp://10.0.0.5:1935 (default from HOST). */
+    publicRtmpUrl: z.string().regex(/^rtmps?:\/\/[^\s/]+$/, "like rtmp://host:port, no path").optional(),
+    /** Bearer token that lets a Prometheus scraper read /metrics without a session. */
+    metricsToken: z.string().min(16, "use at least 16 characters").optional(),
+    /** Built wall (apps/wall/dist) served at /. */
+    wallDir: z.string().min(1).optional(),
+    bodyLimitBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  })
+  .strict();
+export type Config = z.infer<typeof zConfig>;
+
+/** env var → config key. Env wins over the JSON file. */
+export const envKeys = {
+  PORT: "port",
+  HOST: "host",
+  RTMP_PORT: "rtmpPort",
+  DATA_DIR: "dataDir",
+  DEMO_PASSWORD: "demoPassword",
+  DEMO_USERS: "demoUsers",
+  CATALOGUE_FILE: "catalogueFile",
+  LOG_LEVEL: "logLevel",
+  SIM: "sim",
+  HLS_TOKEN_TTL_S: "hlsTokenTtlS",
+  STREAM_IDLE_S: "streamIdleS",
+  SESSION_TTL_H: "sessionTtlH",
+  PUBLIC_RTMP_URL: "publicRtmpUrl",
+  METRICS_TOKEN: "metricsToken",
+  WALL_DIR: "wallDir",
+} as const satisfies Record<string, keyof Config>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+function describeSource(path: (string | number | symbol)[], fromEnv: Set<string>): string {
+  const key = String(path[0] ?? "");
+  const env = Object.entries(envKeys).find(([, k]) => k === key)?.[0];
+  if (env && fromEnv.has(key)) return `environment variable ${env}`;
+  return `config key '${path.map(String).join(".")}'`;
+}
+
+/**
+ * Builds the config from env and the optional JSON file named by CONFIG_FILE. Relative paths in the
+ * file (catalogueFile, dataDir, wallDir) resolve against the file's directory; relative env paths
+ * against the working directory.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  let file: Record<string, unknown> = {};
+  const configFile = env.CONFIG_FILE;
+  if (configFile) {
+    const path = resolve(cwd, configFile);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (err) {
+      throw new ConfigError(`CONFIG_FILE ${path} cannot be read: ${(err as Error).message}`);
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      file = parsed as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError(`CONFIG_FILE ${path} is not a JSON object: ${(err as Error).message}`);
+    }
+    for (const key of ["catalogueFile", "dataDir", "wallDir"]) {
+      const v = file[key];
+      if (typeof v === "string") file[key] = resolve(dirname(path), v);
+    }
+  }
+  const merged: Record<string, unknown> = { ...file };
+  const fromEnv = new Set<string>();
+  for (const [name, key] of Object.entries(envKeys)) {
+    const v = env[name];
+    if (v !== undefined && v !== "") {
+      merged[key] = key === "catalogueFile" || key === "dataDir" || key === "wallDir" ? resolve(cwd, v) : v;
+      fromEnv.add(key);
+    }
+  }
+  const r = zConfig.safeParse(merged);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue ? describeSource(issue.path, fromEnv) : "config";
+    throw new ConfigError(`${where}: ${issue?.message ?? "invalid"}`);
+  }
+  const config = r.data;
+  config.dataDir = resolve(cwd, config.dataDir);
+  return config;
+}
+
+/** A config from explicit values (tests, embedding), validated the same way. */
+export function makeConfig(values: Partial<z.input<typeof zConfig>> = {}): Config {
+  const r = zConfig.safeParse(values);
+  if (!r.success) throw new ConfigError(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return r.data;
+}
