@@ -1,0 +1,124 @@
+// THE event map of the control plane: every fact the gateway appends to the log, by type, with the zod
+// schema of its payload. State anywhere (gateway projections, the wall's live views) is a fold of these.
+// Payload schemas have no transforms, so an event parses back to exactly what was written (replay-safe).
+// To add an event (orders, inspection): add its schema to `eventSchemas`; the types follow.
+import type { Result } from "@cw/protocol";
+import { fromZod } from "@cw/protocol";
+import { z } from "zod";
+import { zAlarmType, zDisposition, zSeverity } from "./schemas/alarm";
+import { zObligation, zObligationKind } from "./schemas/obligation";
+import { zAbsentee } from "./schemas/rollcall";
+
+const zRef = z.string().min(1).max(256);
+const zNullableRef = zRef.nullable();
+
+/** Where an alarm came from: a prison system's feed, our own stream health, or a roll-call mismatch. */
+export const zAlarmOrigin = z.enum(["feed", "stream_health", "rollcall"]);
+export type AlarmOrigin = z.infer<typeof zAlarmOrigin>;
+
+export const zAlarmRaised = z
+  .object({
+    id: zRef,
+    prisonId: zRef,
+    sourceId: zRef,
+    origin: zAlarmOrigin,
+    type: zAlarmType,
+    severity: zSeverity,
+    occurredAt: z.number(),
+    blockId: zNullableRef,
+    subBlockId: zNullableRef,
+    cameraId: zNullableRef,
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    /** Bare base64 JPEG, already validated at the feed; the log is the only place it is kept. */
+    snapshot: z.string().nullable(),
+  })
+  .strict();
+
+const zObligationRef = z
+  .object({ id: zRef, kind: zObligationKind, subject: zRef, owner: zRef, prisonId: zNullableRef })
+  .strict();
+
+// Placeholders for the orders and inspection issues: they replace these with real schemas.
+const zPlaceholder = z.looseObject({ id: zRef });
+
+export const eventSchemas = {
+  "alarm.raised": zAlarmRaised,
+  /** The same sourceId again: the same alarm, counted (count is the new total). */
+  "alarm.repeated": z
+    .object({ id: zRef, sourceId: zRef, count: z.number().int().min(2), occurredAt: z.number() })
+    .strict(),
+  "alarm.acknowledged": z.object({ id: zRef, note: z.string() }).strict(),
+  "alarm.resolved": z.object({ id: zRef, disposition: zDisposition, note: z.string() }).strict(),
+  /** The source cleared it (video back): no human disposition. */
+  "alarm.cleared": z.object({ id: zRef, reason: z.string() }).strict(),
+  "rollcall.reported": z
+    .object({
+      id: zRef,
+      prisonId: zRef,
+      sourceId: zRef,
+      /** Local date (YYYY-MM-DD) of the checkpoint, in the configured offset. */
+      date: z.string(),
+      blockId: zRef,
+      subBlockId: zNullableRef,
+      checkpoint: zRef,
+      scheduledAt: z.number(),
+      reportedAt: z.number(),
+      expected: z.number().int().min(0),
+      present: z.number().int().min(0),
+      absentees: z.array(zAbsentee),
+    })
+    .strict(),
+  "obligation.opened": z.object({ obligation: zObligation }).strict(),
+  "obligation.fulfilled": zObligationRef,
+  "obligation.cancelled": zObligationRef.extend({ reason: z.string() }),
+  "deadline.yellow": zObligationRef,
+  "deadline.red": zObligationRef,
+  "obligation.escalated": zObligationRef.extend({ level: z.number().int().min(0), to: zRef }),
+  "order.issued": zPlaceholder,
+  "order.received": zPlaceholder,
+  "order.feedback": zPlaceholder,
+  "inspection.drawn": zPlaceholder,
+  "finding.recorded": zPlaceholder,
+  "rectification.submitted": zPlaceholder,
+} as const;
+
+export type EventSchemas = typeof eventSchemas;
+export type EventMap = { [K in keyof EventSchemas]: z.infer<EventSchemas[K]> };
+export type EventType = keyof EventMap;
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+
+/**
+ * One fact. `at` is when it became true (unix ms; for deadline transitions the threshold instant, not
+ * when a tick noticed it, so replays agree). `actor` is who did it: `user:<username>`,
+ * `feed:<prisonId>` or `system`.
+ */
+export type DomainEvent<K extends EventType = EventType> = {
+  [T in K]: { type: T; at: number; actor: string; data: EventMap[T] };
+}[K];
+
+export const SYSTEM_ACTOR = "system";
+
+export function makeEvent<K extends EventType>(type: K, at: number, actor: string, data: EventMap[K]): DomainEvent<K> {
+  return { type, at, actor, data } as DomainEvent<K>;
+}
+
+const zEnvelope = z
+  .object({ type: z.string(), at: z.number(), actor: z.string().min(1).max(128), data: z.unknown() })
+  .strict();
+
+/** Parses one event from the log or the wire: envelope, known type, payload. Errors as data. */
+export function parseEvent(input: unknown): Result<DomainEvent> {
+  const env = zEnvelope.safeParse(input);
+  if (!env.success) return { ok: false, error: fromZod(env.error) };
+  const { type } = env.data;
+  if (!Object.hasOwn(eventSchemas, type)) {
+    return { ok: false, error: { code: "validation", message: `type: unknown event type ${type}`, field: "type" } };
+  }
+  const data = eventSchemas[type as EventType].safeParse(env.data.data);
+  if (!data.success) {
+    const err = fromZod(data.error);
+    return { ok: false, error: { ...err, field: err.field === undefined ? "data" : `data.${err.field}` } };
+  }
+  return { ok: true, value: { ...env.data, type, data: data.data } as DomainEvent };
+}
