@@ -6,7 +6,9 @@ const procs = [
   spawn("npx", ["tsx", "watch", "apps/gateway/src/main.ts"], { stdio: "inherit", env: { SIM: "1", ...process.env } }),
   spawn("npm", ["run", "dev", "-w", "@cw/wall"], { stdio: "inherit" }),
 ];
-const stop = () => procs.forEach((p) => p.kill("SIGTERM"));
+const stop = () => {
+  for (const p of procs) p.kill("SIGTERM");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-procs.forEach((p) => p.on("exit", stop));
+for (const p of procs) p.on("exit", stop);

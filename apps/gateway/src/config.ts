@@ -19,7 +19,9 @@ export const zUserConfig = z
     displayName: z.string().min(1).max(80),
     role: zRole,
     prisonId: z.string().min(1).max(64).nullable().optional(),
-    passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, "not a scrypt hash"),
+    passwordHash: z
+      .string()
+      .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, "not a scrypt hash"),
   })
   .strict()
   .refine((u) => u.role !== "operator" || (u.prisonId ?? null) !== null, {
@@ -46,14 +48,25 @@ export const zConfig = z
     hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
     streamIdleS: z.coerce.number().positive().max(3600).default(30),
     stallS: z.coerce.number().positive().max(600).default(5),
-    sessionTtlH: z.coerce.number().positive().max(24 * 30).default(12),
+    sessionTtlH: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     /** Base of the RTMP publish URL shown to commanders, e.g. rtmp://10.0.0.5:1935 (default from HOST). */
-    publicRtmpUrl: z.string().regex(/^rtmps?:\/\/[^\s/]+$/, "like rtmp://host:port, no path").optional(),
+    publicRtmpUrl: z
+      .string()
+      .regex(/^rtmps?:\/\/[^\s/]+$/, "like rtmp://host:port, no path")
+      .optional(),
     /** Bearer token that lets a Prometheus scraper read /metrics without a session. */
     metricsToken: z.string().min(16, "use at least 16 characters").optional(),
     /** Built wall (apps/wall/dist) served at /. */
     wallDir: z.string().min(1).optional(),
-    bodyLimitBytes: z.coerce.number().int().positive().default(1024 * 1024),
+    bodyLimitBytes: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;

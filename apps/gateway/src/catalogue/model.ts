@@ -16,14 +16,15 @@ export const zCameraEntry = z
     /** Defaults: sim → true, rtsp → subUrl present, rtmp → false. */
     hasSubStream: z.boolean().optional(),
     /** RTMP only: the publish key; absent = derived from the data dir's secret (stable across restarts). */
-    publishKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, "8-128 letters, digits, '-' or '_'").optional(),
+    publishKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,128}$/, "8-128 letters, digits, '-' or '_'")
+      .optional(),
   })
   .strict();
 export type CameraEntry = z.infer<typeof zCameraEntry>;
 
-export const zSubBlockEntry = z
-  .object({ id: zId, name: zName, cameras: z.array(zCameraEntry).default([]) })
-  .strict();
+export const zSubBlockEntry = z.object({ id: zId, name: zName, cameras: z.array(zCameraEntry).default([]) }).strict();
 export type SubBlockEntry = z.infer<typeof zSubBlockEntry>;
 
 export const zBlockEntry = z
@@ -41,7 +42,10 @@ export const zPrisonEntry = z
     id: zId,
     name: zName,
     /** WGS84 position for the province map; optional. */
-    location: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict().optional(),
+    location: z
+      .object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .strict()
+      .optional(),
     blocks: z.array(zBlockEntry).default([]),
     cameras: z.array(zCameraEntry).default([]),
   })

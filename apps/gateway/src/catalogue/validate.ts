@@ -2,7 +2,7 @@
 // are data naming the exact place, e.g. `prisons[2].blocks[0].subBlocks[1].cameras[3].source.url`.
 // Pure: the file loader (load.ts) does the reading.
 import type { ApiError, Result } from "@cw/protocol";
-import { type Province, zProvince } from "./model";
+import { type CameraEntry, type Province, zProvince } from "./model";
 
 /** `["prisons", 2, "blocks", 0, "id"]` → `prisons[2].blocks[0].id`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -37,17 +37,32 @@ export function validateProvince(input: unknown): Result<Province> {
     return null;
   };
   const checks: Array<[string, string]> = [[province.bureau.id, "bureau.id"]];
+  let misuse: ApiError | null = null;
+  const camera = (c: CameraEntry, at: string) => {
+    checks.push([c.id, `${at}.id`]);
+    if (c.publishKey !== undefined && c.source.kind !== "rtmp" && misuse === null) {
+      misuse = {
+        code: "validation",
+        message: `${at}.publishKey: only RTMP cameras have a publish key`,
+        field: `${at}.publishKey`,
+      };
+    }
+  };
   province.prisons.forEach((p, pi) => {
     checks.push([p.id, `prisons[${pi}].id`]);
-    p.cameras.forEach((c, ci) => checks.push([c.id, `prisons[${pi}].cameras[${ci}].id`]));
+    p.cameras.forEach((c, ci) => {
+      camera(c, `prisons[${pi}].cameras[${ci}]`);
+    });
     p.blocks.forEach((b, bi) => {
       checks.push([b.id, `prisons[${pi}].blocks[${bi}].id`]);
-      b.cameras.forEach((c, ci) => checks.push([c.id, `prisons[${pi}].blocks[${bi}].cameras[${ci}].id`]));
+      b.cameras.forEach((c, ci) => {
+        camera(c, `prisons[${pi}].blocks[${bi}].cameras[${ci}]`);
+      });
       b.subBlocks.forEach((s, si) => {
         checks.push([s.id, `prisons[${pi}].blocks[${bi}].subBlocks[${si}].id`]);
-        s.cameras.forEach((c, ci) =>
-          checks.push([c.id, `prisons[${pi}].blocks[${bi}].subBlocks[${si}].cameras[${ci}].id`]),
-        );
+        s.cameras.forEach((c, ci) => {
+          camera(c, `prisons[${pi}].blocks[${bi}].subBlocks[${si}].cameras[${ci}]`);
+        });
       });
     });
   });
@@ -55,18 +70,6 @@ export function validateProvince(input: unknown): Result<Province> {
     const err = claim(id, at);
     if (err) return { ok: false, error: err };
   }
-  province.prisons.forEach((p) => {
-    for (const c of allCameraEntries(p)) {
-      if (c.entry.publishKey !== undefined && c.entry.source.kind !== "rtmp") c.entry.publishKey = undefined;
-    }
-  });
+  if (misuse !== null) return { ok: false, error: misuse };
   return { ok: true, value: province };
-}
-
-function* allCameraEntries(p: Province["prisons"][number]) {
-  for (const entry of p.cameras) yield { entry };
-  for (const b of p.blocks) {
-    for (const entry of b.cameras) yield { entry };
-    for (const s of b.subBlocks) for (const entry of s.cameras) yield { entry };
-  }
 }

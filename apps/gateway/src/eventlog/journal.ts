@@ -144,7 +144,7 @@ class Journal implements EventLog {
     }
     this.size += bytes.length;
     this.seq = next;
-    batch.forEach((p, i) => p.resolve(stored[i] ?? []));
+    for (const [i, p] of batch.entries()) p.resolve(stored[i] ?? []);
     for (const group of stored) for (const e of group) this.emit(e);
   }
 

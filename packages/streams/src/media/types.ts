@@ -80,6 +80,8 @@ export interface PlaylistQuery {
   part?: number | undefined;
   /** _HLS_skip=YES|v2: a delta playlist is acceptable. */
   skip?: boolean | undefined;
+  /** Who asked (e.g. a hash of the session or play token); distinct clients seen recently are the viewers. */
+  clientId?: string | undefined;
 }
 
 /** A served HLS resource or an error as data (the HTTP edge maps it to 4xx/5xx JSON). */
@@ -89,7 +91,8 @@ export type Served<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export interface StreamRegistry {
   /** Playlist text. Starts the camera's source if idle (on demand). Blocks per LL-HLS rules. */
   playlist(cameraId: string, variant: Variant, query: PlaylistQuery, signal?: AbortSignal): Promise<Served<string>>;
-  init(cameraId: string, variant: Variant, signal?: AbortSignal): Promise<Served<Buffer>>;
+  /** `version` is the <v> of init-<v>.mp4 (the playlist names it); omitted = the current one. */
+  init(cameraId: string, variant: Variant, signal?: AbortSignal, version?: number): Promise<Served<Buffer>>;
   segment(cameraId: string, variant: Variant, msn: number, signal?: AbortSignal): Promise<Served<Buffer>>;
   /** Blocks until the part exists when it is the one the preload hint names. */
   part(cameraId: string, variant: Variant, msn: number, part: number, signal?: AbortSignal): Promise<Served<Buffer>>;

@@ -1,0 +1,93 @@
+// HLS play tokens: the URL carries the session so hls.js needs no headers. token =
+// base64url(JSON {s: session-hash prefix, c: camera, v: variant, e: expiry unix s, n: nonce}) "." base64url(HMAC).
+// A token lives until `e`, and slides while it is used: each successful HLS request keeps it alive for
+// another TTL (TokenUse). It dies at once when its session ends. Signing and checking are pure.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import type { Variant } from "@cw/protocol";
+
+export interface TokenClaims {
+  /** Session hash prefix. */
+  s: string;
+  /** Camera id. */
+  c: string;
+  v: Variant;
+  /** Expiry, unix seconds. */
+  e: number;
+  /** Nonce: every play URL is distinct, so "once per play URL" is well defined. */
+  n: string;
+}
+
+const mac = (secret: Buffer, body: string) => createHmac("sha256", secret).update(body).digest();
+
+export function signToken(secret: Buffer, claims: TokenClaims): string {
+  const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+  return `${body}.${mac(secret, body).toString("base64url")}`;
+}
+
+/** The claims of an authentic token (expiry NOT checked: see TokenUse), or null for a forged one. */
+export function readToken(secret: Buffer, token: string): TokenClaims | null {
+  if (token.length > 512) return null;
+  const dot = token.indexOf(".");
+  if (dot <= 0) return null;
+  const body = token.slice(0, dot);
+  const sig = Buffer.from(token.slice(dot + 1), "base64url");
+  const want = mac(secret, body);
+  if (sig.length !== want.length || !timingSafeEqual(sig, want)) return null;
+  try {
+    const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<TokenClaims>;
+    if (typeof c.s !== "string" || typeof c.c !== "string" || typeof c.e !== "number") return null;
+    if (c.v !== "main" && c.v !== "sub") return null;
+    return { s: c.s, c: c.c, v: c.v, e: c.e, n: typeof c.n === "string" ? c.n : "" };
+  } catch {
+    return null;
+  }
+}
+
+export const tokenKey = (token: string): string => createHash("sha256").update(token).digest("base64url");
+
+/**
+ * Tracks when each token was last used, so a token in use outlives `e` and an idle one dies after TTL.
+ * Bounded: entries idle for more than TTL (and past `e`) are swept.
+ */
+export class TokenUse {
+  private readonly lastUse = new Map<string, { at: number; e: number; viewed: boolean }>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {
+    this.timer = setInterval(() => this.sweep(), Math.max(1000, ttlMs));
+    this.timer.unref();
+  }
+
+  /** Alive: before its expiry, or used within the last TTL. */
+  alive(key: string, claims: TokenClaims): boolean {
+    const now = this.now();
+    if (now <= claims.e * 1000) return true;
+    const u = this.lastUse.get(key);
+    return u !== undefined && now - u.at <= this.ttlMs;
+  }
+
+  /** Records a use; returns true for the token's first playlist request (the start of a view). */
+  touch(key: string, claims: TokenClaims, playlist: boolean): boolean {
+    const prev = this.lastUse.get(key);
+    const first = playlist && !prev?.viewed;
+    this.lastUse.set(key, { at: this.now(), e: claims.e * 1000, viewed: (prev?.viewed ?? false) || playlist });
+    return first;
+  }
+
+  sweep(): void {
+    const now = this.now();
+    for (const [k, u] of this.lastUse) if (now - u.at > this.ttlMs && now > u.e) this.lastUse.delete(k);
+  }
+
+  get size(): number {
+    return this.lastUse.size;
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

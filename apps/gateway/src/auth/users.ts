@@ -1,0 +1,53 @@
+// The user directory: users from the config plus, unless turned off, the demo users (commander, chief,
+// duty, viewer and operator-<prisonId> per prison) sharing DEMO_PASSWORD. Configured users win over
+// demo users of the same name. Read-only after start.
+import type { Role } from "@cw/protocol";
+import type { Config } from "../config";
+import { hashPassword } from "./password";
+
+export interface User {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Operators only: the one prison they reach. */
+  prisonId: string | null;
+  passwordHash: string;
+}
+
+export class ConfigUsersError extends Error {
+  override readonly name = "ConfigUsersError";
+}
+
+export async function buildUsers(
+  config: Config,
+  prisons: Array<{ id: string; name: string }>,
+): Promise<Map<string, User>> {
+  const users = new Map<string, User>();
+  const demo = config.demoUsers ?? config.users.length === 0;
+  if (demo) {
+    // One hash for the shared demo password: hashing 20 identical passwords would only slow the start.
+    const hash = await hashPassword(config.demoPassword);
+    const add = (username: string, displayName: string, role: Role, prisonId: string | null = null) =>
+      users.set(username, { username, displayName, role, prisonId, passwordHash: hash });
+    add("commander", "指挥长", "commander");
+    add("chief", "局长", "chief");
+    add("duty", "值班员", "duty");
+    add("viewer", "观察员", "viewer");
+    for (const p of prisons) add(`operator-${p.id}`, `${p.name}指挥中心`, "operator", p.id);
+  }
+  const known = new Set(prisons.map((p) => p.id));
+  config.users.forEach((u, i) => {
+    const prisonId = u.prisonId ?? null;
+    if (prisonId !== null && !known.has(prisonId)) {
+      throw new ConfigUsersError(`config key 'users[${i}].prisonId': no prison ${prisonId} in the catalogue`);
+    }
+    users.set(u.username, {
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      prisonId: u.role === "operator" ? prisonId : null,
+      passwordHash: u.passwordHash,
+    });
+  });
+  return users;
+}

@@ -1,0 +1,115 @@
+// The gateway's state: the event log and the projections folded from it (sessions, catalogue, audit),
+// plus users, the server secret and HLS token tracking. Opening it replays the whole log; afterwards
+// every appended event reaches the projections (via subscribe) before append() resolves, so a route
+// that awaits commit() sees its own change. No HTTP here.
+import { join } from "node:path";
+import { TokenUse } from "./auth/hlsToken";
+import { derivedPublishKey, loadSecret } from "./auth/secret";
+import { SessionStore } from "./auth/sessions";
+import { buildUsers, type User } from "./auth/users";
+import { loadProvince } from "./catalogue/load";
+import type { Province } from "./catalogue/model";
+import { type CatalogueChange, CatalogueStore } from "./catalogue/store";
+import type { Config } from "./config";
+import { AuditIndex } from "./eventlog/audit";
+import { openJournal } from "./eventlog/journal";
+import type { EventLog, NewEvent, StoredEvent } from "./eventlog/types";
+import type { Logger } from "./log";
+
+export interface Core {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly secret: Buffer;
+  readonly eventLog: EventLog;
+  readonly users: ReadonlyMap<string, User>;
+  readonly sessions: SessionStore;
+  readonly catalogue: CatalogueStore;
+  readonly audit: AuditIndex;
+  readonly tokens: TokenUse;
+  /** Appends durably; projections have applied the events when this resolves. */
+  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+  onCatalogueChange(listener: (change: CatalogueChange) => void): () => void;
+  onEvent(listener: (e: StoredEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  config: Config;
+  log: Logger;
+  now?: () => number;
+  /** Another EventLog implementation (tests, Redis later); default: the file journal in DATA_DIR. */
+  eventLog?: EventLog;
+  /** The base catalogue; default: CATALOGUE_FILE or the demo province. */
+  province?: Province;
+}
+
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const { config, log } = opts;
+  const now = opts.now ?? Date.now;
+  const province = opts.province ?? loadProvince(config.catalogueFile);
+  const secret = await loadSecret(config.dataDir);
+  const users = await buildUsers(config, province.prisons);
+  const eventLog =
+    opts.eventLog ??
+    (await openJournal({ dir: join(config.dataDir, "journal"), log: log.child({ part: "journal" }), now }));
+  const sessions = new SessionStore(users, now, config.sessionTtlH * 3600_000);
+  const catalogue = new CatalogueStore(
+    province,
+    (id) => derivedPublishKey(secret, id),
+    log.child({ part: "catalogue" }),
+  );
+  const audit = new AuditIndex();
+  const catalogueListeners = new Set<(c: CatalogueChange) => void>();
+  const eventListeners = new Set<(e: StoredEvent) => void>();
+
+  const fold = (e: StoredEvent): CatalogueChange | null => {
+    sessions.apply(e);
+    audit.apply(e);
+    return catalogue.apply(e);
+  };
+  let replayed = 0;
+  for await (const e of eventLog.read(0)) {
+    fold(e);
+    replayed++;
+  }
+  const unsubscribe = eventLog.subscribe((e) => {
+    const change = fold(e);
+    for (const l of eventListeners) l(e);
+    if (change) for (const l of catalogueListeners) l(change);
+  });
+  log.info(
+    { replayed, lastSeq: eventLog.lastSeq, prisons: province.prisons.length, cameras: catalogue.cameras().length },
+    "event log replayed",
+  );
+  const tokens = new TokenUse(config.hlsTokenTtlS * 1000, now);
+
+  return {
+    config,
+    log,
+    now,
+    secret,
+    eventLog,
+    users,
+    sessions,
+    catalogue,
+    audit,
+    tokens,
+    commit: (events) => eventLog.append(events),
+    onCatalogueChange(listener) {
+      catalogueListeners.add(listener);
+      return () => catalogueListeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    async close() {
+      tokens.close();
+      unsubscribe();
+      catalogueListeners.clear();
+      eventListeners.clear();
+      await eventLog.close();
+    },
+  };
+}

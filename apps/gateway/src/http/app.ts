@@ -1,0 +1,99 @@
+// Builds the fastify app: plugins, the path guard, the auth gate, metrics timing, the error and
+// not-found handlers, and every route group. Knows nothing about how the media plane is made.
+import { AppError } from "@cw/protocol";
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyWebsocket from "@fastify/websocket";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { liveRoutes } from "../live/route";
+import { auditRoutes } from "./auditRoutes";
+import { installAuth } from "./auth";
+import { cameraAdminRoutes } from "./cameraAdmin";
+import { catalogueRoutes } from "./catalogueRoutes";
+import type { AuthMode, HttpContext } from "./context";
+import { installErrorHandler, sendError } from "./errors";
+import { hlsRoutes } from "./hlsRoutes";
+import { opsRoutes } from "./opsRoutes";
+import { playRoutes } from "./playRoutes";
+import { sessionRoutes } from "./sessionRoutes";
+import { streamsRoutes } from "./streamsRoutes";
+import { wallStatic } from "./wallStatic";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  auth: AuthMode;
+}
+
+/** `..` in a path, plain or percent-encoded, or an encoded slash: never a legitimate request here. */
+export function isTraversal(rawUrl: string): boolean {
+  const path = rawUrl.split("?")[0] ?? "";
+  if (/%2f|%5c|\\/i.test(path)) return true;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  return /(^|\/)\.\.(\/|$)/.test(decoded) || decoded.includes("\0");
+}
+
+export async function buildApp(
+  ctx: HttpContext,
+  wallDir: string,
+): Promise<{ app: FastifyInstance; routes: RouteInfo[] }> {
+  const { core, metrics } = ctx;
+  const app = Fastify({
+    loggerInstance: core.log.child({ part: "http" }) as FastifyBaseLogger,
+    // Request URLs carry HLS tokens: log our own line with the route pattern instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    // HLS tokens are ~150 characters; the default 100 would leave those URLs unmatched.
+    routerOptions: { maxParamLength: 512 },
+    bodyLimit: core.config.bodyLimitBytes,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const routes: RouteInfo[] = [];
+  app.addHook("onRoute", (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routes.push({ method, url: r.url, auth: (r.config as { auth?: AuthMode } | undefined)?.auth ?? "session" });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError("rate_limited"),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.addHook("onRequest", async (req) => {
+    if (isTraversal(req.url)) throw new AppError("bad_request", "the path must not contain '..' or encoded slashes");
+  });
+  installAuth(app, ctx);
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url ?? "unmatched";
+    const status = String(reply.statusCode);
+    metrics.httpDuration.observe({ route, method: req.method, status }, reply.elapsedTime / 1000);
+    req.log.debug({ route, method: req.method, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "http");
+  });
+  installErrorHandler(app);
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 404, { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` }),
+  );
+
+  sessionRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  cameraAdminRoutes(app, ctx);
+  playRoutes(app, ctx);
+  streamsRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  opsRoutes(app, ctx);
+  hlsRoutes(app, ctx);
+  liveRoutes(app, ctx);
+  await wallStatic(app, wallDir);
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,72 @@
+// The gate in front of every route: resolves the session cookie, enforces the route's auth mode
+// (401 unauthenticated), slides the session's expiry (logging a renewal now and then) and refreshes
+// the cookie. Role and prison checks live in the routes (auth/guard.ts).
+import { createHash, timingSafeEqual } from "node:crypto";
+import { AppError } from "@cw/protocol";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Session } from "../auth/sessions";
+import { type HttpContext, sessionCookie } from "./context";
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  id: string,
+  expiresAt: number,
+  now: number,
+  secure: boolean,
+): void {
+  reply.setCookie(sessionCookie, id, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000)),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(sessionCookie, { path: "/", httpOnly: true, sameSite: "lax" });
+}
+
+/** The session named by the request's cookie, or null. */
+export function sessionOf(ctx: HttpContext, req: FastifyRequest): Session | null {
+  const id = req.cookies[sessionCookie];
+  return id ? ctx.core.sessions.resolve(id) : null;
+}
+
+function bearerMatches(req: FastifyRequest, token: string | undefined): boolean {
+  const h = req.headers.authorization;
+  if (!token || !h?.startsWith("Bearer ")) return false;
+  const a = createHash("sha256").update(h.slice(7)).digest();
+  const b = createHash("sha256").update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The session of a request that passed the gate (routes with the default auth mode). */
+export function requireSession(req: FastifyRequest): Session {
+  if (!req.session) throw new AppError("unauthenticated");
+  return req.session;
+}
+
+export function installAuth(app: FastifyInstance, ctx: HttpContext): void {
+  app.decorateRequest("session", null);
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.is404) return; // unknown paths: the not-found handler answers (SPA fallback or 404 JSON)
+    const mode = req.routeOptions.config.auth ?? "session";
+    if (mode === "public" || mode === "hls") return;
+    const session = sessionOf(ctx, req);
+    if (!session) {
+      if (mode === "metrics" && bearerMatches(req, ctx.core.config.metricsToken)) return;
+      throw new AppError("unauthenticated");
+    }
+    req.session = session;
+    const next = ctx.core.sessions.renewal(session);
+    if (next !== null) {
+      await ctx.core.commit([
+        { type: "session.renewed", actor: session.user.username, data: { sessionHash: session.hash, expiresAt: next } },
+      ]);
+      const id = req.cookies[sessionCookie];
+      if (id) setSessionCookie(reply, id, next, ctx.core.now(), req.protocol === "https");
+      session.expiresAt = next;
+    }
+  });
+}

@@ -1,0 +1,55 @@
+// Camera edits at run time (commanders only): POST /api/v1/cameras, PATCH and DELETE /api/v1/cameras/:id.
+// Each edit is one logged event (camera.added / camera.updated / camera.removed) folded into the
+// catalogue; editing or removing a camera stops its running streams.
+import { randomBytes } from "node:crypto";
+import { AppError, idPattern, parseWith, zCameraCreate, zCameraPatch } from "@cw/protocol";
+import type { FastifyInstance } from "fastify";
+import { requireRole } from "../auth/guard";
+import { type IdSource, planCreate, planRemove, planUpdate } from "../catalogue/commands";
+import { requireSession } from "./auth";
+import { cameraDetail } from "./catalogueRoutes";
+import type { HttpContext } from "./context";
+import { orThrow } from "./errors";
+
+const ids: IdSource = {
+  newCameraId: (prisonId) => `${prisonId}-c${randomBytes(3).toString("hex")}`,
+  newPublishKey: () => randomBytes(18).toString("base64url"),
+};
+
+export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpContext): void {
+  const commander = ["commander"] as const;
+
+  app.post("/api/v1/cameras", async (req, reply) => {
+    const session = requireSession(req);
+    requireRole(session, commander);
+    const input = orThrow(parseWith(zCameraCreate, req.body));
+    const data = orThrow(planCreate(core.catalogue, input, ids));
+    await core.commit([{ type: "camera.added", actor: session.user.username, data }]);
+    const camera = core.catalogue.camera(data.camera.id);
+    if (!camera) throw new AppError("conflict", "the camera could not be placed");
+    return reply.code(201).send(cameraDetail(core, session, camera));
+  });
+
+  app.patch<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req) => {
+    const session = requireSession(req);
+    requireRole(session, commander);
+    const id = req.params.id;
+    if (!idPattern.test(id) || !core.catalogue.camera(id)) throw new AppError("not_found", `no camera ${id}`, "id");
+    const patch = orThrow(parseWith(zCameraPatch, req.body));
+    const data = orThrow(planUpdate(core.catalogue, id, patch, ids));
+    await core.commit([{ type: "camera.updated", actor: session.user.username, data }]);
+    await streams.stopCamera(id);
+    const camera = core.catalogue.camera(id);
+    if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
+    return cameraDetail(core, session, camera);
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req, reply) => {
+    const session = requireSession(req);
+    requireRole(session, commander);
+    const data = orThrow(planRemove(core.catalogue, req.params.id));
+    await core.commit([{ type: "camera.removed", actor: session.user.username, data }]);
+    await streams.stopCamera(data.id);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,106 @@
+// GET /hls/:token/:camera/:variant/:file — the LL-HLS edge. The signed token in the path stands for
+// the session (hls.js sends no headers); it is checked on every request, slides while used, and its
+// first playlist request logs view.started (who, camera, when, from where) before anything is served.
+// Blocking playlist reloads are cancelled when the client goes away.
+import { type ApiError, AppError, errorCatalogue, zVariant } from "@cw/protocol";
+import type { Served } from "@cw/streams";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requirePrison } from "../auth/guard";
+import { readToken, tokenKey } from "../auth/hlsToken";
+import type { HttpContext } from "./context";
+import { sendError } from "./errors";
+import { type HlsFile, parseHlsFile, parsePlaylistQuery } from "./hlsFiles";
+
+interface Params {
+  token: string;
+  camera: string;
+  variant: string;
+  file: string;
+}
+
+const contentTypes: Record<HlsFile["kind"], string> = {
+  playlist: "application/vnd.apple.mpegurl",
+  init: "video/mp4",
+  segment: "video/iso.segment",
+  part: "video/iso.segment",
+};
+
+/** An AbortSignal that fires when the client disconnects before the answer is complete. */
+function clientGone(req: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) ac.abort();
+  });
+  req.raw.once("aborted", () => ac.abort());
+  return ac.signal;
+}
+
+export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const { core, streams, metrics } = ctx;
+  const badToken = () => new AppError("bad_token");
+
+  app.get<{ Params: Params }>("/hls/:token/:camera/:variant/:file", { config: { auth: "hls" } }, async (req, reply) => {
+    const { token, camera: cameraId, file: fileName } = req.params;
+    const claims = readToken(core.secret, token);
+    if (!claims) throw badToken();
+    const v = zVariant.safeParse(req.params.variant);
+    if (!v.success || claims.c !== cameraId || claims.v !== v.data) throw badToken();
+    const session = core.sessions.byPrefix(claims.s);
+    const key = tokenKey(token);
+    if (!session || !core.tokens.alive(key, claims)) throw badToken();
+    const camera = core.catalogue.camera(cameraId);
+    if (!camera) throw new AppError("not_found", `no camera ${cameraId}`, "camera");
+    requirePrison(session, camera.prisonId);
+    const file = parseHlsFile(fileName);
+    if (!file) throw new AppError("not_found", `no HLS file ${fileName}`, "file");
+    const variant = v.data;
+
+    if (core.tokens.touch(key, claims, file.kind === "playlist")) {
+      await core.commit([
+        {
+          type: "view.started",
+          actor: session.user.username,
+          data: {
+            cameraId,
+            prisonId: camera.prisonId,
+            variant,
+            ip: req.ip,
+            userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256),
+          },
+        },
+      ]);
+    }
+
+    const signal = clientGone(req, reply);
+    let served: Served<string> | Served<Buffer>;
+    switch (file.kind) {
+      case "playlist": {
+        const q = parsePlaylistQuery(req.query as Record<string, unknown>);
+        if (!q.ok) throw new AppError(q.error.code, q.error.message, q.error.field);
+        served = await streams.playlist(cameraId, variant, q.value, signal);
+        break;
+      }
+      case "init":
+        served = await streams.init(cameraId, variant, signal);
+        break;
+      case "segment":
+        served = await streams.segment(cameraId, variant, file.msn, signal);
+        break;
+      case "part":
+        served = await streams.part(cameraId, variant, file.msn, file.part, signal);
+        break;
+    }
+    if (!served.ok) return sendServedError(reply, served.error);
+    const body = served.value;
+    metrics.bytesOut.inc(typeof body === "string" ? Buffer.byteLength(body) : body.length);
+    return reply
+      .header("content-type", contentTypes[file.kind])
+      .header("cache-control", file.kind === "playlist" ? "no-cache" : "max-age=60")
+      .send(body);
+  });
+}
+
+function sendServedError(reply: FastifyReply, error: ApiError): FastifyReply {
+  const status = errorCatalogue[error.code]?.status ?? 503;
+  return sendError(reply, status, error);
+}

@@ -1,0 +1,90 @@
+// POST /api/v1/session (log in: scrypt check, session.opened logged, HttpOnly cookie), GET (who am I),
+// DELETE (log out: session.closed logged; its HLS tokens die with it). Login is rate-limited per
+// IP + username and failed attempts are logged too.
+
+import { randomBytes } from "node:crypto";
+import { AppError, parseWith, type SessionInfo, zLogin } from "@cw/protocol";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { hashSessionId, newSessionId, type Session } from "../auth/sessions";
+import { clearSessionCookie, requireSession, setSessionCookie } from "./auth";
+import type { HttpContext } from "./context";
+
+export const loginRateLimit = { max: 10, timeWindowMs: 60_000 };
+
+// Verifying against a dummy hash for unknown users keeps the answer time the same (no user probing).
+let dummyHash: Promise<string> | null = null;
+const dummy = () => {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+};
+
+export function sessionInfo(s: Session): SessionInfo {
+  return {
+    username: s.user.username,
+    displayName: s.user.displayName,
+    role: s.user.role,
+    prisonId: s.user.prisonId,
+    expiresAt: s.expiresAt,
+  };
+}
+
+const userAgent = (req: FastifyRequest) => String(req.headers["user-agent"] ?? "").slice(0, 256);
+
+export function sessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const { core } = ctx;
+  app.post(
+    "/api/v1/session",
+    {
+      config: {
+        auth: "public",
+        rateLimit: {
+          max: loginRateLimit.max,
+          timeWindow: loginRateLimit.timeWindowMs,
+          hook: "preHandler",
+          keyGenerator: (req: FastifyRequest) => {
+            const u = (req.body as { username?: unknown } | null)?.username;
+            return `${req.ip}|${typeof u === "string" ? u.slice(0, 64) : ""}`;
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = parseWith(zLogin, req.body);
+      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field);
+      const { username, password } = r.value;
+      const user = core.users.get(username);
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
+      if (!user || !ok) {
+        await core.commit([
+          { type: "login.failed", actor: null, data: { username, ip: req.ip, userAgent: userAgent(req) } },
+        ]);
+        throw new AppError("bad_credentials");
+      }
+      const id = newSessionId();
+      const now = core.now();
+      const expiresAt = now + core.sessions.ttlMs;
+      const sessionHash = hashSessionId(id);
+      await core.commit([
+        {
+          type: "session.opened",
+          actor: user.username,
+          data: { sessionHash, username: user.username, expiresAt, ip: req.ip, userAgent: userAgent(req) },
+        },
+      ]);
+      setSessionCookie(reply, id, expiresAt, now, req.protocol === "https");
+      return sessionInfo({ hash: sessionHash, user, expiresAt });
+    },
+  );
+
+  app.get("/api/v1/session", async (req) => sessionInfo(requireSession(req)));
+
+  app.delete("/api/v1/session", async (req, reply) => {
+    const s = requireSession(req);
+    await core.commit([
+      { type: "session.closed", actor: s.user.username, data: { sessionHash: s.hash, reason: "logout" } },
+    ]);
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,125 @@
+// The live WebSocket hub: one typed stream of LiveMessage per client (hello, stream.health snapshot
+// then changes, catalogue.camera edits), scoped to what the client's session may see. Owns the
+// sockets: pings every 15 s and drops dead ones, drops a client whose send buffer passes ~4 MB (a slow
+// wall must not hold the gateway's memory) and closes clients whose session ended. close() ends all.
+import type { LiveMessage, StreamHealth } from "@cw/protocol";
+import type { StreamRegistry } from "@cw/streams";
+import type { WebSocket } from "ws";
+import { canSeePrison } from "../auth/guard";
+import type { Session } from "../auth/sessions";
+import type { Core } from "../core";
+import { visibleHealth } from "../http/streamsRoutes";
+
+export interface LiveHubOptions {
+  pingMs?: number;
+  maxBufferedBytes?: number;
+}
+
+/** WebSocket close codes the wall acts on. */
+export const liveCloseCodes = { sessionEnded: 4401, tooSlow: 4408, shutdown: 1001 } as const;
+
+interface Client {
+  socket: WebSocket;
+  session: Session;
+  alive: boolean;
+}
+
+export class LiveHub {
+  private readonly clients = new Set<Client>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly unsubscribe: Array<() => void>;
+  private readonly maxBuffered: number;
+  private readonly snapshot: () => StreamHealth[];
+
+  constructor(
+    private readonly core: Core,
+    streams: StreamRegistry,
+    opts: LiveHubOptions = {},
+  ) {
+    this.maxBuffered = opts.maxBufferedBytes ?? 4 * 1024 * 1024;
+    this.timer = setInterval(() => this.heartbeat(), opts.pingMs ?? 15_000);
+    this.timer.unref();
+    this.unsubscribe = [
+      streams.onHealth((changed) => this.broadcastHealth(changed)),
+      core.onCatalogueChange((c) => {
+        for (const client of this.clients) {
+          if (canSeePrison(client.session, c.prisonId)) {
+            this.send(client, { topic: "catalogue.camera", data: { id: c.id, camera: c.camera } });
+          }
+        }
+      }),
+    ];
+    this.snapshot = () => streams.health();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  attach(socket: WebSocket, session: Session): void {
+    const client: Client = { socket, session, alive: true };
+    this.clients.add(client);
+    socket.on("pong", () => {
+      client.alive = true;
+    });
+    socket.on("close", () => this.clients.delete(client));
+    socket.on("error", () => this.drop(client, 1011, "socket error"));
+    // Clients have nothing to say yet; ignore messages rather than fail on them.
+    socket.on("message", () => undefined);
+    const { user } = session;
+    this.send(client, {
+      topic: "hello",
+      data: { username: user.username, role: user.role, serverTime: this.core.now() },
+    });
+    this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
+  }
+
+  private broadcastHealth(changed: StreamHealth[]): void {
+    for (const client of this.clients) {
+      const data = visibleHealth(this.core, client.session, changed);
+      if (data.length > 0) this.send(client, { topic: "stream.health", data });
+    }
+  }
+
+  private send(client: Client, msg: LiveMessage): void {
+    const { socket } = client;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > this.maxBuffered) {
+      this.core.log.warn({ username: client.session.user.username }, "live client too slow: dropped");
+      // Its buffer is full: a close frame would queue behind it, so cut the connection now.
+      this.clients.delete(client);
+      socket.terminate();
+      return;
+    }
+    socket.send(JSON.stringify(msg));
+  }
+
+  /** Closes with a code the wall can act on; a peer that does not answer the close is cut after 1 s. */
+  private drop(client: Client, code: number, reason: string): void {
+    this.clients.delete(client);
+    const { socket } = client;
+    if (socket.readyState !== socket.OPEN) return void socket.terminate();
+    socket.close(code, reason);
+    setTimeout(() => socket.terminate(), 1000).unref();
+  }
+
+  private heartbeat(): void {
+    for (const client of this.clients) {
+      if (!this.core.sessions.byHashValue(client.session.hash)) {
+        this.drop(client, liveCloseCodes.sessionEnded, "session ended");
+      } else if (!client.alive) {
+        this.clients.delete(client);
+        client.socket.terminate();
+      } else {
+        client.alive = false;
+        client.socket.ping();
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    for (const u of this.unsubscribe) u();
+    for (const client of this.clients) this.drop(client, liveCloseCodes.shutdown, "gateway shutting down");
+  }
+}

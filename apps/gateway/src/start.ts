@@ -1,0 +1,70 @@
+// startGateway(config): the real composition — the media plane from @cw/streams (RTMP ingest on
+// RTMP_PORT, RTSP relay and camera simulator through ffmpeg, the on-demand stream registry) under the
+// gateway. Stops them in reverse order on close(). Tests of the HTTP edge use createGateway with a
+// fake registry instead; this is what main.ts and the integration tests run.
+import { join } from "node:path";
+import {
+  createSourceFactory,
+  createStreamRegistry,
+  findFfmpeg,
+  RtmpIngest,
+  type Source,
+  type SourceFactory,
+} from "@cw/streams";
+import type { Config } from "./config";
+import { createGateway, type Gateway, type MediaPlane } from "./gateway";
+import { createLogger, type Logger } from "./log";
+
+/** SIM=0: simulated cameras exist in the catalogue but show as offline. */
+const simOff: Source = {
+  start(sink) {
+    sink.end("the camera simulator is turned off (SIM=0)");
+  },
+  async stop() {},
+};
+
+export async function startGateway(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Gateway> {
+  return createGateway({
+    config,
+    log,
+    async media(hooks): Promise<MediaPlane> {
+      const tools = findFfmpeg();
+      hooks.log.info({ ffmpeg: tools.ffmpeg, system: tools.system }, "ffmpeg found");
+      const ingest = new RtmpIngest({
+        port: config.rtmpPort,
+        host: config.host,
+        dataDir: join(config.dataDir, "rtmp"),
+        authorize: (name: string, key: string | undefined) => hooks.authorizePublish(name, key),
+        log: hooks.log.child({ component: "rtmp" }),
+      });
+      await ingest.start();
+      try {
+        const real = createSourceFactory({
+          ingest,
+          ffmpegPath: tools.ffmpeg,
+          clipDir: join(config.dataDir, "clips"),
+          log: hooks.log.child({ component: "sources" }),
+        });
+        const sourceFactory: SourceFactory = (camera, variant) =>
+          camera.source.kind === "sim" && !config.sim ? simOff : real(camera, variant);
+        const registry = createStreamRegistry({
+          resolve: (id) => hooks.resolve(id),
+          sourceFactory,
+          idleMs: config.streamIdleS * 1000,
+          stallMs: config.stallS * 1000,
+          log: hooks.log.child({ component: "registry" }),
+        });
+        return {
+          registry,
+          async close() {
+            await registry.close();
+            await ingest.close();
+          },
+        };
+      } catch (err) {
+        await ingest.close();
+        throw err;
+      }
+    },
+  });
+}

@@ -1,0 +1,42 @@
+// One owned child process (ffmpeg): spawned with piped stdout, stderr tail kept for diagnostics, and
+// a stop() that sends SIGTERM, escalates to SIGKILL after a grace and resolves only once it exited.
+import { type ChildProcess, spawn } from "node:child_process";
+
+export interface OwnedChild {
+  readonly proc: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). Never rejects. */
+  readonly exited: Promise<number | null>;
+  /** The last few KB of stderr, for error reports. */
+  stderrTail(): string;
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function spawnOwned(cmd: string, args: string[]): OwnedChild {
+  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let tail = "";
+  proc.stderr?.on("data", (d: Buffer) => {
+    tail = (tail + d.toString("utf8")).slice(-4096);
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    proc.once("error", (err) => {
+      tail += `\nspawn failed: ${err.message}`;
+      resolve(-1);
+    });
+    proc.once("close", (code) => resolve(code));
+  });
+  const running = () => proc.exitCode === null && proc.signalCode === null && proc.pid !== undefined;
+  return {
+    proc,
+    exited,
+    stderrTail: () => tail.trim(),
+    async stop(graceMs = 2000) {
+      if (running()) {
+        proc.kill("SIGTERM");
+        const timer = setTimeout(() => running() && proc.kill("SIGKILL"), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      await exited;
+    },
+  };
+}

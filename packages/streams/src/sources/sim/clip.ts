@@ -1,0 +1,33 @@
+// A pre-rendered clip held in memory: its tracks and access units on a timeline starting at 0, with
+// the loop duration. Parsed once per clip and shared read-only by every viewer (never mutate `aus`
+// or their data). Pure: errors are data.
+import { FlvDemuxer } from "../../flv/demuxer";
+import type { AccessUnit, TrackSet } from "../../media/types";
+
+export interface Clip {
+  tracks: TrackSet;
+  aus: AccessUnit[];
+  /** Loop period: the last frame's time plus one frame interval. */
+  durationMs: number;
+}
+
+export type ClipResult = { ok: true; clip: Clip } | { ok: false; message: string };
+
+export function parseClip(flv: Buffer): ClipResult {
+  let tracks: TrackSet | null = null;
+  const raw: AccessUnit[] = [];
+  let problem: string | null = null;
+  const d = new FlvDemuxer({
+    tracks: (t) => (tracks = t),
+    unit: (au) => au.kind === "video" && raw.push(au),
+    error: (e) => (problem ??= e.message),
+  });
+  d.push(flv);
+  if (d.isFailed || !tracks || raw.length < 2) return { ok: false, message: problem ?? "clip has no video" };
+  if (!raw[0]!.key) return { ok: false, message: "clip does not start on a key frame" };
+  const base = raw[0]!.dts;
+  const aus = raw.map((au) => ({ ...au, dts: au.dts - base, pts: au.pts - base }));
+  const last = aus[aus.length - 1]!.dts;
+  const frame = Math.max(1, Math.round(last / (aus.length - 1)));
+  return { ok: true, clip: { tracks, aus, durationMs: last + frame } };
+}

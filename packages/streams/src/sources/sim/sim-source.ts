@@ -1,0 +1,80 @@
+// A simulated camera: replays its pre-rendered clip in real time, looping, with timestamps that keep
+// advancing across loops (loop k adds k × clip duration). The loop point is frame 0, a key frame.
+// Owns its place on the shared ticker and one reference to the shared clip; costs no process.
+import type { Variant } from "@cw/protocol";
+import type { CameraSpec, MediaSink, Source } from "../../media/types";
+import { type Logger, silentLogger } from "../logger";
+import type { Clip } from "./clip";
+import type { ClipLibrary } from "./clip-library";
+import type { SharedTicker } from "./ticker";
+
+/** After a long event-loop stall, catch up at most this many frames per tick instead of bursting. */
+const MAX_UNITS_PER_TICK = 50;
+
+export class SimSource implements Source {
+  private started = false;
+  private stopped = false;
+  private key: string | null = null;
+  private clip: Clip | null = null;
+  private sink: MediaSink | null = null;
+  private t0 = 0;
+  private index = 0;
+  private loop = 0;
+
+  constructor(
+    private readonly camera: CameraSpec,
+    private readonly variant: Variant,
+    private readonly library: ClipLibrary,
+    private readonly ticker: SharedTicker,
+    private readonly log: Logger = silentLogger,
+  ) {}
+
+  start(sink: MediaSink): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.sink = sink;
+    const { key, clip } = this.library.acquire(this.camera, this.variant);
+    this.key = key;
+    clip.then(
+      (c) => {
+        if (this.stopped) return;
+        this.clip = c;
+        sink.config(c.tracks);
+        this.t0 = performance.now();
+        this.tick(this.t0); // the first key frame goes out now, not on the next tick
+        this.ticker.add(this.tick);
+      },
+      (err: unknown) => {
+        if (this.stopped) return;
+        this.log.warn({ camera: this.camera.id, variant: this.variant, err: String(err) }, "sim source failed");
+        sink.end(`simulated camera unavailable: ${String(err)}`);
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.ticker.remove(this.tick);
+    if (this.key) this.library.release(this.key);
+    this.key = null;
+    this.clip = null;
+  }
+
+  private readonly tick = (nowMs: number): void => {
+    const clip = this.clip;
+    const sink = this.sink;
+    if (!clip || !sink) return;
+    const elapsed = nowMs - this.t0;
+    for (let n = 0; n < MAX_UNITS_PER_TICK; n++) {
+      const au = clip.aus[this.index]!;
+      const offset = this.loop * clip.durationMs;
+      if (offset + au.dts > elapsed) return;
+      sink.unit({ kind: au.kind, key: au.key, data: au.data, dts: au.dts + offset, pts: au.pts + offset });
+      if (++this.index === clip.aus.length) {
+        this.index = 0;
+        this.loop++;
+      }
+    }
+  };
+}
