@@ -1,5 +1,6 @@
 // @cw/streams — the media plane. Re-exports only.
-export * from "./media/types";
+
 export * from "./hls/index";
+export * from "./media/types";
 export * from "./registry/index";
 export * from "./sources/index";

@@ -5,7 +5,7 @@ import type { PlaylistQuery } from "@cw/streams";
 
 export type HlsFile =
   | { kind: "playlist" }
-  | { kind: "init" }
+  | { kind: "init"; version?: number }
   | { kind: "segment"; msn: number }
   | { kind: "part"; msn: number; part: number };
 
@@ -13,7 +13,9 @@ const maxMsn = 2 ** 32;
 
 export function parseHlsFile(name: string): HlsFile | null {
   if (name === "index.m3u8") return { kind: "playlist" };
-  if (name === "init.mp4" || /^init-\d{1,9}\.mp4$/.test(name)) return { kind: "init" };
+  if (name === "init.mp4") return { kind: "init" };
+  const init = /^init-(\d{1,9})\.mp4$/.exec(name);
+  if (init) return { kind: "init", version: Number(init[1]) };
   let m = /^s(\d{1,10})\.m4s$/.exec(name);
   if (m) {
     const msn = Number(m[1]);

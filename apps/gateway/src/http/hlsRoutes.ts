@@ -77,11 +77,12 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
       case "playlist": {
         const q = parsePlaylistQuery(req.query as Record<string, unknown>);
         if (!q.ok) throw new AppError(q.error.code, q.error.message, q.error.field);
-        served = await streams.playlist(cameraId, variant, q.value, signal);
+        // One viewer per play URL: the token's key identifies the client for the viewer count.
+        served = await streams.playlist(cameraId, variant, { ...q.value, clientId: key }, signal);
         break;
       }
       case "init":
-        served = await streams.init(cameraId, variant, signal);
+        served = await streams.init(cameraId, variant, signal, file.version);
         break;
       case "segment":
         served = await streams.segment(cameraId, variant, file.msn, signal);

@@ -57,7 +57,7 @@ describe("HLS file names", () => {
   it.each([
     ["index.m3u8", { kind: "playlist" }],
     ["init.mp4", { kind: "init" }],
-    ["init-3.mp4", { kind: "init" }],
+    ["init-3.mp4", { kind: "init", version: 3 }],
     ["s0.m4s", { kind: "segment", msn: 0 }],
     ["s4294967296.m4s", { kind: "segment", msn: 2 ** 32 }],
     ["p12.3.m4s", { kind: "part", msn: 12, part: 3 }],

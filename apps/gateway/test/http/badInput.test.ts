@@ -143,7 +143,9 @@ describe("bad input", () => {
     it("passes validated LL-HLS query values to the registry", async () => {
       expect((await t.req(`${base}index.m3u8?_HLS_msn=12&_HLS_part=3&_HLS_skip=YES`)).status).toBe(200);
       const call = t.fake.calls.filter((c) => c.kind === "playlist").at(-1);
-      expect(call?.query).toEqual({ msn: 12, part: 3, skip: true });
+      expect(call?.query).toMatchObject({ msn: 12, part: 3, skip: true });
+      // the play token identifies the viewer for the per-stream viewer count
+      expect(call?.query.clientId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     });
 
     it("aborts a blocking reload when the client goes away", async () => {

@@ -1,0 +1,122 @@
+// H.264: the AVCDecoderConfigurationRecord (avcC) and the few SPS fields the packager needs (picture size,
+// profile/level → RFC 6381 codec string). Reads headers only; never touches slice data and never throws.
+import type { Result } from "@cw/protocol";
+import { BitReader, unescapeRbsp } from "./bits";
+import { fail, hex2, ok } from "./result";
+
+export interface AvcConfig {
+  /** "avc1.PPCCLL" from the record's profile, compatibility and level bytes. */
+  codecString: string;
+  width: number;
+  height: number;
+  profile: number;
+  level: number;
+  /** NAL length field size in bytes (1, 2 or 4). */
+  nalLengthSize: number;
+  sps: Buffer[];
+  pps: Buffer[];
+}
+
+/** Profiles whose SPS carries chroma format, bit depth and scaling matrices (H.264 7.3.2.1.1). */
+const HIGH_PROFILES = new Set([100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135]);
+
+export function parseAvcC(rec: Buffer): Result<AvcConfig> {
+  if (rec.length < 7) return fail("avcC", `avcC is ${rec.length} bytes; a record has at least 7`);
+  if (rec[0] !== 1) return fail("avcC.version", `avcC configurationVersion is ${rec[0]}, expected 1`);
+  const nalLengthSize = (rec[4]! & 3) + 1;
+  let off = 5;
+  const sps: Buffer[] = [];
+  const pps: Buffer[] = [];
+  const numSps = rec[off++]! & 0x1f;
+  for (let i = 0; i < numSps; i++) {
+    if (off + 2 > rec.length) return fail("avcC.sps", "avcC ends inside the SPS list");
+    const len = rec.readUInt16BE(off);
+    if (off + 2 + len > rec.length) return fail("avcC.sps", "an SPS length runs past the end of avcC");
+    sps.push(rec.subarray(off + 2, off + 2 + len));
+    off += 2 + len;
+  }
+  if (off < rec.length) {
+    const numPps = rec[off++]!;
+    for (let i = 0; i < numPps; i++) {
+      if (off + 2 > rec.length) return fail("avcC.pps", "avcC ends inside the PPS list");
+      const len = rec.readUInt16BE(off);
+      if (off + 2 + len > rec.length) return fail("avcC.pps", "a PPS length runs past the end of avcC");
+      pps.push(rec.subarray(off + 2, off + 2 + len));
+      off += 2 + len;
+    }
+  }
+  const first = sps[0];
+  if (!first) return fail("avcC.sps", "avcC has no SPS");
+  const size = parseAvcSps(first);
+  if (!size.ok) return size;
+  return ok({
+    codecString: `avc1.${hex2(rec[1]!)}${hex2(rec[2]!)}${hex2(rec[3]!)}`,
+    width: size.value.width,
+    height: size.value.height,
+    profile: rec[1]!,
+    level: rec[3]!,
+    nalLengthSize,
+    sps,
+    pps,
+  });
+}
+
+/** Picture size from an SPS NAL unit (with its 1-byte NAL header), after frame cropping. */
+export function parseAvcSps(nal: Buffer): Result<{ width: number; height: number }> {
+  if (nal.length < 4 || (nal[0]! & 0x1f) !== 7) return fail("sps", "not an H.264 SPS NAL unit");
+  const r = new BitReader(unescapeRbsp(nal.subarray(1)));
+  const profile = r.bits(8);
+  r.skip(16); // constraint flags, level
+  r.ue(); // seq_parameter_set_id
+  let chromaFormat = 1;
+  let separateColourPlane = 0;
+  if (HIGH_PROFILES.has(profile)) {
+    chromaFormat = r.ue();
+    if (chromaFormat === 3) separateColourPlane = r.bit();
+    r.ue(); // bit_depth_luma_minus8
+    r.ue(); // bit_depth_chroma_minus8
+    r.bit(); // qpprime_y_zero_transform_bypass_flag
+    if (r.bit()) {
+      const lists = chromaFormat === 3 ? 12 : 8;
+      for (let i = 0; i < lists; i++) if (r.bit()) skipScalingList(r, i < 6 ? 16 : 64);
+    }
+  }
+  r.ue(); // log2_max_frame_num_minus4
+  const pocType = r.ue();
+  if (pocType === 0) r.ue();
+  else if (pocType === 1) {
+    r.bit();
+    r.se();
+    r.se();
+    const n = r.ue();
+    for (let i = 0; i < n && !r.overrun; i++) r.se();
+  }
+  r.ue(); // max_num_ref_frames
+  r.bit(); // gaps_in_frame_num_value_allowed_flag
+  const widthMbs = r.ue() + 1;
+  const heightMapUnits = r.ue() + 1;
+  const frameMbsOnly = r.bit();
+  if (!frameMbsOnly) r.bit(); // mb_adaptive_frame_field_flag
+  r.bit(); // direct_8x8_inference_flag
+  let crop = [0, 0, 0, 0];
+  if (r.bit()) crop = [r.ue(), r.ue(), r.ue(), r.ue()];
+  if (r.overrun) return fail("sps", "the SPS ends before its picture size");
+  const chroma = separateColourPlane ? 0 : chromaFormat;
+  const subW = chroma === 1 || chroma === 2 ? 2 : 1;
+  const subH = chroma === 1 ? 2 : 1;
+  const cropX = subW;
+  const cropY = subH * (2 - frameMbsOnly);
+  const width = widthMbs * 16 - cropX * (crop[0]! + crop[1]!);
+  const height = (2 - frameMbsOnly) * heightMapUnits * 16 - cropY * (crop[2]! + crop[3]!);
+  if (width <= 0 || height <= 0) return fail("sps", `the SPS gives an impossible picture size ${width}x${height}`);
+  return ok({ width, height });
+}
+
+function skipScalingList(r: BitReader, size: number): void {
+  let last = 8;
+  let next = 8;
+  for (let j = 0; j < size; j++) {
+    if (next !== 0) next = (last + r.se() + 256) % 256;
+    last = next === 0 ? last : next;
+  }
+}

@@ -1,0 +1,5 @@
+// Codec header parsers (re-exports only).
+export * from "./aac";
+export * from "./avc";
+export * from "./hevc";
+export * from "./tracks";

@@ -1,0 +1,111 @@
+// One running (camera, variant): its source, its packager and its health, wired by a tap sink that counts
+// and times every unit on its way into the packager. The tap is the only thing the source talks to; after
+// stop() it ignores a source that keeps writing. Never throws into the source: a packager failure is
+// counted and logged.
+import type { Variant } from "@cw/protocol";
+import { Packager } from "../hls/packager";
+import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../media/types";
+import { StreamHealthTracker } from "./health";
+import type { ResolvedOptions } from "./options";
+
+export interface Counters {
+  bytesIn: number;
+  bytesOut: number;
+  packagerErrors: number;
+}
+
+export interface Entry {
+  key: string;
+  camera: CameraSpec;
+  variant: Variant;
+  packager: Packager;
+  health: StreamHealthTracker;
+  source: Source | null;
+  lastRequestAt: number;
+  stopped: boolean;
+}
+
+export function entryKey(cameraId: string, variant: Variant): string {
+  return `${cameraId}/${variant}`;
+}
+
+export function startEntry(
+  camera: CameraSpec,
+  variant: Variant,
+  o: ResolvedOptions,
+  counters: Counters,
+  changed: (e: Entry) => void,
+): Entry {
+  const now = o.now();
+  const entry: Entry = {
+    key: entryKey(camera.id, variant),
+    camera,
+    variant,
+    packager: new Packager({
+      partTargetMs: o.partTargetMs,
+      segmentTargetMs: o.segmentTargetMs,
+      ringSegments: o.ringSegments,
+      now: o.now,
+    }),
+    health: new StreamHealthTracker(camera.id, variant, camera.codec, now, {
+      stallMs: o.stallMs,
+      startTimeoutMs: o.startTimeoutMs,
+      viewerWindowMs: o.viewerWindowMs,
+    }),
+    source: null,
+    lastRequestAt: now,
+    stopped: false,
+  };
+  const guard = (what: string, f: () => void): void => {
+    try {
+      f();
+    } catch (err) {
+      counters.packagerErrors++;
+      o.log.warn({ err, camera: camera.id, variant, what }, "packager failed on a source event");
+    }
+  };
+  const tap: MediaSink = {
+    config(tracks: TrackSet) {
+      if (entry.stopped) return;
+      entry.health.setTracks(tracks);
+      guard("config", () => entry.packager.config(tracks));
+    },
+    unit(au: AccessUnit) {
+      if (entry.stopped) return;
+      counters.bytesIn += au.data.length;
+      if (entry.health.onUnit(o.now(), au)) changed(entry);
+      guard("unit", () => entry.packager.unit(au));
+    },
+    discontinuity(reason: string) {
+      if (entry.stopped) return;
+      guard("discontinuity", () => entry.packager.discontinuity(reason));
+    },
+    end(reason: string) {
+      if (entry.stopped) return;
+      guard("end", () => entry.packager.end(reason));
+      if (entry.health.onEnd(reason)) changed(entry);
+    },
+  };
+  try {
+    entry.source = o.sourceFactory(camera, variant);
+    entry.source.start(tap);
+    o.log.info({ camera: camera.id, variant }, "stream started on demand");
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    entry.health.fail(`source failed to start: ${message}`);
+    o.log.warn({ err, camera: camera.id, variant }, "source failed to start");
+  }
+  return entry;
+}
+
+/** Stops the entry's source and releases blocked requests. Idempotent. */
+export async function stopEntry(entry: Entry, o: ResolvedOptions): Promise<void> {
+  if (entry.stopped) return;
+  entry.stopped = true;
+  entry.packager.close();
+  try {
+    await entry.source?.stop();
+  } catch (err) {
+    o.log.warn({ err, camera: entry.camera.id, variant: entry.variant }, "source failed to stop cleanly");
+  }
+}

@@ -1,0 +1,53 @@
+// The stream registry's options (injected by the gateway) and their defaults.
+import type { CameraSpec, SourceFactory } from "../media/types";
+
+export interface RegistryLog {
+  info(o: object, m?: string): void;
+  warn(o: object, m?: string): void;
+}
+
+export interface RegistryOptions {
+  /** null → not_found. */
+  resolve(cameraId: string): CameraSpec | null;
+  sourceFactory: SourceFactory;
+  /** No playlist/init/segment/part request for this long → stop the source. Default 30 000. */
+  idleMs?: number;
+  /** No frame for this long → "stalled". Default 3 000. */
+  stallMs?: number;
+  /** Starting without a frame for this long → "offline". Default 10 000. */
+  startTimeoutMs?: number;
+  partTargetMs?: number;
+  segmentTargetMs?: number;
+  /** Complete segments kept per stream. Default 7. */
+  ringSegments?: number;
+  /** How long a cold playlist request waits for the first part. Default 8 000 (below hls.js's 10 s). */
+  firstPartWaitMs?: number;
+  /** A client counts as a viewer this long after its last playlist request. Default 10 000. */
+  viewerWindowMs?: number;
+  /** Housekeeping and health tick period. Default 1 000. */
+  tickMs?: number;
+  now?: () => number;
+  log?: RegistryLog;
+}
+
+export type ResolvedOptions = Required<Omit<RegistryOptions, "log">> & { log: RegistryLog };
+
+const silent: RegistryLog = { info() {}, warn() {} };
+
+export function withDefaults(o: RegistryOptions): ResolvedOptions {
+  return {
+    resolve: o.resolve,
+    sourceFactory: o.sourceFactory,
+    idleMs: o.idleMs ?? 30_000,
+    stallMs: o.stallMs ?? 3_000,
+    startTimeoutMs: o.startTimeoutMs ?? 10_000,
+    partTargetMs: o.partTargetMs ?? 200,
+    segmentTargetMs: o.segmentTargetMs ?? 1000,
+    ringSegments: o.ringSegments ?? 7,
+    firstPartWaitMs: o.firstPartWaitMs ?? 8_000,
+    viewerWindowMs: o.viewerWindowMs ?? 10_000,
+    tickMs: o.tickMs ?? 1000,
+    now: o.now ?? Date.now,
+    log: o.log ?? silent,
+  };
+}

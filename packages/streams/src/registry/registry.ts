@@ -1,0 +1,166 @@
+// The on-demand stream registry: one entry per (camera, variant), created by the first playlist request,
+// stopped after idleMs without requests; serves packager output as errors-as-data; publishes health. Owns
+// one shared housekeeping timer (unref'd, cleared in close()). Never parses HTTP and never decides who may
+// watch: the gateway does both before calling here.
+import type { ApiError, StreamHealth, Variant } from "@cw/protocol";
+import type { PlaylistQuery, Served, StreamRegistry } from "../media/types";
+import { type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
+import { type RegistryOptions, withDefaults } from "./options";
+
+export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
+  const o = withDefaults(opts);
+  const entries = new Map<string, Entry>();
+  const stopping = new Map<string, Promise<void>>();
+  const listeners = new Set<(changed: StreamHealth[]) => void>();
+  const counters: Counters = { bytesIn: 0, bytesOut: 0, packagerErrors: 0 };
+  let closed = false;
+
+  const emit = (list: StreamHealth[]): void => {
+    if (list.length === 0) return;
+    for (const l of listeners) {
+      try {
+        l(list);
+      } catch (err) {
+        o.log.warn({ err }, "health listener threw");
+      }
+    }
+  };
+  const snapshot = (e: Entry, state?: StreamHealth["state"]): StreamHealth =>
+    e.health.snapshot(o.now(), e.packager.stats().discontinuities, state);
+  const changed = (e: Entry): void => emit([snapshot(e)]);
+
+  const stop = (e: Entry, why: string): Promise<void> => {
+    if (entries.get(e.key) === e) entries.delete(e.key);
+    if (e.stopped) return stopping.get(e.key) ?? Promise.resolve();
+    o.log.info({ camera: e.camera.id, variant: e.variant, why }, "stream stopped");
+    emit([snapshot(e, "idle")]);
+    const p = stopEntry(e, o).finally(() => {
+      if (stopping.get(e.key) === p) stopping.delete(e.key);
+    });
+    stopping.set(e.key, p);
+    return p;
+  };
+
+  const tick = (): void => {
+    const now = o.now();
+    const full: StreamHealth[] = [];
+    for (const e of [...entries.values()]) {
+      if (now - e.lastRequestAt >= o.idleMs) {
+        void stop(e, "idle");
+        continue;
+      }
+      e.health.tick(now);
+      full.push(snapshot(e));
+    }
+    emit(full);
+  };
+  const timer = setInterval(tick, o.tickMs);
+  timer.unref();
+
+  /** Finds (and with `start`, creates) the entry serving a request; every request keeps it alive. */
+  const acquire = async (
+    cameraId: string,
+    variant: Variant,
+    start: boolean,
+    clientId?: string,
+  ): Promise<Served<Entry>> => {
+    if (closed) return err("unavailable", "the stream registry is closed");
+    const camera = o.resolve(cameraId);
+    if (!camera) return err("not_found", `no camera ${cameraId}`, "cameraId");
+    // A camera without a sub stream serves its main stream under both names (one entry, one source).
+    const effective: Variant = variant === "sub" && !camera.hasSubStream ? "main" : variant;
+    const key = entryKey(camera.id, effective);
+    let e = entries.get(key);
+    if (!e && start) {
+      const pending = stopping.get(key);
+      if (pending) await pending; // the same source must not run twice (one RTSP session, one RTMP reader)
+      e = entries.get(key);
+      if (!e) {
+        if (closed) return err("unavailable", "the stream registry is closed");
+        e = startEntry(camera, effective, o, counters, changed);
+        entries.set(key, e);
+        changed(e);
+      }
+    }
+    if (!e) return err("not_found", `stream ${key} is not running: request its playlist first`);
+    e.lastRequestAt = o.now();
+    if (clientId !== undefined) e.health.seen(clientId, e.lastRequestAt);
+    return { ok: true, value: e };
+  };
+
+  const served = <T extends Buffer | string>(r: Served<T>): Served<T> => {
+    if (r.ok) counters.bytesOut += r.value.length;
+    return r;
+  };
+
+  return {
+    async playlist(cameraId: string, variant: Variant, query: PlaylistQuery, signal?: AbortSignal) {
+      const got = await acquire(cameraId, variant, true, query.clientId ?? "anonymous");
+      if (!got.ok) return got;
+      const p = got.value.packager;
+      if (query.part !== undefined && query.msn === undefined)
+        return err("bad_request", "_HLS_part needs _HLS_msn", "_HLS_part");
+      if (!p.hasMedia()) {
+        // Cold start: hold hls.js's first request until there is a part to play rather than 404 it.
+        const ready = await p.waitForMedia(signal, o.firstPartWaitMs);
+        if (!ready.ok) return ready;
+      }
+      if (query.msn !== undefined) {
+        const r = await p.waitFor(query.msn, query.part, signal);
+        if (!r.ok) return r;
+      }
+      const text = p.playlist();
+      return text === null ? err("unavailable", "the stream stopped") : served({ ok: true, value: text });
+    },
+
+    async init(cameraId: string, variant: Variant, signal?: AbortSignal, version?: number) {
+      const got = await acquire(cameraId, variant, false);
+      if (!got.ok) return got;
+      const p = got.value.packager;
+      if (p.init(version) === null && !p.hasMedia()) {
+        const ready = await p.waitForMedia(signal, o.firstPartWaitMs);
+        if (!ready.ok) return ready;
+      }
+      const bytes = p.init(version);
+      return bytes ? served({ ok: true, value: bytes }) : err("not_found", `no init segment version ${version}`);
+    },
+
+    async segment(cameraId: string, variant: Variant, msn: number, signal?: AbortSignal) {
+      const got = await acquire(cameraId, variant, false);
+      if (!got.ok) return got;
+      return served(await got.value.packager.waitForSegment(msn, signal));
+    },
+
+    async part(cameraId: string, variant: Variant, msn: number, part: number, signal?: AbortSignal) {
+      const got = await acquire(cameraId, variant, false);
+      if (!got.ok) return got;
+      return served(await got.value.packager.waitForPart(msn, part, signal));
+    },
+
+    health: () => [...entries.values()].map((e) => snapshot(e)),
+
+    onHealth(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    stats: () => ({ ...counters }),
+
+    async stopCamera(cameraId: string) {
+      const mine = [...entries.values()].filter((e) => e.camera.id === cameraId);
+      await Promise.all(mine.map((e) => stop(e, "camera stopped")));
+    },
+
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await Promise.all([...entries.values()].map((e) => stop(e, "registry closed")));
+      await Promise.all([...stopping.values()]);
+      listeners.clear();
+    },
+  };
+}
+
+function err(code: ApiError["code"], message: string, field?: string): { ok: false; error: ApiError } {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}

@@ -1,0 +1,202 @@
+// Table tests: a synthetic access-unit sequence → the segments and parts the packager cuts.
+import { describe, expect, it } from "vitest";
+import { Packager } from "../../src/hls/packager";
+import { au, feed, frames, MUXED, summarize, VIDEO, VIDEO_ONLY, vu } from "./synthetic";
+
+const FIVE = [200, 200, 200, 200, 200];
+const KEY_FIRST = [true, false, false, false, false];
+const seg = (startMs: number, durationMs: number, extra: { disc?: boolean; init?: number; parts?: number[] } = {}) => ({
+  startMs,
+  durationMs,
+  discontinuity: extra.disc ?? false,
+  initVersion: extra.init ?? 1,
+  parts: extra.parts ?? FIVE,
+});
+
+interface Case {
+  name: string;
+  run(p: Packager): void;
+  segments: ReturnType<typeof seg>[];
+  dropped?: number;
+  discontinuities?: number;
+}
+
+const WRAP = 2 ** 32;
+
+const cases: Case[] = [
+  {
+    name: "1 s GOPs at 25 fps → 1 s segments of five 200 ms parts",
+    run: (p) => feed(p, frames(0, 75)),
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000)],
+  },
+  {
+    name: "2 s GOPs → 2 s segments (a segment waits for a key frame)",
+    run: (p) => feed(p, frames(0, 100, { gop: 50 })),
+    segments: [seg(0, 2000, { parts: [...FIVE, ...FIVE] }), seg(2000, 2000, { parts: [...FIVE, ...FIVE] })],
+  },
+  {
+    name: "480 ms GOPs → cut at the first key frame ≥ 1 s",
+    run: (p) => feed(p, frames(0, 72, { gop: 12 })),
+    segments: [
+      seg(0, 1440, { parts: [200, 200, 200, 200, 200, 200, 200, 40] }),
+      seg(1440, 1440, { parts: [200, 200, 200, 200, 200, 200, 200, 40] }),
+    ],
+  },
+  {
+    name: "leading delta frames are dropped: the first segment starts on a key frame",
+    run: (p) => feed(p, frames(400, 65, { firstIndex: 10 })),
+    segments: [seg(0, 1000), seg(1000, 1000)],
+    dropped: 15,
+  },
+  {
+    name: "30 fps millisecond timestamps → six-frame parts of ~200 ms",
+    run: (p) => feed(p, frames(0, 60, { fps: 30, gop: 30 })),
+    // The last frame's duration is estimated from the one before it (34 ms) when end() flushes.
+    segments: [seg(0, 1000), seg(1000, 1001, { parts: [200, 200, 200, 200, 201] })],
+  },
+  {
+    name: "source restarts at 0 → discontinuity, output timeline continues",
+    run: (p) => feed(p, [...frames(0, 50), ...frames(0, 50)]),
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000, { disc: true }), seg(3000, 1000)],
+    discontinuities: 1,
+  },
+  {
+    name: "32-bit wrap at 2^32 ms is continuous (no discontinuity)",
+    run: (p) =>
+      feed(
+        p,
+        frames(WRAP - 1000, 75).map((u) => ({ ...u, dts: u.dts % WRAP, pts: u.pts % WRAP })),
+      ),
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000)],
+    discontinuities: 0,
+  },
+  {
+    name: "a forward gap > 5 s → discontinuity",
+    run: (p) => feed(p, [...frames(0, 50), ...frames(60_000, 50)]),
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000, { disc: true }), seg(3000, 1000)],
+    discontinuities: 1,
+  },
+  {
+    name: "a backward jump → discontinuity",
+    run: (p) => feed(p, [...frames(10_000, 50), ...frames(5_000, 50)]),
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000, { disc: true }), seg(3000, 1000)],
+    discontinuities: 1,
+  },
+  {
+    name: "discontinuity() mid-GOP closes the segment short; the next starts at a key frame",
+    run: (p) => {
+      feed(p, frames(0, 38));
+      p.discontinuity("publisher reconnected");
+      feed(p, [vu(1560, false), ...frames(5000, 50)]);
+    },
+    segments: [
+      seg(0, 1000),
+      seg(1000, 520, { parts: [200, 200, 120] }),
+      seg(1520, 1000, { disc: true }),
+      seg(2520, 1000),
+    ],
+    dropped: 1,
+    discontinuities: 1,
+  },
+  {
+    name: "a changed codec config → discontinuity and a new init version",
+    run: (p) => {
+      feed(p, frames(0, 50));
+      p.config({
+        video: { ...VIDEO, config: Buffer.from("0142001effe1", "hex"), codecString: "avc1.42001e" },
+        audio: null,
+      });
+      feed(p, frames(2000, 50));
+    },
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000, { disc: true, init: 2 }), seg(3000, 1000, { init: 2 })],
+    discontinuities: 1,
+  },
+  {
+    name: "the same config again changes nothing",
+    run: (p) => {
+      feed(p, frames(0, 25));
+      p.config({ video: { ...VIDEO, config: Buffer.from(VIDEO.config) }, audio: null });
+      feed(p, frames(1000, 50));
+    },
+    segments: [seg(0, 1000), seg(1000, 1000), seg(2000, 1000)],
+    discontinuities: 0,
+  },
+  {
+    name: "end() flushes the open segment; resuming is a discontinuity",
+    run: (p) => {
+      feed(p, frames(0, 30));
+      p.end("camera offline");
+      feed(p, frames(0, 25));
+    },
+    segments: [seg(0, 1000), seg(1000, 200, { parts: [200] }), seg(1200, 1000, { disc: true })],
+    discontinuities: 1,
+  },
+];
+
+describe("segmentation (video only)", () => {
+  it.each(cases)("$name", (c) => {
+    const p = new Packager({ ringSegments: 50 });
+    p.config(VIDEO_ONLY);
+    c.run(p);
+    p.end("test over");
+    const { segments, open } = summarize(p);
+    expect(open).toBeNull();
+    expect(
+      segments.map(({ startMs, durationMs, discontinuity, initVersion, parts }) => ({
+        startMs,
+        durationMs,
+        discontinuity,
+        initVersion,
+        parts,
+      })),
+    ).toEqual(c.segments);
+    for (const s of segments) expect(s.independent[0]).toBe(true);
+    expect(segments.map((s) => s.msn)).toEqual(segments.map((_, i) => i));
+    expect(p.stats().droppedUnits).toBe(c.dropped ?? 0);
+    expect(p.stats().discontinuities).toBe(c.discontinuities ?? 0);
+  });
+
+  it("marks only parts that start with a key frame INDEPENDENT", () => {
+    const p = new Packager();
+    p.config(VIDEO_ONLY);
+    feed(p, frames(0, 51));
+    const { segments } = summarize(p);
+    expect(segments.map((s) => s.independent)).toEqual([KEY_FIRST, KEY_FIRST]);
+  });
+});
+
+describe("segmentation (video + audio muxed)", () => {
+  it("audio before the first key frame is dropped; parts follow the video", () => {
+    const p = new Packager();
+    p.config(MUXED);
+    const units = [au(0), vu(0, false), au(21), ...frames(40, 50, { firstIndex: 0 })];
+    // Interleave AAC frames (21.33 ms) with the video from 40 ms on.
+    for (let i = 2; i < 100; i++) units.push(au(Math.round(i * 21.333)));
+    units.sort((a, b) => a.dts - b.dts);
+    feed(p, units);
+    p.end("done");
+    const { segments } = summarize(p);
+    expect(segments.map((s) => [s.startMs, s.durationMs, s.parts])).toEqual([
+      [0, 1000, FIVE],
+      [1000, 1000, FIVE],
+    ]);
+    expect(p.stats().droppedUnits).toBe(3); // two AAC frames and the delta frame before the key frame
+  });
+});
+
+describe("segmentation (audio only)", () => {
+  it("cuts ~200 ms parts and ~1 s segments on AAC frame boundaries", () => {
+    const p = new Packager();
+    p.config({ video: null, audio: MUXED.audio });
+    for (let i = 0; i < 200; i++) p.unit(au(Math.round((i * 1024 * 1000) / 48000)));
+    p.end("done");
+    const { segments } = summarize(p);
+    expect(segments.length).toBeGreaterThanOrEqual(3);
+    for (const s of segments) {
+      expect(s.parts.reduce((a, b) => a + b, 0)).toBe(s.durationMs);
+      expect(s.independent.every(Boolean)).toBe(true);
+      for (const d of s.parts) expect(d).toBeLessThanOrEqual(202);
+    }
+    for (const s of segments.slice(0, -1)) expect(Math.abs(s.durationMs - 1000)).toBeLessThan(22);
+  });
+});
