@@ -2,6 +2,7 @@
 // against the baseline (node-media-server + ffmpeg -f hls -hls_time 1, hls.js defaults / tuned).
 import { findFfmpeg } from "@cw/streams";
 import type { Browser } from "playwright-core";
+import { hlsTuning } from "../apps/wall/src/player/hlsTuning";
 import { PASSWORD } from "../e2e/support/fixtures";
 import { type GatewayProcess, startGateway } from "../e2e/support/gateway";
 import { GatewayClient } from "./lib/api";
@@ -19,14 +20,22 @@ export interface LatencyRow {
   fatal: string[];
 }
 
-/** The wall's own hls.js settings for live tiles (apps/wall/src/player/hlsConfig.ts, minus the worker path). */
-export const wallLike = {
-  lowLatencyMode: true,
-  enableWorker: true,
-  backBufferLength: 4,
-  maxBufferLength: 4,
-  maxMaxBufferLength: 8,
-};
+/** The wall's own hls.js live settings (the worker path is the bundler's business, not latency's). */
+export const wallLike: Record<string, unknown> = { ...hlsTuning, enableWorker: true };
+
+const ourConfigs: Array<[string, Record<string, unknown>]> = [
+  ["Command Wall gateway (in-process LL-HLS), the wall's hls.js settings", wallLike],
+  ...(process.env.BENCH_DEBUG
+    ? ([
+        ["debug: lowLatencyMode only", { lowLatencyMode: true }],
+        ["debug: + catch-up 1.5", { ...wallLike, maxLiveSyncPlaybackRate: 1.5 }],
+        [
+          "debug: + liveSyncDuration 0.6 + catch-up 1.5",
+          { ...wallLike, liveSyncDuration: 0.6, maxLiveSyncPlaybackRate: 1.5 },
+        ],
+      ] as Array<[string, Record<string, unknown>]>)
+    : []),
+];
 
 function row(setup: string, r: PlayResult): LatencyRow {
   const lat = r.latenciesMs.filter((x) => x >= 0 && x < 60_000);
@@ -54,14 +63,14 @@ export async function latencyOurs(browser: Browser, gw: GatewayProcess): Promise
     const page = await ctx.newPage();
     await preparePage(page, `${gw.url}/healthz`);
     await new Promise((r) => setTimeout(r, 2000)); // let the publisher connect and fill a GOP
-    const r = await play(page, {
-      playPath: `/api/v1/cameras/${cam.id}/play`,
-      config: wallLike,
-      ...SAMPLE,
-      barcode: true,
-    });
+    const rows: LatencyRow[] = [];
+    for (const [setup, config] of ourConfigs) {
+      const r = await play(page, { playPath: `/api/v1/cameras/${cam.id}/play`, config, ...SAMPLE, barcode: true });
+      if (process.env.BENCH_DEBUG) console.error(setup, JSON.stringify(r.info));
+      rows.push(row(setup, r));
+    }
     await ctx.close();
-    return [row("Command Wall gateway (in-process LL-HLS), hls.js lowLatencyMode", r)];
+    return rows;
   } finally {
     await pub.stop();
   }

@@ -90,6 +90,10 @@ export async function startStatic(root: string): Promise<{ url: string; close():
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/"));
     const file = join(root, path);
     res.setHeader("Access-Control-Allow-Origin", "*");
+    if (path === "/") {
+      res.setHeader("Content-Type", "text/html");
+      return res.end("<!doctype html><title>baseline</title>");
+    }
     if (!file.startsWith(root) || !existsSync(file)) {
       res.statusCode = 404;
       return res.end();

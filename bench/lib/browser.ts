@@ -29,6 +29,7 @@ export interface PlayResult {
   fatal: string[];
   dropped: number;
   total: number;
+  info?: Record<string, number>;
 }
 
 /** Prepares a page at `origin` (for same-origin HLS and cookies) with hls.js and the barcode decoder. */
@@ -93,5 +94,6 @@ window.__cwMeasure = async (o) => {
   await done;
   const q = video.getVideoPlaybackQuality();
   hls.destroy(); video.remove();
-  return { ttffMs: ttff, latenciesMs: lat, fatal, dropped: q.droppedVideoFrames, total: q.totalVideoFrames };
+  const info = { hlsLatency: hls.latency, target: hls.targetLatency, buffered: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0, rate: video.playbackRate };
+  return { ttffMs: ttff, latenciesMs: lat, fatal, dropped: q.droppedVideoFrames, total: q.totalVideoFrames, info };
 };`;

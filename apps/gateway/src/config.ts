@@ -62,6 +62,13 @@ export const zConfig = z
     metricsToken: z.string().min(16, "use at least 16 characters").optional(),
     /** Built wall (apps/wall/dist) served at /. */
     wallDir: z.string().min(1).optional(),
+    /** Number of big-screen outputs (/screen/1 … /screen/N) whose state the gateway keeps. */
+    wallScreens: z.coerce.number().int().min(1).max(16).default(4),
+    /** Alarm → wall: alarms of these severities put their camera on this screen's alarm tile. */
+    wallAlarm: z
+      .object({ screen: z.number().int().min(1).max(16), severities: z.array(z.number().int().min(0)).max(10) })
+      .strict()
+      .default({ screen: 1, severities: [1, 2] }),
     bodyLimitBytes: z.coerce
       .number()
       .int()
@@ -88,6 +95,7 @@ export const envKeys = {
   PUBLIC_RTMP_URL: "publicRtmpUrl",
   METRICS_TOKEN: "metricsToken",
   WALL_DIR: "wallDir",
+  WALL_SCREENS: "wallScreens",
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {

@@ -2,6 +2,7 @@
 // plus users, the server secret and HLS token tracking. Opening it replays the whole log; afterwards
 // every appended event reaches the projections (via subscribe) before append() resolves, so a route
 // that awaits commit() sees its own change. No HTTP here.
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { TokenUse } from "./auth/hlsToken";
 import { derivedPublishKey, loadSecret } from "./auth/secret";
@@ -15,6 +16,9 @@ import { AuditIndex } from "./eventlog/audit";
 import { openJournal } from "./eventlog/journal";
 import type { EventLog, NewEvent, StoredEvent } from "./eventlog/types";
 import type { Logger } from "./log";
+import { wallCatalogue } from "./wall/catalogueView";
+import { WallProjection } from "./wall/projection";
+import { WallService } from "./wall/service";
 
 export interface Core {
   readonly config: Config;
@@ -27,6 +31,8 @@ export interface Core {
   readonly catalogue: CatalogueStore;
   readonly audit: AuditIndex;
   readonly tokens: TokenUse;
+  /** Output screens, presets, tours and the alarm tile (wall/service.ts). */
+  readonly wall: WallService;
   /** Appends durably; projections have applied the events when this resolves. */
   commit(events: NewEvent[]): Promise<StoredEvent[]>;
   onCatalogueChange(listener: (change: CatalogueChange) => void): () => void;
@@ -60,12 +66,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     log.child({ part: "catalogue" }),
   );
   const audit = new AuditIndex();
+  const wallProjection = new WallProjection(config.wallScreens);
   const catalogueListeners = new Set<(c: CatalogueChange) => void>();
   const eventListeners = new Set<(e: StoredEvent) => void>();
 
   const fold = (e: StoredEvent): CatalogueChange | null => {
     sessions.apply(e);
     audit.apply(e);
+    wallProjection.apply(e);
     return catalogue.apply(e);
   };
   let replayed = 0;
@@ -83,6 +91,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     "event log replayed",
   );
   const tokens = new TokenUse(config.hlsTokenTtlS * 1000, now);
+  const wall = new WallService({
+    projection: wallProjection,
+    catalogue: wallCatalogue(catalogue),
+    commit: (events) => eventLog.append(events),
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    now,
+    alarmRule: config.wallAlarm,
+    newPresetId: () => `p-${randomBytes(4).toString("hex")}`,
+  });
 
   return {
     config,
@@ -95,6 +115,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     catalogue,
     audit,
     tokens,
+    wall,
     commit: (events) => eventLog.append(events),
     onCatalogueChange(listener) {
       catalogueListeners.add(listener);
@@ -106,6 +127,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     },
     async close() {
       tokens.close();
+      wall.close();
       unsubscribe();
       catalogueListeners.clear();
       eventListeners.clear();

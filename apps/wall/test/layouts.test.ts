@@ -1,3 +1,4 @@
+import { layoutTileCount } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
 import { getLayout, layoutForDigit, layoutIds, tileCount, variantForTile } from "../src/wall/layouts";
 
@@ -42,6 +43,10 @@ describe("layouts", () => {
     }
     expect(area).toBeCloseTo(1);
     expect(covered.every((n) => n === 1)).toBe(true);
+  });
+
+  it.each(cases)("$id agrees with the wire's tile count", ({ id }) => {
+    expect(tileCount(id)).toBe(layoutTileCount[id]);
   });
 
   it("puts the 1+12 big tile in the centre", () => {

@@ -1,4 +1,4 @@
-// The whole control plane as one state: alarms, roll calls and obligations, folded from one log.
+// The whole control plane as one state: alarms, roll calls, obligations and orders, folded from one log.
 // `reduceControl` is the pure reducer (new state per event, for the wall); `foldControl` folds many
 // events through one private draft (linear time, for the gateway's replay). `tick` is what a timer calls:
 // it opens due roll-call obligations and returns every deadline transition due, as events.
@@ -10,6 +10,9 @@ import type { DomainEvent } from "./events";
 import { due } from "./obligation";
 import type { ObligationState } from "./obligationState";
 import { applyObligationEvent, cloneObligationState, emptyObligationState, openObligations } from "./obligationState";
+import type { OrdersState } from "./orders/order";
+import { cloneOrdersState, emptyOrdersState } from "./orders/order";
+import { applyOrderEvent } from "./orders/reduce";
 import type { AlertsPolicy } from "./policy";
 import { defaultPolicy } from "./policy";
 import { decideRollCallTick } from "./rollcalls/due";
@@ -22,10 +25,16 @@ export interface ControlState {
   alarms: AlarmsState;
   rollcalls: RollCallsState;
   obligations: ObligationState;
+  orders: OrdersState;
 }
 
 export function emptyControlState(): ControlState {
-  return { alarms: emptyAlarmsState(), rollcalls: emptyRollCallsState(), obligations: emptyObligationState() };
+  return {
+    alarms: emptyAlarmsState(),
+    rollcalls: emptyRollCallsState(),
+    obligations: emptyObligationState(),
+    orders: emptyOrdersState(),
+  };
 }
 
 function cloneControlState(s: ControlState): ControlState {
@@ -33,6 +42,7 @@ function cloneControlState(s: ControlState): ControlState {
     alarms: cloneAlarmsState(s.alarms),
     rollcalls: cloneRollCallsState(s.rollcalls),
     obligations: cloneObligationState(s.obligations),
+    orders: cloneOrdersState(s.orders),
   };
 }
 
@@ -40,6 +50,7 @@ function apply(draft: ControlState, e: DomainEvent): void {
   applyAlarmEvent(draft.alarms, e);
   applyRollCallEvent(draft.rollcalls, e);
   applyObligationEvent(draft.obligations, e);
+  applyOrderEvent(draft.orders, e);
 }
 
 export function reduceControl(state: ControlState, e: DomainEvent): ControlState {

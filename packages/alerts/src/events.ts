@@ -5,6 +5,24 @@
 import type { Result } from "@cw/protocol";
 import { fromZod } from "@cw/protocol";
 import { z } from "zod";
+import {
+  zFindingRecorded,
+  zInspectionAdHoc,
+  zInspectionChecked,
+  zInspectionCommitted,
+  zInspectionCompleted,
+  zInspectionDrawn,
+  zInspectionRedrawn,
+  zRectificationReviewed,
+  zRectificationSubmitted,
+} from "./inspection/events";
+import {
+  zOrderDeliveredEvent,
+  zOrderFeedbackEvent,
+  zOrderIssuedEvent,
+  zOrderRemindedEvent,
+  zOrderSignedEvent,
+} from "./orders/events";
 import { zAlarmType, zDisposition, zSeverity } from "./schemas/alarm";
 import { zObligation, zObligationKind } from "./schemas/obligation";
 import { zAbsentee } from "./schemas/rollcall";
@@ -39,9 +57,6 @@ const zObligationRef = z
   .object({ id: zRef, kind: zObligationKind, subject: zRef, owner: zRef, prisonId: zNullableRef })
   .strict();
 
-// Placeholders for the orders and inspection issues: they replace these with real schemas.
-const zPlaceholder = z.looseObject({ id: zRef });
-
 export const eventSchemas = {
   "alarm.raised": zAlarmRaised,
   /** The same sourceId again: the same alarm, counted (count is the new total). */
@@ -75,12 +90,20 @@ export const eventSchemas = {
   "deadline.yellow": zObligationRef,
   "deadline.red": zObligationRef,
   "obligation.escalated": zObligationRef.extend({ level: z.number().int().min(0), to: zRef }),
-  "order.issued": zPlaceholder,
-  "order.received": zPlaceholder,
-  "order.feedback": zPlaceholder,
-  "inspection.drawn": zPlaceholder,
-  "finding.recorded": zPlaceholder,
-  "rectification.submitted": zPlaceholder,
+  "order.issued": zOrderIssuedEvent,
+  "order.delivered": zOrderDeliveredEvent,
+  "order.signed": zOrderSignedEvent,
+  "order.feedback": zOrderFeedbackEvent,
+  "order.reminded": zOrderRemindedEvent,
+  "inspection.committed": zInspectionCommitted,
+  "inspection.drawn": zInspectionDrawn,
+  "inspection.redrawn": zInspectionRedrawn,
+  "inspection.adhoc": zInspectionAdHoc,
+  "inspection.checked": zInspectionChecked,
+  "inspection.completed": zInspectionCompleted,
+  "finding.recorded": zFindingRecorded,
+  "rectification.submitted": zRectificationSubmitted,
+  "rectification.reviewed": zRectificationReviewed,
 } as const;
 
 export type EventSchemas = typeof eventSchemas;

@@ -5,3 +5,4 @@ export * from "./ids";
 export * from "./live";
 export * from "./session";
 export * from "./streams";
+export * from "./wall";

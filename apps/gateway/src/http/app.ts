@@ -15,8 +15,10 @@ import { installErrorHandler, sendError } from "./errors";
 import { hlsRoutes } from "./hlsRoutes";
 import { opsRoutes } from "./opsRoutes";
 import { playRoutes } from "./playRoutes";
+import { presetRoutes } from "./presetRoutes";
 import { sessionRoutes } from "./sessionRoutes";
 import { streamsRoutes } from "./streamsRoutes";
+import { wallRoutes } from "./wallRoutes";
 import { wallStatic } from "./wallStatic";
 
 export interface RouteInfo {
@@ -91,6 +93,8 @@ export async function buildApp(
   streamsRoutes(app, ctx);
   auditRoutes(app, ctx);
   opsRoutes(app, ctx);
+  wallRoutes(app, ctx);
+  presetRoutes(app, ctx);
   hlsRoutes(app, ctx);
   liveRoutes(app, ctx);
   await wallStatic(app, wallDir);

@@ -1,14 +1,16 @@
 // The live WebSocket hub: one typed stream of LiveMessage per client (hello, stream.health snapshot
-// then changes, catalogue.camera edits), scoped to what the client's session may see. Owns the
+// then changes, catalogue.camera edits, wall.screen snapshot then changes, preset edits), scoped to what the client's session may see. Owns the
 // sockets: pings every 15 s and drops dead ones, drops a client whose send buffer passes ~4 MB (a slow
 // wall must not hold the gateway's memory) and closes clients whose session ended. close() ends all.
 import type { LiveMessage, StreamHealth } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { WebSocket } from "ws";
-import { canSeePrison } from "../auth/guard";
+import { canSeePrison, scopeOf } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import { visibleHealth } from "../http/streamsRoutes";
+import { wallCatalogue } from "../wall/catalogueView";
+import { scopePreset, wallReaders } from "../wall/scope";
 
 export interface LiveHubOptions {
   pingMs?: number;
@@ -48,6 +50,19 @@ export class LiveHub {
           }
         }
       }),
+      // Screens are the bureau centre's (operators never hear of them); presets are scoped per prison.
+      core.wall.onScreen((screen) => {
+        for (const client of this.clients) {
+          if (wallReaders.includes(client.session.user.role)) this.send(client, { topic: "wall.screen", data: screen });
+        }
+      }),
+      core.wall.onPreset((id, preset) => {
+        const catalogue = wallCatalogue(core.catalogue);
+        for (const client of this.clients) {
+          const scoped = preset && scopePreset(preset, scopeOf(client.session), catalogue);
+          this.send(client, { topic: "preset", data: { id, preset: scoped } });
+        }
+      }),
     ];
     this.snapshot = () => streams.health();
   }
@@ -72,6 +87,9 @@ export class LiveHub {
       data: { username: user.username, role: user.role, serverTime: this.core.now() },
     });
     this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
+    if (wallReaders.includes(user.role)) {
+      for (const screen of this.core.wall.screens()) this.send(client, { topic: "wall.screen", data: screen });
+    }
   }
 
   private broadcastHealth(changed: StreamHealth[]): void {

@@ -145,7 +145,7 @@ describe("bad input", () => {
       const call = t.fake.calls.filter((c) => c.kind === "playlist").at(-1);
       expect(call?.query).toMatchObject({ msn: 12, part: 3, skip: true });
       // the play token identifies the viewer for the per-stream viewer count
-      expect(call?.query.clientId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      expect(call?.query?.clientId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     });
 
     it("aborts a blocking reload when the client goes away", async () => {

@@ -1,9 +1,11 @@
 // The layout engine: every wall layout (grids and "1+N" spans) as tile geometry on a cell grid.
-// Owns: the list of layout ids, each layout's tile count and geometry (cells and fractions), the
+// Owns: each layout's tile count and geometry (cells and fractions), the
 // digit-key map, and the main/sub stream rule. Must never touch React, the DOM or the network.
 
-export const layoutIds = ["1", "4", "9", "16", "25", "36", "64", "1+5", "1+7", "1+12"] as const;
-export type LayoutId = (typeof layoutIds)[number];
+import { isLayoutId, type LayoutId, layoutIds } from "@cw/protocol";
+
+// The ids are the wire's (one definition shared with the gateway); the geometry is the wall's.
+export { isLayoutId, type LayoutId, layoutIds };
 
 /** A tile in grid cells (integers) and as fractions of the wall (0..1), for CSS grid and for maths. */
 export interface TileGeometry {
@@ -64,10 +66,6 @@ function build(id: LayoutId): Layout {
 }
 
 const table = new Map<LayoutId, Layout>(layoutIds.map((id) => [id, build(id)]));
-
-export function isLayoutId(s: string): s is LayoutId {
-  return (layoutIds as readonly string[]).includes(s);
-}
 
 export function getLayout(id: LayoutId): Layout {
   return table.get(id)!;

@@ -1,0 +1,43 @@
+// The gateway's HTTP API as typed functions, each validated with the shared protocol schemas.
+import {
+  type Camera,
+  type Login,
+  type PlayResponse,
+  type SessionInfo,
+  type StreamHealth,
+  type TreeNode,
+  type Variant,
+  zCamera,
+  zPlayResponse,
+  zSessionInfo,
+  zStreamHealth,
+  zTreeNode,
+} from "@cw/protocol";
+import { z } from "zod";
+import { request, requestParsed } from "./http";
+
+const base = "/api/v1";
+
+export const api = {
+  login: (body: Login): Promise<SessionInfo> =>
+    requestParsed(zSessionInfo, `${base}/session`, { method: "POST", body, isLogin: true }),
+  session: (): Promise<SessionInfo> => requestParsed(zSessionInfo, `${base}/session`),
+  logout: async (): Promise<void> => {
+    await request(`${base}/session`, { method: "DELETE" });
+  },
+  tree: (): Promise<TreeNode> => requestParsed(zTreeNode, `${base}/tree`),
+  cameras: (query: { q?: string; prisonId?: string } = {}): Promise<Camera[]> => {
+    const qs = new URLSearchParams();
+    if (query.q) qs.set("q", query.q);
+    if (query.prisonId) qs.set("prisonId", query.prisonId);
+    const suffix = qs.toString() === "" ? "" : `?${qs}`;
+    return requestParsed(z.array(zCamera), `${base}/cameras${suffix}`);
+  },
+  play: (cameraId: string, variant: Variant, signal?: AbortSignal): Promise<PlayResponse> =>
+    requestParsed(
+      zPlayResponse,
+      `${base}/cameras/${encodeURIComponent(cameraId)}/play?variant=${variant}`,
+      signal ? { signal } : {},
+    ),
+  streams: (): Promise<StreamHealth[]> => requestParsed(z.array(zStreamHealth), `${base}/streams`),
+};

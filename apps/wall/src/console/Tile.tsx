@@ -1,0 +1,121 @@
+// One tile of the wall: a camera's player with its path, name, state and latency, or an empty
+// drop target. Drop a camera to place it, a group to fill free tiles, another tile to swap.
+import type { Variant } from "@cw/protocol";
+import { type CSSProperties, type DragEvent, useState } from "react";
+import { useStore } from "zustand";
+import { useT } from "../i18n/useT";
+import { HlsPlayer } from "../player/HlsPlayer";
+import type { PlayerStatus } from "../player/playerController";
+import { catalogueStore } from "./catalogueStore";
+import { isWallDrag, readDrop, startTileDrag } from "./dnd";
+import { cameraCaption, placeNode } from "./wallActions";
+
+export interface TileProps {
+  index: number;
+  cameraId: string | null;
+  style: CSSProperties;
+  variant: Variant;
+  selected: boolean;
+  maximised: boolean;
+  covered: boolean;
+  /** Read-only tiles (big-screen outputs) do not take clicks or drops. */
+  interactive: boolean;
+  onSelect?: (index: number) => void;
+  onToggleMaximise?: (index: number) => void;
+  onSwap?: (from: number, to: number) => void;
+  onClear?: (index: number) => void;
+}
+
+const idle: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
+
+export function Tile(props: TileProps) {
+  const { index, cameraId, style, variant, selected, maximised, covered, interactive } = props;
+  const t = useT();
+  const [status, setStatus] = useState<PlayerStatus>(idle);
+  const [dropping, setDropping] = useState(false);
+  // Subscribe to the catalogue so captions appear once the tree arrives.
+  useStore(catalogueStore, (s) => s.index);
+  const caption = cameraId ? cameraCaption(cameraId) : null;
+  const state = cameraId ? status.state : "empty";
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const payload = readDrop(e);
+    if (!payload) return;
+    if (payload.kind === "tile") props.onSwap?.(payload.index, index);
+    else if (payload.nodeKind === "camera") placeNode(payload.id, index);
+    else placeNode(payload.id);
+  };
+
+  const classes = ["tile", selected && "selected", maximised && "maximised", covered && "covered", dropping && "drop"]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <div
+      className={classes}
+      style={style}
+      data-testid={`tile-${index}`}
+      data-camera-id={cameraId ?? ""}
+      data-state={state}
+      draggable={interactive && cameraId !== null}
+      onDragStart={(e) => startTileDrag(e, index)}
+      onDragOver={(e) => {
+        if (!interactive || !isWallDrag(e)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={interactive ? onDrop : undefined}
+      onClick={() => props.onSelect?.(index)}
+      onDoubleClick={() => props.onToggleMaximise?.(index)}
+    >
+      {cameraId ? (
+        <HlsPlayer
+          key={`${cameraId}/${variant}`}
+          cameraId={cameraId}
+          variant={variant}
+          hidden={covered}
+          onStatus={setStatus}
+        />
+      ) : (
+        <div className="tile-empty">{interactive ? t("tile.empty") : ""}</div>
+      )}
+      <div className="tile-bar">
+        <span className="tile-index">{index + 1}</span>
+        {caption && (
+          <span className="tile-caption" title={`${caption.path} › ${caption.name}`}>
+            {caption.path && <span className="tile-path">{caption.path} › </span>}
+            <span className="tile-name">{caption.name}</span>
+          </span>
+        )}
+        {cameraId && (
+          <span className={`badge badge-${state}`} data-testid="player-state" data-state={state}>
+            {t(`state.${status.state}`)}
+          </span>
+        )}
+        {cameraId && status.state === "live" && status.latencyMs !== null && (
+          <span className="latency" data-testid="player-latency">
+            {t("player.latency", { s: (status.latencyMs / 1000).toFixed(1) })}
+          </span>
+        )}
+        {cameraId && <span className="variant">{t(`player.variant.${variant}`)}</span>}
+        {interactive && cameraId && (
+          <button
+            type="button"
+            className="tile-clear"
+            data-testid={`tile-clear-${index}`}
+            title={t("tile.clear")}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onClear?.(index);
+            }}
+          >
+            ×
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// Console commands that combine the catalogue, live health and the wall store: place a tree node,
+// random recall, tour pages. Kept out of components so keyboard, clicks and drops share them.
+import { cameraKinds } from "@cw/protocol";
+import { cameraState } from "../live/health";
+import { liveStore } from "../live/liveStore";
+import { camerasUnder, expandToCameras, pathOf, prisonOf } from "../tree/treeModel";
+import { tileCount } from "../wall/layouts";
+import { clickTarget } from "../wall/placement";
+import { pickRecall } from "../wall/recall";
+import { startTour, stepTour, tourPages } from "../wall/tour";
+import { screenOf } from "../wall/wallState";
+import { catalogueStore } from "./catalogueStore";
+import { consoleStore, wallStore } from "./consoleStore";
+import { toursStore } from "./toursStore";
+
+function current() {
+  const screen = consoleStore.getState().screen;
+  return { screen, state: screenOf(wallStore.getState().screens, screen) };
+}
+
+/** Drops or clicks a tree node: a camera goes to the tile (or the selected/first free one); a group fills free tiles. */
+export function placeNode(nodeId: string, tile?: number): void {
+  const index = catalogueStore.getState().index;
+  const node = index?.byId.get(nodeId);
+  if (!node) return;
+  const { screen, state } = current();
+  const dispatch = wallStore.getState().dispatch;
+  if (node.kind === "camera") {
+    const target = tile ?? clickTarget(state.tiles, consoleStore.getState().selectedTile);
+    dispatch({ type: "place", screen, tile: target, cameraId: node.id });
+    consoleStore.setState({ selectedTile: target });
+    return;
+  }
+  dispatch({ type: "fill", screen, cameraIds: camerasUnder(node) });
+}
+
+export function randomRecall(rng: () => number = Math.random): number {
+  const { index } = catalogueStore.getState();
+  if (!index) return 0;
+  const health = liveStore.getState().health;
+  const { recallKind: kind, recallPrisons } = consoleStore.getState();
+  const candidates = [];
+  for (const node of index.byId.values()) {
+    if (node.kind !== "camera") continue;
+    candidates.push({
+      id: node.id,
+      prisonId: prisonOf(index, node.id) ?? "",
+      kind: node.cameraKind ?? "other",
+      state: cameraState(health[node.id]),
+    });
+  }
+  const { screen, state } = current();
+  const picked = pickRecall(candidates, {
+    count: tileCount(state.layoutId),
+    rng,
+    ...(kind !== "" && (cameraKinds as readonly string[]).includes(kind) ? { kinds: [kind] } : {}),
+    ...(recallPrisons.length > 0 ? { prisonIds: recallPrisons } : {}),
+  });
+  stopTour();
+  wallStore.getState().dispatch({ type: "setTiles", screen, cameraIds: picked });
+  return picked.length;
+}
+
+/** "Prison › block › sub-block" and the camera name, for tile captions. */
+export function cameraCaption(cameraId: string): { name: string; path: string } {
+  const index = catalogueStore.getState().index;
+  if (!index) return { name: cameraId, path: "" };
+  const path = pathOf(index, cameraId);
+  const node = path[path.length - 1];
+  return {
+    name: node?.name ?? cameraId,
+    path: path
+      .slice(0, -1)
+      .map((n) => n.name)
+      .join(" › "),
+  };
+}
+
+function showTourPage(): void {
+  const run = consoleStore.getState().tourRun;
+  if (!run) return;
+  const { screen, state } = current();
+  const page = tourPages(run.cameraIds, tileCount(state.layoutId))[run.state.page] ?? [];
+  wallStore.getState().dispatch({ type: "setTiles", screen, cameraIds: page });
+}
+
+export function startTourById(tourId: string, now = Date.now()): void {
+  const tour = toursStore.getState().tours.find((t) => t.id === tourId);
+  const index = catalogueStore.getState().index;
+  if (!tour || !index) return;
+  const cameraIds = expandToCameras(
+    index,
+    tour.items.map((i) => i.id),
+  );
+  const { screen, state } = current();
+  const pages = tourPages(cameraIds, tileCount(state.layoutId)).length;
+  consoleStore.setState({ tourRun: { tourId, cameraIds, state: startTour(pages, now) } });
+  wallStore.getState().dispatch({ type: "setTour", screen, tourId });
+  showTourPage();
+}
+
+export function stopTour(): void {
+  if (!consoleStore.getState().tourRun) return;
+  consoleStore.setState({ tourRun: null });
+  const { screen } = current();
+  wallStore.getState().dispatch({ type: "setTour", screen, tourId: null });
+}
+
+export type TourCommand = "tick" | "next" | "prev" | "pause" | "resume";
+
+export function stepRunningTour(command: TourCommand, now = Date.now()): void {
+  const run = consoleStore.getState().tourRun;
+  if (!run) return;
+  const tour = toursStore.getState().tours.find((t) => t.id === run.tourId);
+  if (!tour) {
+    stopTour();
+    return;
+  }
+  const { state } = current();
+  const pageCount = tourPages(run.cameraIds, tileCount(state.layoutId)).length;
+  let next = run.state;
+  if (pageCount !== next.pageCount) next = stepTour(next, { type: "resize", now, pageCount }, tour.dwellMs);
+  next = stepTour(next, { type: command, now }, tour.dwellMs);
+  if (next === run.state) return;
+  const turned = next.page !== run.state.page || next.pageCount !== run.state.pageCount;
+  consoleStore.setState({ tourRun: { ...run, state: next } });
+  if (turned) showTourPage();
+}
+
+/** After a layout change the pages are cut again. */
+export function refreshTourPage(): void {
+  if (!consoleStore.getState().tourRun) return;
+  stepRunningTour("tick");
+  showTourPage();
+}

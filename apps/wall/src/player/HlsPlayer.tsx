@@ -1,0 +1,100 @@
+// <HlsPlayer cameraId variant>: the React shell around PlayerController. One controller (and so one
+// hls.js instance) per mount and per (camera, variant); destroyed in the effect cleanup.
+// Pauses when off screen, covered (`hidden` prop) or when the page is in the background.
+import type { Variant } from "@cw/protocol";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../api/endpoints";
+import { useT } from "../i18n/useT";
+import { cameraState } from "../live/health";
+import { liveStore } from "../live/liveStore";
+import { PlayerController, type PlayerStatus } from "./playerController";
+
+export interface HlsPlayerProps {
+  cameraId: string;
+  variant: Variant;
+  /** Covered by another tile or otherwise not to be shown: pause. */
+  hidden?: boolean;
+  onStatus?: (status: PlayerStatus) => void;
+}
+
+const initial: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
+
+export function HlsPlayer({ cameraId, variant, hidden = false, onStatus }: HlsPlayerProps) {
+  const t = useT();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<PlayerController | null>(null);
+  const hiddenRef = useRef(hidden);
+  const onScreenRef = useRef(true);
+  const onStatusRef = useRef(onStatus);
+  onStatusRef.current = onStatus;
+  const [status, setStatus] = useState<PlayerStatus>(initial);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    const box = boxRef.current;
+    if (!video || !box) return;
+    setStatus(initial);
+    onStatusRef.current?.(initial);
+    const controller = new PlayerController({
+      video,
+      cameraId,
+      variant,
+      resolve: (id, v, signal) => api.play(id, v, signal),
+      onStatus: (s) => {
+        setStatus(s);
+        onStatusRef.current?.(s);
+      },
+      clockOffsetMs: () => liveStore.getState().clockOffsetMs,
+    });
+    controllerRef.current = controller;
+
+    onScreenRef.current = true;
+    const apply = () =>
+      controller.setVisible(onScreenRef.current && !hiddenRef.current && document.visibilityState === "visible");
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (last) onScreenRef.current = last.isIntersecting;
+      apply();
+    });
+    observer.observe(box);
+    document.addEventListener("visibilitychange", apply);
+
+    // When the gateway reports the camera live again, retry at once rather than at the next back-off.
+    let wasLive = cameraState(liveStore.getState().health[cameraId]) === "live";
+    const unsubscribe = liveStore.subscribe((s) => {
+      const live = cameraState(s.health[cameraId]) === "live";
+      if (live && !wasLive) controller.nudge();
+      wasLive = live;
+    });
+
+    controller.start();
+    apply();
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      document.removeEventListener("visibilitychange", apply);
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, [cameraId, variant]);
+
+  useEffect(() => {
+    hiddenRef.current = hidden;
+    const controller = controllerRef.current;
+    if (controller) controller.setVisible(onScreenRef.current && !hidden && document.visibilityState === "visible");
+  }, [hidden]);
+
+  return (
+    <div className="player" ref={boxRef} data-state={status.state}>
+      <video className="player-video" data-testid="player-video" ref={videoRef} muted playsInline autoPlay />
+      {status.state === "unsupported" && (
+        <div className="player-overlay">
+          {t("player.unsupportedHint", { codec: (status.codec ?? "").toUpperCase() })}
+        </div>
+      )}
+      {status.state === "offline" && <div className="player-overlay">{t("player.offlineHint")}</div>}
+      {status.state === "starting" && <div className="player-spinner" />}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Who is logged in. Owns: the session state and the login/logout/restore actions; a 401 from any
+// request drops the session so the app shows the login page. Never stores credentials.
+import type { Login, SessionInfo } from "@cw/protocol";
+import { createStore } from "zustand/vanilla";
+import { api } from "../api/endpoints";
+import { HttpError, onUnauthenticated } from "../api/http";
+
+export type SessionStatus = "unknown" | "anonymous" | "authenticated";
+
+export interface SessionState {
+  status: SessionStatus;
+  info: SessionInfo | null;
+}
+
+export const sessionStore = createStore<SessionState>(() => ({ status: "unknown", info: null }));
+
+// The cookie is HttpOnly, so the page cannot see it. This non-secret hint remembers that we logged
+// in, so a fresh browser goes straight to the login form instead of asking the gateway and logging
+// a 401 in the console.
+const hintKey = "cw.session";
+function setHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(hintKey, "1");
+    else localStorage.removeItem(hintKey);
+  } catch {
+    // No storage: we simply ask the gateway every time.
+  }
+}
+function hasHint(): boolean {
+  try {
+    return localStorage.getItem(hintKey) === "1";
+  } catch {
+    return true;
+  }
+}
+
+function dropSession(): void {
+  setHint(false);
+  sessionStore.setState({ status: "anonymous", info: null });
+}
+
+onUnauthenticated(dropSession);
+
+/** On page load: is the cookie still good? */
+export async function restoreSession(): Promise<void> {
+  if (!hasHint()) {
+    sessionStore.setState({ status: "anonymous", info: null });
+    return;
+  }
+  try {
+    const info = await api.session();
+    sessionStore.setState({ status: "authenticated", info });
+  } catch (err) {
+    if (err instanceof HttpError && err.status !== 401) console.warn("session check failed", err.body.code);
+    dropSession();
+  }
+}
+
+export async function login(credentials: Login): Promise<void> {
+  const info = await api.login(credentials);
+  setHint(true);
+  sessionStore.setState({ status: "authenticated", info });
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.logout();
+  } finally {
+    dropSession();
+  }
+}

@@ -1,0 +1,141 @@
+// The province tree (prison › block › sub-block › camera) with search and a live state dot per
+// camera. Click a camera to play it; click a group to open it; drag anything onto the wall.
+import type { TreeNode } from "@cw/protocol";
+import { memo, useMemo, useState } from "react";
+import { useStore } from "zustand";
+import { catalogueStore } from "../console/catalogueStore";
+import { startNodeDrag } from "../console/dnd";
+import { placeNode } from "../console/wallActions";
+import { hasKey, type MessageKey } from "../i18n/i18n";
+import { useT } from "../i18n/useT";
+import { cameraState } from "../live/health";
+import { useLive } from "../live/LiveProvider";
+import { camerasUnder, filterTree, firstCameraPath } from "./treeModel";
+
+function CameraDot({ id }: { id: string }) {
+  const state = useLive((s) => cameraState(s.health[id]));
+  const t = useT();
+  return <span className={`dot dot-${state}`} data-state={state} title={t(`state.${state}`)} />;
+}
+
+interface NodeProps {
+  node: TreeNode;
+  depth: number;
+  expanded: ReadonlySet<string>;
+  forceOpen: boolean;
+  counts: ReadonlyMap<string, number>;
+  onToggle: (id: string) => void;
+}
+
+const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, counts, onToggle }: NodeProps) {
+  const t = useT();
+  const isCamera = node.kind === "camera";
+  const open = forceOpen || expanded.has(node.id);
+  const kindKey = `camKind.${node.cameraKind ?? ""}`;
+  const activate = () => (isCamera ? placeNode(node.id) : onToggle(node.id));
+  return (
+    <li>
+      <div
+        className={`tree-row tree-${node.kind}`}
+        style={{ paddingLeft: `${0.4 + depth * 0.9}rem` }}
+        data-testid={`tree-node-${node.id}`}
+        data-kind={node.kind}
+        draggable={node.kind !== "bureau"}
+        onDragStart={(e) => startNodeDrag(e, node.id, node.kind)}
+        role="treeitem"
+        tabIndex={0}
+        aria-level={depth + 1}
+        aria-expanded={isCamera ? undefined : open}
+        aria-selected={false}
+        onClick={activate}
+        onKeyDown={(e) => {
+          const toggleTo = e.key === "ArrowRight" ? true : e.key === "ArrowLeft" ? false : null;
+          if (e.key === "Enter" || e.key === " ") activate();
+          else if (toggleTo !== null && !isCamera && open !== toggleTo) onToggle(node.id);
+          else return;
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+        onDoubleClick={() => !isCamera && node.kind !== "bureau" && placeNode(node.id)}
+        title={isCamera && hasKey(kindKey) ? t(kindKey as MessageKey) : t(`kind.${node.kind}`)}
+      >
+        {isCamera ? <CameraDot id={node.id} /> : <span className={`caret ${open ? "open" : ""}`}>▸</span>}
+        <span className="tree-name">{node.name}</span>
+        {!isCamera && <span className="tree-count">{counts.get(node.id) ?? 0}</span>}
+      </div>
+      {open && node.children.length > 0 && (
+        <ul>
+          {node.children.map((c) => (
+            <TreeItem
+              key={c.id}
+              node={c}
+              depth={depth + 1}
+              expanded={expanded}
+              forceOpen={forceOpen}
+              counts={counts}
+              onToggle={onToggle}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});
+
+export function TreePanel() {
+  const t = useT();
+  const tree = useStore(catalogueStore, (s) => s.tree);
+  const error = useStore(catalogueStore, (s) => s.error);
+  const [query, setQuery] = useState("");
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+
+  const open = useMemo(() => expanded ?? new Set(tree ? firstCameraPath(tree) : []), [expanded, tree]);
+  const shown = useMemo(() => (tree ? filterTree(tree, query) : null), [tree, query]);
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    const walk = (n: TreeNode) => {
+      m.set(n.id, camerasUnder(n).length);
+      n.children.forEach(walk);
+    };
+    if (tree) walk(tree);
+    return m;
+  }, [tree]);
+
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setExpanded(next);
+  };
+
+  return (
+    <section className="panel tree-panel">
+      <div className="panel-title">{t("tree.title")}</div>
+      <input
+        className="search"
+        data-testid="tree-search"
+        type="search"
+        placeholder={t("tree.search")}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <div className="tree" data-testid="tree" role="tree">
+        {error && <div className="muted pad">{error}</div>}
+        {!tree && !error && <div className="muted pad">{t("tree.loading")}</div>}
+        {tree && !shown && <div className="muted pad">{t("tree.empty")}</div>}
+        {shown && (
+          <ul>
+            <TreeItem
+              node={shown}
+              depth={0}
+              expanded={open}
+              forceOpen={query.trim() !== ""}
+              counts={counts}
+              onToggle={toggle}
+            />
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

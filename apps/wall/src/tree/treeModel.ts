@@ -1,0 +1,97 @@
+// The province tree as an index: id → node, parent, path, cameras under a node, and search.
+// Owns: pure queries over a TreeNode; never fetches, never renders.
+import type { TreeNode } from "@cw/protocol";
+
+export interface TreeIndex {
+  root: TreeNode;
+  byId: Map<string, TreeNode>;
+  parentOf: Map<string, string>;
+}
+
+export function indexTree(root: TreeNode): TreeIndex {
+  const byId = new Map<string, TreeNode>();
+  const parentOf = new Map<string, string>();
+  const stack: TreeNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    byId.set(node.id, node);
+    for (const child of node.children) {
+      parentOf.set(child.id, node.id);
+      stack.push(child);
+    }
+  }
+  return { root, byId, parentOf };
+}
+
+/** Ancestors from the top (excluding the bureau root) down to the node itself. */
+export function pathOf(index: TreeIndex, id: string): TreeNode[] {
+  const path: TreeNode[] = [];
+  let cur: string | undefined = id;
+  while (cur !== undefined) {
+    const node = index.byId.get(cur);
+    if (!node) break;
+    if (node.kind !== "bureau") path.unshift(node);
+    cur = index.parentOf.get(cur);
+  }
+  return path;
+}
+
+/** The prison a node belongs to (itself if it is one), or null. */
+export function prisonOf(index: TreeIndex, id: string): string | null {
+  return pathOf(index, id).find((n) => n.kind === "prison")?.id ?? null;
+}
+
+/** Every camera id under a node, in tree order (a camera node yields itself). */
+export function camerasUnder(node: TreeNode): string[] {
+  const out: string[] = [];
+  const walk = (n: TreeNode) => {
+    if (n.kind === "camera") out.push(n.id);
+    for (const c of n.children) walk(c);
+  };
+  walk(node);
+  return out;
+}
+
+/** Expands a list of camera and group ids into distinct camera ids, keeping order. */
+export function expandToCameras(index: TreeIndex, ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const id of ids) {
+    const node = index.byId.get(id);
+    if (!node) continue;
+    for (const cam of camerasUnder(node)) {
+      if (!seen.has(cam)) {
+        seen.add(cam);
+        out.push(cam);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Search: keeps nodes whose name or id contains the query (case-insensitive) and their ancestors;
+ * a matching group keeps its whole subtree. Returns null when nothing matches.
+ */
+export function filterTree(node: TreeNode, query: string): TreeNode | null {
+  const q = query.trim().toLowerCase();
+  if (q === "") return node;
+  const matches = (n: TreeNode) => n.name.toLowerCase().includes(q) || n.id.toLowerCase() === q;
+  const visit = (n: TreeNode): TreeNode | null => {
+    if (matches(n)) return n;
+    const children = n.children.map(visit).filter((c): c is TreeNode => c !== null);
+    return children.length > 0 ? { ...n, children } : null;
+  };
+  return visit(node);
+}
+
+/** Ids on the way to the first camera: the initial expansion so one camera is visible at once. */
+export function firstCameraPath(root: TreeNode): string[] {
+  const path: string[] = [];
+  let cur: TreeNode | undefined = root;
+  while (cur && cur.kind !== "camera") {
+    path.push(cur.id);
+    cur = cur.children.find((c) => c.kind === "camera" || camerasUnder(c).length > 0);
+  }
+  return path;
+}
