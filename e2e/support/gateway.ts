@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 
 export interface GatewayProcess {
   url: string;
+  /** The gateway process id (benchmarks read its CPU and memory from /proc). */
+  pid: number;
   port: number;
   rtmpPort: number;
   dataDir: string;
@@ -78,6 +80,7 @@ export async function startGateway(env: Record<string, string> = {}, reuse?: Gat
   }
   const proc: GatewayProcess = {
     url,
+    pid: child.pid as number,
     port,
     rtmpPort,
     dataDir,
