@@ -119,7 +119,7 @@ export interface TtffRow {
 export async function ttff(browser: Browser, gw: GatewayProcess, runs = 10): Promise<TtffRow[]> {
   const api = new GatewayClient(gw.url);
   await api.login("commander", PASSWORD);
-  const tree = await api.json<{ id: string }[]>("GET", "/api/v1/cameras?prisonId=sy");
+  const tree = await api.json<{ id: string }[]>("GET", "/api/v1/cameras?prisonId=sy1");
   const cams = tree.map((c) => c.id);
   const ctx = await browser.newContext();
   await ctx.request.post(`${gw.url}/api/v1/session`, { data: { username: "commander", password: PASSWORD } });

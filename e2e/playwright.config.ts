@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "./support/chromium";
 
 // Debian's Chromium (installed by scripts/provision.mjs); Playwright's own browser download cannot work
 // on a closed network. One worker: the machine has 2 cores and each spec plays live video.
@@ -14,17 +15,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1600, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
     trace: "off",
   },

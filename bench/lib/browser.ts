@@ -1,25 +1,17 @@
 // Headless Debian Chromium driven by Playwright for the media benchmarks: plays an HLS URL with hls.js
 // and reports time to first frame and glass-to-glass latency read from the burned-in barcode.
 import { resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "../../e2e/support/chromium";
 import { decodeInPage } from "./barcode";
 
 export const hlsJsPath = resolve(import.meta.dirname, "../../node_modules/hls.js/dist/hls.min.js");
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
+    args: chromiumArgs,
   });
 }
 

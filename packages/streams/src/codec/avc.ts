@@ -24,27 +24,13 @@ export function parseAvcC(rec: Buffer): Result<AvcConfig> {
   if (rec.length < 7) return fail("avcC", `avcC is ${rec.length} bytes; a record has at least 7`);
   if (rec[0] !== 1) return fail("avcC.version", `avcC configurationVersion is ${rec[0]}, expected 1`);
   const nalLengthSize = (rec[4]! & 3) + 1;
-  let off = 5;
-  const sps: Buffer[] = [];
-  const pps: Buffer[] = [];
-  const numSps = rec[off++]! & 0x1f;
-  for (let i = 0; i < numSps; i++) {
-    if (off + 2 > rec.length) return fail("avcC.sps", "avcC ends inside the SPS list");
-    const len = rec.readUInt16BE(off);
-    if (off + 2 + len > rec.length) return fail("avcC.sps", "an SPS length runs past the end of avcC");
-    sps.push(rec.subarray(off + 2, off + 2 + len));
-    off += 2 + len;
-  }
-  if (off < rec.length) {
-    const numPps = rec[off++]!;
-    for (let i = 0; i < numPps; i++) {
-      if (off + 2 > rec.length) return fail("avcC.pps", "avcC ends inside the PPS list");
-      const len = rec.readUInt16BE(off);
-      if (off + 2 + len > rec.length) return fail("avcC.pps", "a PPS length runs past the end of avcC");
-      pps.push(rec.subarray(off + 2, off + 2 + len));
-      off += 2 + len;
-    }
-  }
+  const spsList = readParamSets(rec, 6, rec[5]! & 0x1f, "avcC.sps", "SPS");
+  if (!spsList.ok) return spsList;
+  const { sets: sps, end } = spsList.value;
+  // The PPS count is optional in practice: a record that stops after its SPS list is still usable.
+  const ppsList = end < rec.length ? readParamSets(rec, end + 1, rec[end]!, "avcC.pps", "PPS") : null;
+  if (ppsList && !ppsList.ok) return ppsList;
+  const pps = ppsList?.value.sets ?? [];
   const first = sps[0];
   if (!first) return fail("avcC.sps", "avcC has no SPS");
   const size = parseAvcSps(first);
@@ -110,6 +96,25 @@ export function parseAvcSps(nal: Buffer): Result<{ width: number; height: number
   const height = (2 - frameMbsOnly) * heightMapUnits * 16 - cropY * (crop[2]! + crop[3]!);
   if (width <= 0 || height <= 0) return fail("sps", `the SPS gives an impossible picture size ${width}x${height}`);
   return ok({ width, height });
+}
+
+/** `count` length-prefixed (16-bit) parameter sets starting at `off`; `end` is the offset after the last. */
+function readParamSets(
+  rec: Buffer,
+  off: number,
+  count: number,
+  field: string,
+  name: string,
+): Result<{ sets: Buffer[]; end: number }> {
+  const sets: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    if (off + 2 > rec.length) return fail(field, `avcC ends inside the ${name} list`);
+    const len = rec.readUInt16BE(off);
+    if (off + 2 + len > rec.length) return fail(field, `a ${name} length runs past the end of avcC`);
+    sets.push(rec.subarray(off + 2, off + 2 + len));
+    off += 2 + len;
+  }
+  return ok({ sets, end: off });
 }
 
 function skipScalingList(r: BitReader, size: number): void {

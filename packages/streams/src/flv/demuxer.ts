@@ -109,9 +109,7 @@ export class FlvDemuxer {
       return;
     }
     if (tag.kind === "config") {
-      const err = this.state.setVideo(tag.codec, tag.config);
-      if (err) this.report(err);
-      else this.reportedNoConfig.video = false;
+      this.configured("video", this.state.setVideo(tag.codec, tag.config));
       return;
     }
     if (tag.kind !== "frame") return;
@@ -135,9 +133,7 @@ export class FlvDemuxer {
       return;
     }
     if (tag.kind === "config") {
-      const err = this.state.setAudio(tag.config);
-      if (err) this.report(err);
-      else this.reportedNoConfig.audio = false;
+      this.configured("audio", this.state.setAudio(tag.config));
       return;
     }
     if (tag.kind !== "frame") return;
@@ -152,6 +148,12 @@ export class FlvDemuxer {
     const change = this.state.takeChange();
     if (change) this.events.tracks(change);
     this.events.unit(au);
+  }
+
+  /** After a configuration record: report it if unreadable, else re-arm the "no config" report. */
+  private configured(track: "video" | "audio", err: FlvError | null): void {
+    if (err) this.report(err);
+    else this.reportedNoConfig[track] = false;
   }
 
   private noConfig(track: "video" | "audio"): void {

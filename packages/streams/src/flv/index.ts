@@ -1,10 +1,15 @@
-// FLV layer: demuxer and the minimal codec-configuration readers. Re-exports only.
+// FLV layer: the demuxer. Re-exports only. The codec-configuration readers it uses live in ../codec (one
+// implementation shared with the packager) and are re-exported here under their codec names.
 
-export type { AudioInfo } from "./aac-info";
-export { parseAudioSpecificConfig } from "./aac-info";
-export type { VideoInfo } from "./avc-info";
-export { parseAvcConfig, parseAvcSps } from "./avc-info";
+export type { AacConfig, AvcConfig, HevcConfig } from "../codec/index";
+export {
+  parseAudioSpecificConfig,
+  parseAvcC,
+  parseAvcSps,
+  parseHevcSpsSize,
+  parseHvcC,
+  parseVideoConfig,
+} from "../codec/index";
 export type { FlvDemuxerEvents } from "./demuxer";
 export { FlvDemuxer } from "./demuxer";
 export type { FlvError, FlvErrorCode } from "./flv-error";
-export { parseHevcConfig, parseHevcSps } from "./hevc-info";

@@ -1,12 +1,10 @@
 // Codec state of one FLV stream: turns configuration records into a TrackSet and decides when the
 // sink must hear about it. Config is announced lazily, just before the next frame, so a video and an
 // audio header arriving back to back become ONE config() call (two would look like a codec change).
-// Owns no I/O; errors are data.
+// Owns no I/O and no codec parsing (that is ../codec, shared with the packager); errors are data.
+import { audioTrackFromConfig, parseVideoConfig } from "../codec/tracks";
 import type { AudioTrack, TrackSet, VideoTrack } from "../media/types";
-import { parseAudioSpecificConfig } from "./aac-info";
-import { avcNalLengthSize, parseAvcConfig } from "./avc-info";
 import { type FlvError, flvError } from "./flv-error";
-import { parseHevcConfig } from "./hevc-info";
 import type { VideoCodec } from "./video-tag";
 
 export class TrackState {
@@ -18,10 +16,13 @@ export class TrackState {
 
   setVideo(codec: VideoCodec, raw: Buffer): FlvError | null {
     if (this.video && this.video.codec === codec && this.rawVideo?.equals(raw)) return null;
-    const info = codec === "h264" ? parseAvcConfig(raw) : parseHevcConfig(raw);
-    if (!info) return flvError("flv_config", `unreadable ${codec} decoder configuration record`, "video.config");
+    const parsed = parseVideoConfig(codec, raw);
+    if (!parsed.ok) {
+      const why = parsed.error.message;
+      return flvError("flv_config", `unreadable ${codec} decoder configuration record: ${why}`, "video.config");
+    }
+    const { width, height, codecString, nalLengthSize: lengthSize } = parsed.value;
     const config = Buffer.from(raw);
-    const lengthSize = codec === "h264" ? (avcNalLengthSize(raw) ?? 4) : ((raw[21] ?? 3) & 3) + 1;
     if (lengthSize !== 4) {
       // Rewrite lengthSizeMinusOne to 3: frames are converted to 4-byte lengths on the way out.
       const at = codec === "h264" ? 4 : 21;
@@ -29,16 +30,17 @@ export class TrackState {
     }
     this.nalLengthSize = lengthSize;
     this.rawVideo = Buffer.from(raw);
-    this.video = { codec, config, ...info };
+    this.video = { codec, config, width, height, codecString };
     this.dirty = true;
     return null;
   }
 
   setAudio(raw: Buffer): FlvError | null {
     if (this.audio?.config.equals(raw)) return null;
-    const info = parseAudioSpecificConfig(raw);
-    if (!info) return flvError("flv_config", "unreadable AAC AudioSpecificConfig", "audio.config");
-    this.audio = { codec: "aac", config: Buffer.from(raw), ...info };
+    const track = audioTrackFromConfig(Buffer.from(raw));
+    if (!track.ok)
+      return flvError("flv_config", `unreadable AAC AudioSpecificConfig: ${track.error.message}`, "audio.config");
+    this.audio = track.value;
     this.dirty = true;
     return null;
   }

@@ -189,6 +189,21 @@ export class Packager implements MediaSink {
     return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first part");
   }
 
+  /** True once at least one complete segment is in the ring. */
+  hasSegment(): boolean {
+    return this.ring.segments.length > 0;
+  }
+
+  /**
+   * Waits for the first complete segment. hls.js does not start a live stream from a playlist that has
+   * parts but no complete segment: it reloads on its own (slow) timer instead, which costs seconds of
+   * time-to-first-frame. Answering the first playlist once a segment exists lets it start at once.
+   */
+  async waitForSegmentReady(signal?: AbortSignal, timeoutMs = 10_000): Promise<Result<true>> {
+    const outcome = await this.waiters.wait(() => this.hasSegment(), timeoutMs, signal);
+    return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first segment");
+  }
+
   /** A part; the one the preload hint names blocks until it exists (or its segment closes without it). */
   async waitForPart(msn: number, index: number, signal?: AbortSignal, timeoutMs?: number): Promise<Result<Buffer>> {
     const open = this.segmenter.current();

@@ -11,6 +11,12 @@ import type { SharedTicker } from "./ticker";
 /** After a long event-loop stall, catch up at most this many frames per tick instead of bursting. */
 const MAX_UNITS_PER_TICK = 50;
 
+/** Time of the clip's second key frame (one GOP), or 0 for a clip of a single GOP. */
+export function preRollMs(clip: Pick<Clip, "aus">): number {
+  const second = clip.aus.find((au, i) => i > 0 && au.kind === "video" && au.key);
+  return second ? second.dts : 0;
+}
+
 export class SimSource implements Source {
   private started = false;
   private stopped = false;
@@ -40,8 +46,11 @@ export class SimSource implements Source {
         if (this.stopped) return;
         this.clip = c;
         sink.config(c.tracks);
-        this.t0 = performance.now();
-        this.tick(this.t0); // the first key frame goes out now, not on the next tick
+        // Start as a camera that has been running for one GOP, the way an RTMP camera arrives through
+        // node-media-server's GOP cache: the first GOP and the next key frame go out at once, so the
+        // packager closes a first segment immediately and a cold start plays without waiting a GOP.
+        this.t0 = performance.now() - preRollMs(c);
+        this.tick(performance.now());
         this.ticker.add(this.tick);
       },
       (err: unknown) => {
