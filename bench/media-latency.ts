@@ -18,6 +18,7 @@ export interface LatencyRow {
   p95: number;
   ttffMs: number | null;
   fatal: string[];
+  stalls: number;
 }
 
 /** The wall's own hls.js live settings (the worker path is the bundler's business, not latency's). */
@@ -46,6 +47,7 @@ function row(setup: string, r: PlayResult): LatencyRow {
     p95: percentile(lat, 95),
     ttffMs: r.ttffMs,
     fatal: r.fatal,
+    stalls: r.info?.stalls ?? 0,
   };
 }
 

@@ -68,7 +68,8 @@ window.__cwMeasure = async (o) => {
   hls.on(Hls.Events.ERROR, (_e, d) => { if (d.fatal) fatal.push(d.type + ':' + d.details); });
   hls.loadSource(url);
   hls.attachMedia(video);
-  let ttff = null; const lat = []; let n = 0;
+  let ttff = null; const lat = []; let n = 0; let stalls = 0;
+  video.addEventListener('waiting', () => { if (ttff !== null) stalls++; });
   const done = new Promise((res) => {
     const end = () => res();
     const cb = () => {
@@ -86,6 +87,6 @@ window.__cwMeasure = async (o) => {
   await done;
   const q = video.getVideoPlaybackQuality();
   hls.destroy(); video.remove();
-  const info = { hlsLatency: hls.latency, target: hls.targetLatency, buffered: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0, rate: video.playbackRate };
+  const info = { hlsLatency: hls.latency, target: hls.targetLatency, buffered: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0, rate: video.playbackRate, stalls };
   return { ttffMs: ttff, latenciesMs: lat, fatal, dropped: q.droppedVideoFrames, total: q.totalVideoFrames, info };
 };`;

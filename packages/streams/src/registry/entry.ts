@@ -43,6 +43,7 @@ export function startEntry(
     variant,
     packager: new Packager({
       partTargetMs: o.partTargetMs,
+      partHoldBackMs: o.partHoldBackMs,
       segmentTargetMs: o.segmentTargetMs,
       ringSegments: o.ringSegments,
       now: o.now,
