@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { zRole } from "@cw/protocol";
 import { z } from "zod";
+import { controlConfigShape, controlEnvKeys } from "./control/config";
+import { inspectionConfigShape, inspectionEnvKeys } from "./inspection/config";
 
 const zPort = z.coerce.number().int().min(0).max(65535);
 const zBool = z.union([z.boolean(), z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"])]).transform((v) => {
@@ -74,6 +76,10 @@ export const zConfig = z
       .int()
       .positive()
       .default(1024 * 1024),
+    /** Alarms, roll calls, feeds (control/config.ts). */
+    ...controlConfigShape,
+    /** The daily inspection: draw time, checklist, draw rules (inspection/config.ts). */
+    ...inspectionConfigShape,
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;
@@ -96,6 +102,8 @@ export const envKeys = {
   METRICS_TOKEN: "metricsToken",
   WALL_DIR: "wallDir",
   WALL_SCREENS: "wallScreens",
+  ...controlEnvKeys,
+  ...inspectionEnvKeys,
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {

@@ -12,10 +12,16 @@ import { loadProvince } from "./catalogue/load";
 import type { Province } from "./catalogue/model";
 import { type CatalogueChange, CatalogueStore } from "./catalogue/store";
 import type { Config } from "./config";
+import { openControlPlane } from "./control/open";
+import type { ControlPlane } from "./control/plane";
 import { AuditIndex } from "./eventlog/audit";
 import { openJournal } from "./eventlog/journal";
 import type { EventLog, NewEvent, StoredEvent } from "./eventlog/types";
+import { openInspection } from "./inspection/open";
+import { InspectionProjection } from "./inspection/projection";
+import type { InspectionService } from "./inspection/service";
 import type { Logger } from "./log";
+import { OverviewProjection } from "./overview/projection";
 import { wallCatalogue } from "./wall/catalogueView";
 import { WallProjection } from "./wall/projection";
 import { WallService } from "./wall/service";
@@ -33,6 +39,12 @@ export interface Core {
   readonly tokens: TokenUse;
   /** Output screens, presets, tours and the alarm tile (wall/service.ts). */
   readonly wall: WallService;
+  /** Alarms, roll calls, obligations and orders: ControlState, commands, reads, tick (control/plane.ts). */
+  readonly control: ControlPlane;
+  /** The daily inspection: draw, record, rectifications (inspection/service.ts). */
+  readonly inspection: InspectionService;
+  /** Figures, map status and reports folded from the log (overview/projection.ts). */
+  readonly overview: OverviewProjection;
   /** Appends durably; projections have applied the events when this resolves. */
   commit(events: NewEvent[]): Promise<StoredEvent[]>;
   onCatalogueChange(listener: (change: CatalogueChange) => void): () => void;
@@ -67,6 +79,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   );
   const audit = new AuditIndex();
   const wallProjection = new WallProjection(config.wallScreens);
+  const inspectionProjection = new InspectionProjection();
+  const overview = new OverviewProjection(config.rollcalls.tzOffsetMin);
+  const control = openControlPlane({
+    config,
+    province,
+    catalogue,
+    eventLog,
+    now,
+    log: log.child({ part: "control" }),
+  });
   const catalogueListeners = new Set<(c: CatalogueChange) => void>();
   const eventListeners = new Set<(e: StoredEvent) => void>();
 
@@ -74,6 +96,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     sessions.apply(e);
     audit.apply(e);
     wallProjection.apply(e);
+    inspectionProjection.apply(e);
+    control.fold(e);
+    overview.apply(e);
     return catalogue.apply(e);
   };
   let replayed = 0;
@@ -103,6 +128,27 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     alarmRule: config.wallAlarm,
     newPresetId: () => `p-${randomBytes(4).toString("hex")}`,
   });
+  // Opened after the replay: it may draw today's inspection at once (and so append to the log).
+  const inspection = await openInspection({
+    config,
+    projection: inspectionProjection,
+    catalogue,
+    commit: (events) => eventLog.append(events),
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    control: () => control.projection.state,
+    now,
+    log,
+  }).catch(async (err: unknown) => {
+    tokens.close();
+    wall.close();
+    unsubscribe();
+    await eventLog.close();
+    throw err;
+  });
+  control.start(wall);
 
   return {
     config,
@@ -116,6 +162,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     audit,
     tokens,
     wall,
+    inspection,
+    control,
+    overview,
     commit: (events) => eventLog.append(events),
     onCatalogueChange(listener) {
       catalogueListeners.add(listener);
@@ -128,6 +177,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     async close() {
       tokens.close();
       wall.close();
+      inspection.close();
+      await control.close();
       unsubscribe();
       catalogueListeners.clear();
       eventListeners.clear();

@@ -10,6 +10,7 @@ import type { CameraSpec, StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
 import type { Province } from "./catalogue/model";
 import type { Config } from "./config";
+import { wireControl } from "./control/wire";
 import { type Core, openCore } from "./core";
 import type { EventLog } from "./eventlog/types";
 import { buildApp, type RouteInfo } from "./http/app";
@@ -17,6 +18,8 @@ import type { HttpContext } from "./http/context";
 import { LiveHub, type LiveHubOptions } from "./live/hub";
 import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
+import { wireOrders } from "./orders/wire";
+import { wireOverview } from "./overview/wire";
 
 /** What the gateway offers the media plane: camera lookups and the RTMP publish check. */
 export interface MediaHooks {
@@ -113,7 +116,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     hub = new LiveHub(core, media.registry, deps.live);
     const liveHub = hub;
     stops.push(() => liveHub.close());
-    const ctx: HttpContext = { core, streams: media.registry, metrics, hub };
+    stops.push(wireControl({ core, hub: liveHub, registry: media.registry }));
+    stops.push(wireOverview({ core, hub: liveHub, registry: media.registry }));
+    const orders = await wireOrders({ core, hub: liveHub, policy: () => config.alerts });
+    stops.push(() => orders.close());
+    const ctx: HttpContext = { core, streams: media.registry, metrics, hub, orders: orders.service };
     const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir);
     stops.push(() => app.close());
     await app.listen({ port: config.port, host: config.host });

@@ -12,6 +12,7 @@ import {
   type SourceFactory,
 } from "@cw/streams";
 import type { Config } from "./config";
+import { selectEventLog, withDemoFeeds } from "./control/startup";
 import { createGateway, type Gateway, type MediaPlane } from "./gateway";
 import { createLogger, type Logger } from "./log";
 
@@ -24,9 +25,11 @@ const simOff: Source = {
 };
 
 export async function startGateway(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Gateway> {
-  return createGateway({
+  const eventLog = await selectEventLog(config, log);
+  const gw = await createGateway({
     config,
     log,
+    ...(eventLog ? { eventLog } : {}),
     async media(hooks): Promise<MediaPlane> {
       const tools = findFfmpeg();
       hooks.log.info({ ffmpeg: tools.ffmpeg, system: tools.system }, "ffmpeg found");
@@ -67,4 +70,5 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
       }
     },
   });
+  return withDemoFeeds(gw, config, log);
 }

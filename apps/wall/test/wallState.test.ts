@@ -91,7 +91,7 @@ describe("reduceWall", () => {
       ...emptyScreen("1"),
       tiles: ["a"],
     });
-    expect(reduceWall({}, { type: "place", screen: 0, tile: 0, cameraId: "a" })).toEqual({});
+    expect(reduceWall({}, { type: "place", screen: -1, tile: 0, cameraId: "a" })).toEqual({});
   });
 
   it("property: invariants hold after any action sequence; swap twice is identity", () => {

@@ -10,6 +10,7 @@ function memoryClient(initial: Record<number, ScreenState> = {}) {
     load: async (n) => initial[n] ?? null,
     save: async (n, s) => {
       saved.push([n, s]);
+      return { status: "saved" };
     },
     subscribe: (n, fn) => {
       listeners.set(n, fn);
@@ -44,5 +45,44 @@ describe("wallStore", () => {
     expect(m.saved).toHaveLength(0);
     stop();
     expect(m.listeners.size).toBe(0);
+  });
+
+  it("on a conflict adopts the other console's state and applies the same edit on top", async () => {
+    const theirs: ScreenState = { layoutId: "4", tiles: ["x", null, null, null], tourId: null };
+    const saved: ScreenState[] = [];
+    let conflicts = 1;
+    const client: WallClient = {
+      load: async () => theirs,
+      save: async (_n, s) => {
+        saved.push(s);
+        if (conflicts-- > 0) return { status: "conflict", latest: theirs };
+        return { status: "saved" };
+      },
+      subscribe: () => () => {},
+    };
+    const store = createWallStore(client);
+    store.getState().dispatch({ type: "load", screen: 1, state: { layoutId: "4", tiles: [], tourId: null } });
+    store.getState().dispatch({ type: "place", screen: 1, tile: 2, cameraId: "c" });
+    await expect.poll(() => saved.length).toBe(2);
+    expect(saved[1]?.tiles).toEqual(["x", null, "c", null]);
+    expect(store.getState().screens[1]?.tiles).toEqual(["x", null, "c", null]);
+  });
+
+  it("gives up after a bounded number of conflicts", async () => {
+    const theirs: ScreenState = { layoutId: "1", tiles: [null], tourId: null };
+    let saves = 0;
+    const client: WallClient = {
+      load: async () => theirs,
+      save: async () => {
+        saves += 1;
+        return { status: "conflict", latest: theirs };
+      },
+      subscribe: () => () => {},
+    };
+    const store = createWallStore(client);
+    store.getState().dispatch({ type: "place", screen: 1, tile: 0, cameraId: "c" });
+    await expect.poll(() => saves).toBe(3);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(saves).toBe(3);
   });
 });

@@ -8,6 +8,7 @@ export * from "./alarms/raise";
 export * from "./alarms/reduce";
 export * from "./alarms/videoLoss";
 export * from "./alarms/wallTile";
+export * from "./analysis/index";
 export * from "./control";
 export * from "./decision";
 export * from "./events";

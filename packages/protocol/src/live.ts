@@ -1,7 +1,11 @@
 // The one typed event map of the live WebSocket (/api/v1/live). Every message is {topic, data}.
 // Later issues add topics here (alarms, orders, wall state); the wall's store is keyed by topic.
 
+import type { AlarmView, BoardCellView, ObligationView } from "./alarms";
 import type { Camera } from "./catalogue";
+import type { InspectionChange } from "./inspection";
+import type { OrderAck, OrderLive } from "./orders";
+import type { Overview } from "./overview";
 import type { StreamHealth } from "./streams";
 import type { Preset, ScreenState } from "./wall";
 
@@ -16,6 +20,27 @@ export interface LiveTopics {
   "wall.screen": ScreenState;
   /** A preset was saved or deleted (null preset = deleted). */
   preset: { id: string; preset: Preset | null };
+  /** An order's view (scoped to an operator's prison): issued, missed while offline, changed, reminded. */
+  order: OrderLive;
+  /** One alarm changed (raised, repeated, acknowledged, resolved, cleared, light or escalation): its view. */
+  alarm: AlarmView;
+  /** Roll-call board cells that changed (a report, a light). */
+  "rollcall.board": { cells: BoardCellView[] };
+  /** An obligation opened, changed light, escalated or was fulfilled. */
+  obligation: ObligationView;
+  /** The daily inspection or a rectification changed (operators: only their prison's rectifications). */
+  inspection: InspectionChange;
+  /** Key figures, per-prison worst state and the alarm ticker: coalesced, at most every ~300 ms when changed. */
+  overview: Overview;
 }
 export type LiveTopic = keyof LiveTopics;
 export type LiveMessage = { [K in LiveTopic]: { topic: K; data: LiveTopics[K] } }[LiveTopic];
+
+/** Messages the wall sends on the live socket (client → server). */
+export interface LiveClientTopics {
+  /** A terminal received an order for one of its units (guaranteed delivery, docs/api/orders.md). */
+  "order.ack": OrderAck;
+}
+export type LiveClientMessage = {
+  [K in keyof LiveClientTopics]: { topic: K; data: LiveClientTopics[K] };
+}[keyof LiveClientTopics];

@@ -6,16 +6,22 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { liveRoutes } from "../live/route";
+import { alarmRoutes } from "./alarmRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { installAuth } from "./auth";
 import { cameraAdminRoutes } from "./cameraAdmin";
 import { catalogueRoutes } from "./catalogueRoutes";
 import type { AuthMode, HttpContext } from "./context";
 import { installErrorHandler, sendError } from "./errors";
+import { feedRoutes } from "./feedRoutes";
 import { hlsRoutes } from "./hlsRoutes";
+import { inspectionRoutes } from "./inspectionRoutes";
 import { opsRoutes } from "./opsRoutes";
+import { orderRoutes } from "./orderRoutes";
+import { overviewRoutes } from "./overviewRoutes";
 import { playRoutes } from "./playRoutes";
 import { presetRoutes } from "./presetRoutes";
+import { rollcallRoutes } from "./rollcallRoutes";
 import { sessionRoutes } from "./sessionRoutes";
 import { streamsRoutes } from "./streamsRoutes";
 import { wallRoutes } from "./wallRoutes";
@@ -69,7 +75,9 @@ export async function buildApp(
     global: false,
     errorResponseBuilder: () => new AppError("rate_limited"),
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // Feed frames carry base64 snapshots (feedBodyLimitBytes); everything else stays small.
+  const maxPayload = Math.max(64 * 1024, core.config.feedBodyLimitBytes + 16 * 1024);
+  await app.register(fastifyWebsocket, { options: { maxPayload } });
 
   app.addHook("onRequest", async (req) => {
     if (isTraversal(req.url)) throw new AppError("bad_request", "the path must not contain '..' or encoded slashes");
@@ -93,10 +101,16 @@ export async function buildApp(
   streamsRoutes(app, ctx);
   auditRoutes(app, ctx);
   opsRoutes(app, ctx);
+  overviewRoutes(app, ctx);
   wallRoutes(app, ctx);
   presetRoutes(app, ctx);
+  inspectionRoutes(app, ctx);
   hlsRoutes(app, ctx);
   liveRoutes(app, ctx);
+  feedRoutes(app, ctx);
+  alarmRoutes(app, ctx);
+  rollcallRoutes(app, ctx);
+  orderRoutes(app, ctx);
   await wallStatic(app, wallDir);
   await app.ready();
   return { app, routes };

@@ -52,7 +52,7 @@ export function installAuth(app: FastifyInstance, ctx: HttpContext): void {
   app.addHook("onRequest", async (req, reply) => {
     if (req.is404) return; // unknown paths: the not-found handler answers (SPA fallback or 404 JSON)
     const mode = req.routeOptions.config.auth ?? "session";
-    if (mode === "public" || mode === "hls") return;
+    if (mode === "public" || mode === "hls" || mode === "feed") return;
     const session = sessionOf(ctx, req);
     if (!session) {
       if (mode === "metrics" && bearerMatches(req, ctx.core.config.metricsToken)) return;

@@ -5,10 +5,12 @@ import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import type { LiveHub } from "../live/hub";
 import type { Metrics } from "../metrics";
+import type { OrdersService } from "../orders/service";
 
 /** public: anyone (login, /healthz, the wall's files); hls: the signed token in the path;
- *  metrics: a session or the METRICS_TOKEN bearer; session (default): the session cookie. */
-export type AuthMode = "public" | "session" | "hls" | "metrics";
+ *  metrics: a session or the METRICS_TOKEN bearer; session (default): the session cookie;
+ *  feed: the prison's HMAC signature (X-Feed-Signature), checked by the feed routes. */
+export type AuthMode = "public" | "session" | "hls" | "metrics" | "feed";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -24,6 +26,8 @@ export interface HttpContext {
   streams: StreamRegistry;
   metrics: Metrics;
   hub: LiveHub;
+  /** Orders (指令): compose, receipts, templates (orders/service.ts). */
+  orders: OrdersService;
 }
 
 export const sessionCookie = "cw_session";

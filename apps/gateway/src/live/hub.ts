@@ -2,6 +2,8 @@
 // then changes, catalogue.camera edits, wall.screen snapshot then changes, preset edits), scoped to what the client's session may see. Owns the
 // sockets: pings every 15 s and drops dead ones, drops a client whose send buffer passes ~4 MB (a slow
 // wall must not hold the gateway's memory) and closes clients whose session ended. close() ends all.
+// Features extend it (extend(): a hook on each connection and on client → server frames; publish():
+// a per-session message to every client), e.g. the orders' guaranteed delivery (orders/live.ts).
 import type { LiveMessage, StreamHealth } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { WebSocket } from "ws";
@@ -26,12 +28,23 @@ interface Client {
   alive: boolean;
 }
 
+/** Sends one message to one client (dropped silently if its socket is gone). */
+export type LiveSend = (msg: LiveMessage) => void;
+/** A feature's hook on each connection (orders: what a terminal missed) and on what clients send. */
+export interface LiveExtension {
+  /** After hello and the snapshots of a new connection. */
+  attached?(session: Session, send: LiveSend): void;
+  /** A client → server frame, JSON-parsed (not validated: the extension owns its topic's schema). */
+  message?(session: Session, msg: unknown, send: LiveSend): void;
+}
+
 export class LiveHub {
   private readonly clients = new Set<Client>();
   private readonly timer: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void>;
   private readonly maxBuffered: number;
   private readonly snapshot: () => StreamHealth[];
+  private readonly extensions = new Set<LiveExtension>();
 
   constructor(
     private readonly core: Core,
@@ -79,8 +92,8 @@ export class LiveHub {
     });
     socket.on("close", () => this.clients.delete(client));
     socket.on("error", () => this.drop(client, 1011, "socket error"));
-    // Clients have nothing to say yet; ignore messages rather than fail on them.
-    socket.on("message", () => undefined);
+    // Client frames go to the extensions; a frame that is not JSON is ignored rather than failed on.
+    socket.on("message", (raw) => this.received(client, String(raw)));
     const { user } = session;
     this.send(client, {
       topic: "hello",
@@ -90,6 +103,34 @@ export class LiveHub {
     if (wallReaders.includes(user.role)) {
       for (const screen of this.core.wall.screens()) this.send(client, { topic: "wall.screen", data: screen });
     }
+    const send: LiveSend = (msg) => this.send(client, msg);
+    for (const x of this.extensions) x.attached?.(session, send);
+  }
+
+  /** Adds a feature's hooks; returns its removal. */
+  extend(extension: LiveExtension): () => void {
+    this.extensions.add(extension);
+    return () => this.extensions.delete(extension);
+  }
+
+  /** Sends to every client the message `build` makes for its session (null: that client hears nothing). */
+  publish(build: (session: Session) => LiveMessage | null): void {
+    for (const client of this.clients) {
+      const msg = build(client.session);
+      if (msg !== null) this.send(client, msg);
+    }
+  }
+
+  private received(client: Client, raw: string): void {
+    if (this.extensions.size === 0 || !this.clients.has(client)) return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const send: LiveSend = (m) => this.send(client, m);
+    for (const x of this.extensions) x.message?.(client.session, msg, send);
   }
 
   private broadcastHealth(changed: StreamHealth[]): void {
@@ -138,6 +179,7 @@ export class LiveHub {
   close(): void {
     clearInterval(this.timer);
     for (const u of this.unsubscribe) u();
+    this.extensions.clear();
     for (const client of this.clients) this.drop(client, liveCloseCodes.shutdown, "gateway shutting down");
   }
 }

@@ -4,6 +4,8 @@ import type { Variant } from "@cw/protocol";
 import { type CSSProperties, type DragEvent, useState } from "react";
 import { useStore } from "zustand";
 import { useT } from "../i18n/useT";
+import { cameraState } from "../live/health";
+import { useLive } from "../live/LiveProvider";
 import { HlsPlayer } from "../player/HlsPlayer";
 import type { PlayerStatus } from "../player/playerController";
 import { catalogueStore } from "./catalogueStore";
@@ -20,6 +22,8 @@ export interface TileProps {
   covered: boolean;
   /** Read-only tiles (big-screen outputs) do not take clicks or drops. */
   interactive: boolean;
+  /** Highlighted by an unacknowledged alarm. */
+  alarm?: boolean;
   onSelect?: (index: number) => void;
   onToggleMaximise?: (index: number) => void;
   onSwap?: (from: number, to: number) => void;
@@ -29,14 +33,19 @@ export interface TileProps {
 const idle: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
 
 export function Tile(props: TileProps) {
-  const { index, cameraId, style, variant, selected, maximised, covered, interactive } = props;
+  const { index, cameraId, style, variant, selected, maximised, covered, interactive, alarm = false } = props;
   const t = useT();
   const [status, setStatus] = useState<PlayerStatus>(idle);
   const [dropping, setDropping] = useState(false);
   // Subscribe to the catalogue so captions appear once the tree arrives.
   useStore(catalogueStore, (s) => s.index);
   const caption = cameraId ? cameraCaption(cameraId) : null;
-  const state = cameraId ? status.state : "empty";
+  // The gateway knows first when a source is gone (its health says offline): the tile says so at once
+  // instead of "stalled" until its own watchdog gives up; the fraction of a second still buffered does
+  // not make the camera live. The player is nudged to start again when the health turns live.
+  const sourceOffline = useLive((s) => cameraId !== null && cameraState(s.health[cameraId]) === "offline");
+  const shown = sourceOffline && status.state !== "unsupported" ? "offline" : status.state;
+  const state = cameraId ? shown : "empty";
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -48,7 +57,14 @@ export function Tile(props: TileProps) {
     else placeNode(payload.id);
   };
 
-  const classes = ["tile", selected && "selected", maximised && "maximised", covered && "covered", dropping && "drop"]
+  const classes = [
+    "tile",
+    alarm && "alarm",
+    selected && "selected",
+    maximised && "maximised",
+    covered && "covered",
+    dropping && "drop",
+  ]
     .filter(Boolean)
     .join(" ");
 
@@ -59,6 +75,8 @@ export function Tile(props: TileProps) {
       data-testid={`tile-${index}`}
       data-camera-id={cameraId ?? ""}
       data-state={state}
+      data-variant={cameraId ? variant : ""}
+      data-alarm={alarm}
       draggable={interactive && cameraId !== null}
       onDragStart={(e) => startTileDrag(e, index)}
       onDragOver={(e) => {
@@ -82,6 +100,11 @@ export function Tile(props: TileProps) {
       ) : (
         <div className="tile-empty">{interactive ? t("tile.empty") : ""}</div>
       )}
+      {alarm && (
+        <div className="tile-alarm" data-testid="tile-alarm">
+          {t("screen.alarm")}
+        </div>
+      )}
       <div className="tile-bar">
         <span className="tile-index">{index + 1}</span>
         {caption && (
@@ -92,7 +115,7 @@ export function Tile(props: TileProps) {
         )}
         {cameraId && (
           <span className={`badge badge-${state}`} data-testid="player-state" data-state={state}>
-            {t(`state.${status.state}`)}
+            {t(`state.${shown}`)}
           </span>
         )}
         {cameraId && status.state === "live" && status.latencyMs !== null && (

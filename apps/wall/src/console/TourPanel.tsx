@@ -1,32 +1,36 @@
-// Tours (轮巡): build one by dragging cameras and groups from the tree, name it, set the dwell,
-// save; start a saved one on the current screen.
+// Tours (轮巡): saved in the gateway as presets of kind "tour", shared by every console. Commanders
+// build one by dragging cameras and groups from the tree, name it, set the dwell and save; anyone
+// starts a saved one on the view they edit (a followed screen tours in the gateway).
 import { useState } from "react";
 import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { HttpError } from "../api/http";
 import { useT } from "../i18n/useT";
-import { minDwellMs, type TourItem } from "../wall/tour";
+import { minDwellMs, type TourItem, validateTour } from "../wall/tour";
+import { tourPresetInput } from "../wall/tourPreset";
+import { screenOf } from "../wall/wallState";
 import { catalogueStore } from "./catalogueStore";
+import { consoleStore, wallStore } from "./consoleStore";
 import { isWallDrag, readDrop } from "./dnd";
-import { toursStore } from "./toursStore";
+import { deletePreset, presetsStore, savePreset } from "./presetsStore";
+import { canEditPresets, useRole } from "./roles";
 import { startTourById } from "./wallActions";
 
 export function TourPanel() {
   const t = useT();
-  const tours = useStore(toursStore, (s) => s.tours);
+  const tours = useStore(presetsStore, (s) => s.tours);
+  const editable = canEditPresets(useRole());
   const index = useStore(catalogueStore, (s) => s.index);
   const [name, setName] = useState("");
   const [dwell, setDwell] = useState(10);
   const [items, setItems] = useState<TourItem[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const save = () => {
-    const err = toursStore.getState().save({
-      id: `tour-${Date.now().toString(36)}`,
-      name,
-      items,
-      dwellMs: dwell * 1000,
-    });
+  const save = async () => {
+    const tour = { id: "new", name, items, dwellMs: dwell * 1000 };
+    const checked = validateTour(tour);
+    const view = screenOf(wallStore.getState().screens, consoleStore.getState().screen);
+    const err = checked.ok ? await savePreset(tourPresetInput(checked.value, view.layoutId)) : checked.error;
     if (err) {
       setError(errorText(new HttpError(422, err)) + (err.field ? ` (${err.field})` : ""));
       return;
@@ -47,70 +51,85 @@ export function TourPanel() {
             <span className="muted small">
               {t("tour.items", { n: tour.items.length })} · {tour.dwellMs / 1000}s
             </span>
-            <button type="button" className="btn btn-small" onClick={() => startTourById(tour.id)}>
-              {t("tour.start")}
-            </button>
             <button
               type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() => toursStore.getState().remove(tour.id)}
+              className="btn btn-small"
+              data-testid={`tour-start-${tour.id}`}
+              onClick={() => startTourById(tour.id)}
             >
-              {t("tour.delete")}
+              {t("tour.start")}
             </button>
+            {editable && (
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                data-testid={`tour-delete-${tour.id}`}
+                onClick={() => void deletePreset(tour.id)}
+              >
+                {t("tour.delete")}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <div className="tour-editor">
-        <input
-          className="search"
-          placeholder={t("tour.name")}
-          value={name}
-          maxLength={40}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="tour-name"
-        />
-        <label className="dwell">
-          <span>{t("tour.dwell")}</span>
+      {editable && (
+        <div className="tour-editor">
           <input
-            type="number"
-            min={minDwellMs / 1000}
-            max={3600}
-            value={dwell}
-            onChange={(e) => setDwell(Number(e.target.value))}
-            data-testid="tour-dwell"
+            className="search"
+            placeholder={t("tour.name")}
+            value={name}
+            maxLength={40}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="tour-name"
           />
-        </label>
-        <div
-          className="tour-drop"
-          data-testid="tour-drop"
-          onDragOver={(e) => {
-            if (isWallDrag(e)) e.preventDefault();
-          }}
-          onDrop={(e) => {
-            e.preventDefault();
-            const p = readDrop(e);
-            if (p?.kind !== "node" || p.nodeKind === "bureau" || items.some((i) => i.id === p.id)) return;
-            setItems([...items, { kind: p.nodeKind === "camera" ? "camera" : "group", id: p.id }]);
-          }}
-        >
-          {items.length === 0 && <span className="muted">{t("tour.dropHere")}</span>}
-          {items.map((item) => (
-            <button
-              type="button"
-              key={item.id}
-              className="chip"
-              title={t("tile.clear")}
-              onClick={() => setItems(items.filter((i) => i.id !== item.id))}
-            >
-              {index?.byId.get(item.id)?.name ?? item.id} ×
-            </button>
-          ))}
+          <label className="dwell">
+            <span>{t("tour.dwell")}</span>
+            <input
+              type="number"
+              min={minDwellMs / 1000}
+              max={3600}
+              value={dwell}
+              onChange={(e) => setDwell(Number(e.target.value))}
+              data-testid="tour-dwell"
+            />
+          </label>
+          <div
+            className="tour-drop"
+            data-testid="tour-drop"
+            onDragOver={(e) => {
+              if (isWallDrag(e)) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              e.preventDefault();
+              const p = readDrop(e);
+              if (p?.kind !== "node" || p.nodeKind === "bureau" || items.some((i) => i.id === p.id)) return;
+              setItems([...items, { kind: p.nodeKind === "camera" ? "camera" : "group", id: p.id }]);
+            }}
+          >
+            {items.length === 0 && <span className="muted">{t("tour.dropHere")}</span>}
+            {items.map((item) => (
+              <button
+                type="button"
+                key={item.id}
+                className="chip"
+                title={t("tile.clear")}
+                onClick={() => setItems(items.filter((i) => i.id !== item.id))}
+              >
+                {index?.byId.get(item.id)?.name ?? item.id} ×
+              </button>
+            ))}
+          </div>
+          {error && <div className="form-error">{error}</div>}
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={() => void save()}
+            data-testid="tour-save"
+          >
+            {t("tour.save")}
+          </button>
         </div>
-        {error && <div className="form-error">{error}</div>}
-        <button type="button" className="btn btn-primary btn-block" onClick={save} data-testid="tour-save">
-          {t("tour.save")}
-        </button>
-      </div>
+      )}
     </section>
   );
 }

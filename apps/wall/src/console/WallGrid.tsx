@@ -6,6 +6,7 @@ import { getLayout, variantForTile } from "../wall/layouts";
 import type { ScreenState } from "../wall/wallState";
 import { catalogueStore } from "./catalogueStore";
 import { Tile } from "./Tile";
+import "./screens.css";
 
 export interface WallGridProps {
   screen: ScreenState;
@@ -16,10 +17,12 @@ export interface WallGridProps {
   onToggleMaximise?: (index: number) => void;
   onSwap?: (from: number, to: number) => void;
   onClear?: (index: number) => void;
+  /** The camera an unacknowledged alarm put on this screen: its tile gets a red frame and label. */
+  alarmCameraId?: string | null;
 }
 
 export function WallGrid(props: WallGridProps) {
-  const { screen, interactive, selectedTile = null, maximisedTile = null } = props;
+  const { screen, interactive, selectedTile = null, maximisedTile = null, alarmCameraId = null } = props;
   const layout = getLayout(screen.layoutId);
   const cameras = useStore(catalogueStore, (s) => s.cameras);
   const max = maximisedTile !== null && maximisedTile < screen.tiles.length ? maximisedTile : null;
@@ -52,6 +55,7 @@ export function WallGrid(props: WallGridProps) {
             maximised={max === i}
             covered={max !== null && max !== i}
             interactive={interactive}
+            alarm={cameraId !== null && cameraId === alarmCameraId}
             {...(props.onSelect ? { onSelect: props.onSelect } : {})}
             {...(props.onToggleMaximise ? { onToggleMaximise: props.onToggleMaximise } : {})}
             {...(props.onSwap ? { onSwap: props.onSwap } : {})}

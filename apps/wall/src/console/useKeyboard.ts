@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { layoutForDigit } from "../wall/layouts";
 import { consoleStore, wallStore } from "./consoleStore";
-import { refreshTourPage, stepRunningTour } from "./wallActions";
+import { refreshTourPage, stepViewTour } from "./wallActions";
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -30,9 +30,9 @@ export function useKeyboard(): void {
       } else if (e.key === "Escape") {
         consoleStore.setState({ maximisedTile: null });
       } else if (e.key === "ArrowRight" || e.key === "ArrowDown") {
-        stepRunningTour("next");
+        stepViewTour("next");
       } else if (e.key === "ArrowLeft" || e.key === "ArrowUp") {
-        stepRunningTour("prev");
+        stepViewTour("prev");
       } else return;
       e.preventDefault();
     };

@@ -1,6 +1,6 @@
 // Console commands that combine the catalogue, live health and the wall store: place a tree node,
 // random recall, tour pages. Kept out of components so keyboard, clicks and drops share them.
-import { cameraKinds } from "@cw/protocol";
+import { cameraKinds, type LayoutPreset } from "@cw/protocol";
 import { cameraState } from "../live/health";
 import { liveStore } from "../live/liveStore";
 import { camerasUnder, expandToCameras, pathOf, prisonOf } from "../tree/treeModel";
@@ -11,7 +11,8 @@ import { startTour, stepTour, tourPages } from "../wall/tour";
 import { screenOf } from "../wall/wallState";
 import { catalogueStore } from "./catalogueStore";
 import { consoleStore, wallStore } from "./consoleStore";
-import { toursStore } from "./toursStore";
+import { presetsStore } from "./presetsStore";
+import { controlScreenTour, isOutput } from "./screenActions";
 
 function current() {
   const screen = consoleStore.getState().screen;
@@ -84,8 +85,14 @@ function showTourPage(): void {
   wallStore.getState().dispatch({ type: "setTiles", screen, cameraIds: page });
 }
 
+/** Starts a saved tour: in the gateway on a followed screen, else locally on the console's view. */
 export function startTourById(tourId: string, now = Date.now()): void {
-  const tour = toursStore.getState().tours.find((t) => t.id === tourId);
+  const followed = consoleStore.getState().screen;
+  if (isOutput(followed)) {
+    void controlScreenTour(followed, { action: "start", tourId });
+    return;
+  }
+  const tour = presetsStore.getState().tours.find((t) => t.id === tourId);
   const index = catalogueStore.getState().index;
   if (!tour || !index) return;
   const cameraIds = expandToCameras(
@@ -99,10 +106,15 @@ export function startTourById(tourId: string, now = Date.now()): void {
   showTourPage();
 }
 
+/** Stops the tour of the view: a screen's (gateway) tour by clearing its tourId, or the local one. */
 export function stopTour(): void {
+  const { screen, state } = current();
+  if (isOutput(screen)) {
+    if (state.tourId !== null) wallStore.getState().dispatch({ type: "setTour", screen, tourId: null });
+    return;
+  }
   if (!consoleStore.getState().tourRun) return;
   consoleStore.setState({ tourRun: null });
-  const { screen } = current();
   wallStore.getState().dispatch({ type: "setTour", screen, tourId: null });
 }
 
@@ -111,7 +123,7 @@ export type TourCommand = "tick" | "next" | "prev" | "pause" | "resume";
 export function stepRunningTour(command: TourCommand, now = Date.now()): void {
   const run = consoleStore.getState().tourRun;
   if (!run) return;
-  const tour = toursStore.getState().tours.find((t) => t.id === run.tourId);
+  const tour = presetsStore.getState().tours.find((t) => t.id === run.tourId);
   if (!tour) {
     stopTour();
     return;
@@ -132,4 +144,21 @@ export function refreshTourPage(): void {
   if (!consoleStore.getState().tourRun) return;
   stepRunningTour("tick");
   showTourPage();
+}
+
+/** Shows a layout preset on the console's view (stopping any tour there). */
+export function applyLayoutPreset(preset: LayoutPreset): void {
+  stopTour();
+  const { screen } = current();
+  wallStore.getState().dispatch({ type: "setView", screen, layoutId: preset.layoutId, cameraIds: preset.tiles });
+}
+
+/** Arrow keys: step the tour of the view — the gateway's on a followed screen, else the local one. */
+export function stepViewTour(command: "next" | "prev"): void {
+  const screen = consoleStore.getState().screen;
+  if (!isOutput(screen)) {
+    stepRunningTour(command);
+    return;
+  }
+  if (liveStore.getState().wallScreens[screen]?.tour) void controlScreenTour(screen, { action: command });
 }

@@ -3,6 +3,8 @@
 // and a reducer here. Never opens sockets (LiveProvider does) and never renders.
 import type { Camera, LiveMessage, LiveTopics, Preset, ScreenState as WireScreen } from "@cw/protocol";
 import { createStore } from "zustand/vanilla";
+import { applyAlarmLive, applyBoardLive, emptyLiveControl, type LiveControl } from "../duty/liveControl";
+import { applyOrderLive, emptyLiveOrders, type LiveOrders } from "../orders/liveOrders";
 import { type HealthByCamera, mergeHealth } from "./health";
 import type { ConnState } from "./liveSocket";
 
@@ -18,6 +20,15 @@ export interface LiveState {
   wallScreens: Record<number, WireScreen>;
   /** Presets saved (or deleted: null) since connect, by id. */
   presetChanges: Record<string, Preset | null>;
+  /** Orders pushed on the `order` topic (orders/liveOrders.ts). */
+  orders: LiveOrders;
+  /** +1 for every `inspection` change pushed (inspection views re-fetch when it moves); the last one. */
+  inspectionSeq: number;
+  inspectionLast: LiveTopics["inspection"] | null;
+  /** The latest coalesced overview (map status, key figures, ticker); null until the first arrives. */
+  overview: LiveTopics["overview"] | null;
+  /** Alarms, roll-call cells and obligations pushed since connect (duty/liveControl.ts). */
+  control: LiveControl;
   /** True after (re)connect until the first stream.health snapshot arrives. */
   awaitingSnapshot: boolean;
 }
@@ -31,6 +42,11 @@ export function initialLiveState(): LiveState {
     cameraChanges: {},
     wallScreens: {},
     presetChanges: {},
+    orders: emptyLiveOrders(),
+    inspectionSeq: 0,
+    inspectionLast: null,
+    overview: null,
+    control: emptyLiveControl(),
     awaitingSnapshot: true,
   };
 }
@@ -46,6 +62,13 @@ export const topicReducers: Reducers = {
   "wall.screen": (s, data) =>
     (s.wallScreens[data.n]?.version ?? -1) > data.version ? {} : { wallScreens: { ...s.wallScreens, [data.n]: data } },
   preset: (s, data) => ({ presetChanges: { ...s.presetChanges, [data.id]: data.preset } }),
+  inspection: (s, data) => ({ inspectionSeq: s.inspectionSeq + 1, inspectionLast: data }),
+  order: (s, data, now) => ({ orders: applyOrderLive(s.orders, data, now) }),
+  alarm: (s, data) => ({ control: applyAlarmLive(s.control, data) }),
+  "rollcall.board": (s, data) => ({ control: applyBoardLive(s.control, data.cells) }),
+  obligation: (s, data) => ({ control: { ...s.control, obligations: { ...s.control.obligations, [data.id]: data } } }),
+  // A late message across a reconnect never replaces a newer overview.
+  overview: (s, data) => (s.overview !== null && s.overview.at > data.at ? {} : { overview: data }),
 };
 
 export function applyLive(state: LiveState, msg: LiveMessage, now: number): Partial<LiveState> {

@@ -6,7 +6,13 @@ import {
   type LiveMessage,
   type LiveTopic,
   type Result,
+  zAlarmView,
+  zBoardCellView,
   zCamera,
+  zInspectionChange,
+  zObligationView,
+  zOrderLive,
+  zOverview,
   zPreset,
   zScreenState,
   zStreamHealth,
@@ -19,6 +25,12 @@ const schemas: { [K in LiveTopic]: z.ZodType } = {
   "catalogue.camera": z.object({ id: z.string(), camera: zCamera.nullable() }),
   "wall.screen": zScreenState,
   preset: z.object({ id: z.string(), preset: zPreset.nullable() }),
+  inspection: zInspectionChange,
+  order: zOrderLive,
+  alarm: zAlarmView,
+  "rollcall.board": z.object({ cells: z.array(zBoardCellView) }),
+  obligation: zObligationView,
+  overview: zOverview,
 };
 
 export type ParsedLive = Result<LiveMessage | null>;

@@ -1,26 +1,32 @@
 // The operator console: header (layouts, recall, tour, connection, user), the province tree and
-// tours on the left, the wall of tiles on the right. It drives screen N; /screen/N follows it.
+// tours on the left, the wall of tiles on the right with a live mirror of every output screen. It
+// edits its own view or a followed screen N; /screen/N follows the gateway's state of screen N.
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { consoleStore, wallStore } from "../console/consoleStore";
 import { LayoutPicker } from "../console/LayoutPicker";
+import { PresetPanel } from "../console/PresetPanel";
+import { usePresetSync } from "../console/presetsStore";
 import { RecallControl } from "../console/RecallControl";
+import { ScreenMirrors } from "../console/ScreenMirrors";
 import { TourBar, useTourClock } from "../console/TourBar";
 import { TourPanel } from "../console/TourPanel";
 import { useKeyboard } from "../console/useKeyboard";
+import { ViewSelect } from "../console/ViewSelect";
 import { WallGrid } from "../console/WallGrid";
 import { refreshTourPage, stopTour } from "../console/wallActions";
+import { DutyLinks } from "../duty/DutyLinks";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
+import { NavLinks } from "../orders/NavLinks";
+import { OverviewLinks } from "../overview/OverviewLinks";
 import { TreePanel } from "../tree/TreePanel";
 import { ConnState } from "../ui/ConnState";
 import { LangSwitch } from "../ui/LangSwitch";
 import { UserBox } from "../ui/UserBox";
 import type { LayoutId } from "../wall/layouts";
 import { screenOf } from "../wall/wallState";
-
-const screens = [1, 2, 3, 4];
 
 /** Re-fetches the tree when the live socket reports catalogue changes (debounced). */
 function useCatalogueSync(): void {
@@ -39,10 +45,12 @@ export function Console() {
   const maximisedTile = useStore(consoleStore, (s) => s.maximisedTile);
   const screen = useStore(wallStore, (s) => screenOf(s.screens, screenNo));
   const dispatch = useStore(wallStore, (s) => s.dispatch);
+  const alarm = useLive((s) => s.wallScreens[screenNo]?.alarmTile);
 
   useCatalogueSync();
   useKeyboard();
   useTourClock();
+  usePresetSync();
   useEffect(() => wallStore.getState().follow(screenNo), [screenNo]);
 
   const pickLayout = (layoutId: LayoutId) => {
@@ -58,21 +66,7 @@ export function Console() {
           <span className="brand-mark">◆</span>
           <span className="brand-title">{t("app.title")}</span>
         </div>
-        <select
-          className="select"
-          data-testid="screen-select"
-          value={screenNo}
-          onChange={(e) => {
-            stopTour();
-            consoleStore.setState({ screen: Number(e.target.value), selectedTile: null, maximisedTile: null });
-          }}
-        >
-          {screens.map((n) => (
-            <option key={n} value={n}>
-              {t("header.screen", { n })}
-            </option>
-          ))}
-        </select>
+        <ViewSelect />
         <LayoutPicker value={screen.layoutId} onPick={pickLayout} />
         <RecallControl />
         <button
@@ -87,6 +81,9 @@ export function Console() {
           {t("wall.clearAll")}
         </button>
         <TourBar />
+        <NavLinks current="console" />
+        <DutyLinks />
+        <OverviewLinks />
         <div className="spacer" />
         <ConnState />
         <UserBox />
@@ -94,9 +91,11 @@ export function Console() {
       </header>
       <aside className="sidebar">
         <TreePanel />
+        <PresetPanel />
         <TourPanel />
       </aside>
-      <main className="stage">
+      <main className="stage with-mirrors">
+        <ScreenMirrors />
         <WallGrid
           screen={screen}
           interactive
@@ -108,6 +107,7 @@ export function Console() {
           }
           onSwap={(a, b) => dispatch({ type: "swap", screen: screenNo, a, b })}
           onClear={(i) => dispatch({ type: "clear", screen: screenNo, tile: i })}
+          alarmCameraId={alarm?.highlight ? alarm.cameraId : null}
         />
       </main>
     </div>

@@ -96,9 +96,14 @@ export class PlayerController {
     this.play();
   }
 
-  /** A hint from outside (stream health says the camera is back): retry now instead of waiting. */
+  /**
+   * A hint from outside (stream health says the camera is back): if we are not playing, start again
+   * now instead of waiting for the watchdog or the back-off.
+   */
   nudge(): void {
-    if (this.destroyed || this.status.state !== "offline" || this.retryTimer === null) return;
+    if (this.destroyed || this.hiddenAt !== null) return;
+    const state = this.status.state;
+    if (state !== "offline" && state !== "stalled") return;
     this.restartNow();
   }
 

@@ -10,7 +10,7 @@ export interface ScreenState {
   tourId: string | null;
 }
 
-/** Screens by number (1-based, as in /screen/:n). */
+/** Screens by number: 0 is a console's own working view, 1… the outputs (as in /screen/:n). */
 export type WallState = Record<number, ScreenState>;
 
 export type WallAction =
@@ -24,6 +24,8 @@ export type WallAction =
   /** Replaces every tile (random recall, a tour page); extra ids are dropped, missing ones empty. */
   | { type: "setTiles"; screen: number; cameraIds: readonly (string | null)[] }
   | { type: "setTour"; screen: number; tourId: string | null }
+  /** Layout and tiles at once (a layout preset): one change, not two, for whoever follows the screen. */
+  | { type: "setView"; screen: number; layoutId: LayoutId; cameraIds: readonly (string | null)[] }
   /** Adopts a screen state from outside (the gateway), normalised. */
   | { type: "load"; screen: number; state: ScreenState };
 
@@ -101,6 +103,10 @@ function reduceScreen(s: ScreenState, action: WallAction): ScreenState {
     }
     case "setTiles":
       return withTiles(s, normaliseScreen({ ...s, tiles: [...action.cameraIds] }).tiles);
+    case "setView": {
+      const next = normaliseScreen({ layoutId: action.layoutId, tiles: [...action.cameraIds], tourId: null });
+      return next.layoutId === s.layoutId && s.tourId === null ? withTiles(s, next.tiles) : next;
+    }
     case "setTour":
       return action.tourId === s.tourId ? s : { ...s, tourId: action.tourId };
     case "load":
@@ -110,7 +116,7 @@ function reduceScreen(s: ScreenState, action: WallAction): ScreenState {
 
 /** Returns the same object when the action changes nothing, so subscribers can skip work. */
 export function reduceWall(state: WallState, action: WallAction): WallState {
-  if (!Number.isInteger(action.screen) || action.screen < 1) return state;
+  if (!Number.isInteger(action.screen) || action.screen < 0) return state;
   const before = screenOf(state, action.screen);
   const after = reduceScreen(before, action);
   if (after === before && state[action.screen] !== undefined) return state;

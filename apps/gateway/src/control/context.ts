@@ -1,0 +1,32 @@
+// What the control plane's parts share: the state, the config that shapes decisions, the catalogue
+// facts it needs (prisons, blocks, where a camera sits), the snapshot store and the way to append.
+// Declared here so commands, reads, the tick and the health bridge depend on this narrow shape, not
+// on the whole core.
+import type { AlertsPolicy, BlockRef, CameraPlace, ControlState, RollCallConfig } from "@cw/alerts";
+import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { SnapshotStore } from "./snapshots";
+
+export interface BlockInfo extends BlockRef {
+  name: string;
+  subBlocks: readonly string[];
+}
+
+/** The prison a caller is limited to, or null for the province (bureau roles). */
+export type Scope = string | null;
+
+export interface ControlContext {
+  readonly state: ControlState;
+  readonly policy: AlertsPolicy;
+  readonly rollcalls: RollCallConfig;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly snapshots: SnapshotStore;
+  readonly blocks: readonly BlockInfo[];
+  prisonExists(prisonId: string): boolean;
+  /** Where a camera sits, or undefined when the catalogue does not have it. */
+  cameraOf(cameraId: string): CameraPlace | undefined;
+  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+}
+
+export const inScope = (scope: Scope, prisonId: string | null): boolean =>
+  scope === null || (prisonId !== null && prisonId === scope);

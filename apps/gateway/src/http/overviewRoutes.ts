@@ -1,0 +1,62 @@
+// The overview issue's reads: GET /api/v1/overview (map status + key figures + ticker), GET
+// /api/v1/reports (a period report as JSON) and GET /api/v1/reports.csv (the same as a download).
+// Scope: an operator sees its own prison; asking for another prison's or the province's report is 403.
+import { localDate, toCsv } from "@cw/alerts";
+import { AppError, parseWith, zReportQuery } from "@cw/protocol";
+import type { FastifyInstance } from "fastify";
+import { scopeOf } from "../auth/guard";
+import type { Session } from "../auth/sessions";
+import type { Core } from "../core";
+import { csvLabels } from "../overview/csvLabels";
+import { overviewOf, reportOf } from "../overview/view";
+import { requireSession } from "./auth";
+import type { HttpContext } from "./context";
+import { orThrow } from "./errors";
+
+/** The report's unit for this session: a prison id, or null for the province. */
+export function reportUnit(core: Core, session: Session, unit: string | undefined): string | null {
+  const scope = scopeOf(session);
+  const wanted = unit === undefined ? (scope ?? "province") : unit;
+  if (wanted !== "province" && !core.catalogue.prison(wanted))
+    throw new AppError("not_found", `no prison ${wanted}`, "unit");
+  if (scope !== null && wanted !== scope) {
+    throw new AppError("forbidden", "a prison centre sees its own prison's reports only", "unit");
+  }
+  return wanted === "province" ? null : wanted;
+}
+
+export function overviewRoutes(app: FastifyInstance, { core, streams }: HttpContext): void {
+  app.get("/api/v1/overview", async (req) => {
+    const session = requireSession(req);
+    return overviewOf({
+      projection: core.overview,
+      catalogue: core.catalogue,
+      health: streams.health(),
+      now: core.now(),
+      scope: scopeOf(session),
+    });
+  });
+
+  const read = (session: Session, query: unknown) => {
+    const q = orThrow(parseWith(zReportQuery, query));
+    const unit = reportUnit(core, session, q.unit);
+    const date = q.date ?? localDate(core.now(), core.overview.tzOffsetMin);
+    const parsed = Date.parse(`${date}T00:00:00Z`);
+    if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== date)
+      throw new AppError("validation", "date: no such day", "date");
+    return { q, report: reportOf(core.overview, core.catalogue, q.period, date, unit) };
+  };
+
+  app.get("/api/v1/reports", async (req) => read(requireSession(req), req.query).report);
+
+  app.get("/api/v1/reports.csv", async (req, reply) => {
+    const { q, report } = read(requireSession(req), req.query);
+    const labels = csvLabels(q.lang ?? "zh-CN", (id) => core.catalogue.prison(id)?.name);
+    const name = `report-${report.unit ?? "province"}-${report.period}-${report.label}.csv`;
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${name}"`)
+      .header("cache-control", "no-store")
+      .send(toCsv(report, labels));
+  });
+}

@@ -1,0 +1,122 @@
+// The live `order` topic: guaranteed delivery to terminals and a live receipt matrix for the command
+// centre. Bureau sessions (commander, chief, duty) get the full view of every order that changed;
+// operators the view scoped to their prison, only for orders with a target in it. On each connect an
+// operator is sent everything its prison has not yet acknowledged (`missed`), and its terminal's
+// `order.ack` frames become order.delivered (service.ts). Pushes are coalesced per tick: an order issued
+// to a hundred units (one order.issued plus its obligations) or signed by many is sent once per tick.
+import type { ControlState, OrderView } from "@cw/alerts";
+import { orderView, undeliveredFor } from "@cw/alerts";
+import type { LiveMessage, OrderLive, Role } from "@cw/protocol";
+import { zOrderAck } from "@cw/protocol";
+import { scopeOf } from "../auth/guard";
+import type { Session } from "../auth/sessions";
+import { userActor } from "../control/domainEvents";
+import type { StoredEvent } from "../eventlog/types";
+import type { LiveExtension } from "../live/hub";
+import type { OrdersService } from "./service";
+
+/** Roles that see every order live (the full receipt matrix). */
+export const orderWatchers: readonly Role[] = ["commander", "chief", "duty"];
+
+type Reason = OrderLive["reason"];
+const rank: Record<Reason, number> = { changed: 0, missed: 1, reminded: 2, issued: 3 };
+
+export interface OrdersLiveDeps {
+  control(): ControlState;
+  now(): number;
+  service: OrdersService;
+  publish(build: (session: Session) => LiveMessage | null): void;
+}
+
+/** The order an event concerns, if any: order.* by id, a deadline fact by its obligation's subject. */
+export function orderOfEvent(e: StoredEvent, control: ControlState): string | null {
+  const data = e.data as {
+    id?: unknown;
+    kind?: unknown;
+    subject?: unknown;
+    obligation?: { kind?: unknown; subject?: unknown };
+  };
+  if (e.type.startsWith("order.") && !e.type.startsWith("order.template.")) {
+    return typeof data.id === "string" ? data.id : null;
+  }
+  const kind = data.kind ?? data.obligation?.kind;
+  const subject = data.subject ?? data.obligation?.subject;
+  if ((kind === "order.sign" || kind === "order.feedback") && typeof subject === "string") {
+    return control.orders.subjects[subject]?.orderId ?? null;
+  }
+  return null;
+}
+
+export class OrdersLive implements LiveExtension {
+  private pending: StoredEvent[] = [];
+  private flush: NodeJS.Immediate | null = null;
+
+  constructor(private readonly deps: OrdersLiveDeps) {}
+
+  /** Feed every appended event here; it is resolved to its order when the tick's pushes go out. */
+  onEvent(e: StoredEvent): void {
+    if (!e.type.startsWith("order.") && !e.type.startsWith("deadline.") && !e.type.startsWith("obligation.")) return;
+    this.pending.push(e);
+    this.flush ??= setImmediate(() => this.send());
+  }
+
+  private send(): void {
+    this.flush = null;
+    const control = this.deps.control();
+    const dirty = new Map<string, Reason>();
+    for (const e of this.pending.splice(0)) {
+      const id = orderOfEvent(e, control);
+      if (id === null) continue;
+      const reason: Reason =
+        e.type === "order.issued" ? "issued" : e.type === "order.reminded" ? "reminded" : "changed";
+      const prev = dirty.get(id);
+      if (prev === undefined || rank[reason] > rank[prev]) dirty.set(id, reason);
+    }
+    const now = this.deps.now();
+    for (const [id, reason] of dirty) {
+      const views = new Map<string | null, OrderView | null>();
+      const viewFor = (scope: string | null): OrderView | null => {
+        if (!views.has(scope)) {
+          const v = orderView(control.orders, control.obligations, id, now, scope);
+          views.set(scope, v.ok ? v.value : null);
+        }
+        return views.get(scope) ?? null;
+      };
+      this.deps.publish((session) => {
+        const operator = session.user.role === "operator";
+        if (!operator && !orderWatchers.includes(session.user.role)) return null;
+        const order = viewFor(scopeOf(session));
+        return order === null ? null : { topic: "order", data: { reason, order, serverTime: now } };
+      });
+    }
+  }
+
+  attached(session: Session, send: (msg: LiveMessage) => void): void {
+    const prison = scopeOf(session);
+    if (prison === null) return;
+    const control = this.deps.control();
+    const now = this.deps.now();
+    for (const missed of undeliveredFor(control.orders, prison)) {
+      const v = orderView(control.orders, control.obligations, missed.id, now, prison);
+      if (v.ok) send({ topic: "order", data: { reason: "missed", order: v.value, serverTime: now } });
+    }
+  }
+
+  message(session: Session, msg: unknown): void {
+    const m = msg as { topic?: unknown; data?: unknown } | null;
+    if (m?.topic !== "order.ack") return;
+    const prison = scopeOf(session);
+    // Only a prison's own terminal can take delivery; the command centre's screens do not.
+    if (prison === null) return;
+    const ack = zOrderAck.safeParse(m.data);
+    if (!ack.success) return;
+    const by = { actor: userActor(session.user.username), prisonScope: prison };
+    this.deps.service.ack(by, ack.data.orderId, ack.data.unitId);
+  }
+
+  close(): void {
+    if (this.flush !== null) clearImmediate(this.flush);
+    this.flush = null;
+    this.pending = [];
+  }
+}

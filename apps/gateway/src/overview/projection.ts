@@ -1,0 +1,27 @@
+// The overview projection: the figures state (@cw/alerts analysis) folded from the event log, at replay
+// and live, one event at a time (never a refold). core.ts feeds it; views and reports read it. Owns
+// only that state: no timers, no sockets, no HTTP.
+import { applyFigures, emptyFigures, type FiguresState } from "@cw/alerts";
+import { toDomain } from "../control/domainEvents";
+import type { StoredEvent } from "../eventlog/types";
+
+export class OverviewProjection {
+  readonly state: FiguresState;
+
+  constructor(tzOffsetMin: number) {
+    this.state = emptyFigures({ tzOffsetMin });
+  }
+
+  get version(): number {
+    return this.state.version;
+  }
+
+  get tzOffsetMin(): number {
+    return this.state.tzOffsetMin;
+  }
+
+  apply(e: StoredEvent): void {
+    const d = toDomain(e);
+    if (d !== null) applyFigures(this.state, d);
+  }
+}

@@ -1,0 +1,88 @@
+// An inspection test gateway: the shared HTTP test helpers, but with the clock set BEFORE the core
+// opens (the draw happens at start) and a data dir that survives a restart.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { makeConfig } from "../../src/config";
+import { createGateway, type Gateway } from "../../src/gateway";
+import { createLogger } from "../../src/log";
+import { demoPassword, FakeRegistry, tempDir } from "../helpers";
+
+export interface InspectionGateway {
+  gw: Gateway;
+  dir: string;
+  clock: { now: number };
+  login(username: string): Promise<string>;
+  req(path: string, init?: RequestInit & { cookie?: string; json?: unknown }): Promise<Response>;
+  /** GET as JSON with a cookie; fails the test on a non-2xx answer. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON answers
+  get<T = any>(path: string, cookie: string): Promise<T>;
+  post(path: string, cookie: string, json: unknown): Promise<Response>;
+  close(opts?: { keepDir?: boolean }): Promise<void>;
+}
+
+/** Instant of a local (+08:00) wall-clock time. */
+export const local = (iso: string): number => Date.parse(`${iso}+08:00`);
+
+export async function startInspectionGateway(
+  at: number,
+  opts: { dir?: string; config?: Record<string, unknown> } = {},
+): Promise<InspectionGateway> {
+  const dir = opts.dir ?? tempDir();
+  const clock = { now: at };
+  const gw = await createGateway({
+    config: makeConfig({
+      port: 0,
+      host: "127.0.0.1",
+      dataDir: dir,
+      demoPassword,
+      logLevel: "silent",
+      wallDir: join(dir, "no-wall"),
+      feedSim: false,
+      ...opts.config,
+    }),
+    log: createLogger("silent"),
+    now: () => clock.now,
+    media: (hooks) => {
+      const f = new FakeRegistry(hooks);
+      return { registry: f, close: () => f.close() };
+    },
+  });
+  const req: InspectionGateway["req"] = (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.cookie) headers.set("cookie", init.cookie);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(init.json);
+    }
+    return fetch(gw.url + path, { ...init, headers, body: body ?? null });
+  };
+  return {
+    gw,
+    dir,
+    clock,
+    req,
+    async login(username) {
+      const res = await req("/api/v1/session", { method: "POST", json: { username, password: demoPassword } });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+      return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    },
+    async get(path, cookie) {
+      const res = await req(path, { cookie });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text}`);
+      return JSON.parse(text);
+    },
+    post: (path, cookie, json) => req(path, { method: "POST", cookie, json }),
+    async close({ keepDir = false } = {}) {
+      await gw.close();
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tiny "JPEG": the magic bytes and padding (the gateway checks the base64 and FF D8 FF, not the image). */
+export const jpeg = (fill = 7): string =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, fill), Buffer.from([0xff, 0xd9])]).toString(
+    "base64",
+  );

@@ -1,0 +1,104 @@
+// The selected alarm: what, where, when, its trail (acknowledged / resolved by whom, with notes), the
+// snapshot the source sent and its camera playing live (one <HlsPlayer>, destroyed when the selection
+// changes), with the acknowledge and resolve actions.
+import type { AlarmView } from "@cw/protocol";
+import { useT } from "../i18n/useT";
+import { HlsPlayer } from "../player/HlsPlayer";
+import { dutyApi } from "./dutyApi";
+import { clock, label } from "./labels";
+import { isActive } from "./queue";
+
+export interface AlarmDetailsProps {
+  alarm: AlarmView;
+  canAct: boolean;
+  onAction(action: "ack" | "resolve"): void;
+}
+
+export function AlarmDetails({ alarm: a, canAct, onAction }: AlarmDetailsProps) {
+  const t = useT();
+  return (
+    <section className="alarm-details" data-testid="alarm-details" data-alarm={a.id}>
+      <h2>
+        <span className={`sev-badge sev-${a.severity}`}>{t("duty.severity", { n: a.severity })}</span>{" "}
+        {a.title ?? label(t, "alarmType", a.type)}
+      </h2>
+      <dl className="alarm-facts">
+        <dt>{t("duty.type")}</dt>
+        <dd>{label(t, "alarmType", a.type)}</dd>
+        <dt>{t("duty.place")}</dt>
+        <dd>{[a.prisonId, a.blockId, a.subBlockId, a.cameraId].filter(Boolean).join(" / ")}</dd>
+        <dt>{t("duty.raisedAt")}</dt>
+        <dd>{clock(a.raisedAt)}</dd>
+        <dt>{t("duty.source")}</dt>
+        <dd>
+          {a.sourceId}
+          {a.count > 1 ? ` (${t("duty.count", { n: a.count })})` : ""}
+        </dd>
+        <dt>{t("duty.stateLabel")}</dt>
+        <dd data-testid="alarm-details-state">
+          {label(t, "alarmState", a.state)} ·{" "}
+          <span className={`light-text light-${a.light}`}>{label(t, "light", a.light)}</span>
+        </dd>
+        {a.description !== null && (
+          <>
+            <dt>{t("duty.description")}</dt>
+            <dd>{a.description}</dd>
+          </>
+        )}
+        {a.ack !== null && (
+          <>
+            <dt>{t("duty.ackBy")}</dt>
+            <dd>
+              {a.ack.by.replace(/^user:/, "")} · {clock(a.ack.at)} {a.ack.note}
+            </dd>
+          </>
+        )}
+        {a.resolution !== null && (
+          <>
+            <dt>{t("duty.resolvedBy")}</dt>
+            <dd>
+              {a.resolution.by.replace(/^user:/, "")} · {clock(a.resolution.at)} ·{" "}
+              {label(t, "disposition", a.resolution.disposition)} · {a.resolution.note}
+            </dd>
+          </>
+        )}
+      </dl>
+      {canAct && isActive(a) && (
+        <div className="alarm-actions">
+          {a.state === "open" && (
+            <button type="button" className="btn btn-primary" data-testid="details-ack" onClick={() => onAction("ack")}>
+              {t("duty.ack")}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn"
+            data-testid={`alarm-resolve-${a.id}`}
+            onClick={() => onAction("resolve")}
+          >
+            {t("duty.resolve")}
+          </button>
+        </div>
+      )}
+      <div className="alarm-media">
+        {a.hasSnapshot ? (
+          <img
+            className="alarm-snapshot"
+            data-testid="alarm-snapshot"
+            src={dutyApi.snapshotUrl(a.id)}
+            alt={t("duty.snapshot")}
+          />
+        ) : (
+          <p className="muted">{t("duty.noSnapshot")}</p>
+        )}
+        {a.cameraId !== null ? (
+          <div className="alarm-player">
+            <HlsPlayer key={a.cameraId} cameraId={a.cameraId} variant="sub" />
+          </div>
+        ) : (
+          <p className="muted">{t("duty.noCamera")}</p>
+        )}
+      </div>
+    </section>
+  );
+}

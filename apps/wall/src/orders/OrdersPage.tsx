@@ -1,0 +1,83 @@
+// The command centre's Orders page (/orders, /orders/{id}): compose on the left, the live list of
+// orders, and the selected order's command view (receipt matrix, reminder, trail).
+import { useEffect } from "react";
+import { useStore } from "zustand";
+import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
+import { useLanguage, useT } from "../i18n/useT";
+import { navigate } from "../router";
+import { sessionStore } from "../session/sessionStore";
+import { ConnState } from "../ui/ConnState";
+import { LangSwitch } from "../ui/LangSwitch";
+import { UserBox } from "../ui/UserBox";
+import { ComposeForm } from "./ComposeForm";
+import { categoryKey, formatTime, statusKeys } from "./labels";
+import { NavLinks } from "./NavLinks";
+import { OrderDetail } from "./OrderDetail";
+import { useOrderList, useOrderView } from "./useOrders";
+import "./orders.css";
+
+const issuers = new Set(["commander", "chief"]);
+
+export function OrdersPage({ selected }: { selected: string | null }) {
+  const t = useT();
+  const lang = useLanguage();
+  const role = useStore(sessionStore, (s) => s.info?.role);
+  const tree = useStore(catalogueStore, (s) => s.tree);
+  const { orders, error } = useOrderList();
+  const { view, error: viewError } = useOrderView(selected);
+  const canIssue = role !== undefined && issuers.has(role);
+
+  useEffect(() => {
+    if (catalogueStore.getState().tree === null) void loadCatalogue();
+  }, []);
+
+  return (
+    <div className="orders-page" data-testid="orders-page">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark">◆</span>
+          <span className="brand-title">{t("orders.pageTitle")}</span>
+        </div>
+        <NavLinks current="orders" />
+        <div className="spacer" />
+        <ConnState />
+        <UserBox />
+        <LangSwitch />
+      </header>
+      {canIssue && (
+        <aside className="orders-compose panel">
+          <div className="panel-title">{t("orders.compose")}</div>
+          <ComposeForm tree={tree} onIssued={(v) => navigate(`/orders/${v.id}`)} />
+        </aside>
+      )}
+      <section className="orders-list panel">
+        <div className="panel-title">{t("orders.list")}</div>
+        {error && <div className="form-error">{error}</div>}
+        {orders.length === 0 && <div className="muted pad">{t("orders.none")}</div>}
+        <ul>
+          {orders.map((o) => (
+            <li
+              key={o.id}
+              className={`order-item${o.id === selected ? " order-item-on" : ""}`}
+              data-testid={`order-row-${o.id}`}
+              data-status={o.status}
+              onClick={() => navigate(`/orders/${o.id}`)}
+            >
+              <div>
+                {o.priority === "urgent" && <span className="badge badge-urgent">{t("orders.urgent")}</span>} {o.title}
+              </div>
+              <div className="muted small">
+                {t(categoryKey(o.category))} · {formatTime(o.issuedAt, lang)} ·{" "}
+                {t(statusKeys[o.status] ?? "orders.status.open")} · {o.totals.signed}/{o.totals.targets}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <main className="orders-main">
+        {viewError && <div className="form-error">{viewError}</div>}
+        {view ? <OrderDetail order={view} canRemind={canIssue} /> : <div className="muted pad">{t("orders.pick")}</div>}
+      </main>
+    </div>
+  );
+}

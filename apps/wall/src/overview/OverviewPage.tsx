@@ -1,0 +1,95 @@
+// /overview: the province map with the prison list and panel, key figures, the live dashboards and the
+// ticker. Everything follows the live `overview` topic (coalesced by the gateway).
+import { useCallback, useMemo, useState } from "react";
+import { useT } from "../i18n/useT";
+import { navigate } from "../router";
+import { ConnState } from "../ui/ConnState";
+import { LangSwitch } from "../ui/LangSwitch";
+import { UserBox } from "../ui/UserBox";
+import { Charts } from "./Charts";
+import type { XY } from "./geo";
+import { KeyFigures } from "./KeyFigures";
+import { Legend, PrisonList } from "./PrisonList";
+import { PrisonPanel } from "./PrisonPanel";
+import { ProvinceMap } from "./ProvinceMap";
+import { Ticker } from "./Ticker";
+import { useMapPrisons, useOverview, usePulses } from "./useOverview";
+import "./overview.css";
+
+export function OverviewPage() {
+  const t = useT();
+  const overview = useOverview();
+  const prisons = useMapPrisons(overview);
+  const pulses = usePulses(overview);
+  const [range, setRange] = useState<"today" | "week">("today");
+  const [selected, setSelected] = useState<string | null>(null);
+  const [positions, setPositions] = useState<Record<string, XY>>({});
+  const names = useMemo(() => new Map(prisons.map((p) => [p.id, p.name])), [prisons]);
+  const prisonName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const picked = prisons.find((p) => p.id === selected);
+
+  return (
+    <div className="ov-page" data-testid="overview-page">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark">◆</span>
+          <span className="brand-title">{t("ov.title")}</span>
+        </div>
+        <button type="button" className="btn btn-ghost" data-testid="nav-console" onClick={() => navigate("/")}>
+          {t("nav.console")}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          data-testid="overview-to-reports"
+          onClick={() => navigate("/reports")}
+        >
+          {t("ov.reports")}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => navigate("/screen/dashboard")}>
+          {t("ov.bigScreen")}
+        </button>
+        <div className="ov-range">
+          {(["today", "week"] as const).map((r) => (
+            <button
+              key={r}
+              type="button"
+              className={`btn ${range === r ? "btn-primary" : "btn-ghost"}`}
+              data-testid={`range-${r}`}
+              onClick={() => setRange(r)}
+            >
+              {t(r === "today" ? "ov.today" : "ov.week")}
+            </button>
+          ))}
+        </div>
+        <div className="spacer" />
+        <ConnState />
+        <UserBox />
+        <LangSwitch />
+      </header>
+      {overview === null ? (
+        <div className="ov-loading">{t("tree.loading")}</div>
+      ) : (
+        <main className="ov-main">
+          <section className="ov-map-area">
+            <ProvinceMap prisons={prisons} pulses={pulses} onPick={setSelected} onLayout={setPositions} />
+            <Legend />
+          </section>
+          <section className="ov-side">
+            <PrisonList prisons={prisons} positions={positions} onPick={setSelected} selected={selected} />
+            {picked && <PrisonPanel name={picked.name} status={picked.status} onClose={() => setSelected(null)} />}
+          </section>
+          <section className="ov-figures">
+            <KeyFigures f={range === "today" ? overview.today : overview.week} streams={overview.streams} />
+            <Charts
+              f={range === "today" ? overview.today : overview.week}
+              streams={overview.streams}
+              prisonName={prisonName}
+            />
+            <Ticker ticks={overview.ticker} prisonName={prisonName} />
+          </section>
+        </main>
+      )}
+    </div>
+  );
+}
