@@ -23,7 +23,7 @@ if (stale) {
 
 const child = spawn(process.execPath, ["--import", "tsx", "apps/gateway/src/main.ts"], {
   stdio: "inherit",
-  env: { SIM: "1", ...process.env },
+  env: { SIM: "1", SIM_PREWARM: "1", ...process.env },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -47,6 +47,8 @@ export async function startGateway(env: Record<string, string> = {}, reuse?: Gat
     SIM: "1",
     LOG_LEVEL: "warn",
     DEMO_PASSWORD: "e2e-pass",
+    // Simulated cameras' clips are rendered once per machine, not once per test gateway.
+    CLIP_CACHE_DIR: join(repoRoot, ".cache", "clips"),
     ...(reuse?.env ?? {}),
     ...env,
   };

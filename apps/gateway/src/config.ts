@@ -47,6 +47,10 @@ export const zConfig = z
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Simulated demo cameras produce pictures (off: they show as offline). */
     sim: zBool.default(true),
+    /** Render every simulated camera's clips in the background at start (npm start turns it on). */
+    simPrewarm: zBool.default(false),
+    /** Where simulated cameras' clips are cached (default DATA_DIR/clips); may be shared between data dirs. */
+    clipCacheDir: z.string().min(1).optional(),
     hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
     streamIdleS: z.coerce.number().positive().max(3600).default(30),
     stallS: z.coerce.number().positive().max(600).default(5),
@@ -90,6 +94,8 @@ export const envKeys = {
   HOST: "host",
   RTMP_PORT: "rtmpPort",
   DATA_DIR: "dataDir",
+  SIM_PREWARM: "simPrewarm",
+  CLIP_CACHE_DIR: "clipCacheDir",
   DEMO_PASSWORD: "demoPassword",
   DEMO_USERS: "demoUsers",
   CATALOGUE_FILE: "catalogueFile",

@@ -7,13 +7,14 @@ import {
   createSourceFactory,
   createStreamRegistry,
   findFfmpeg,
+  type MediaSourceFactory,
   RtmpIngest,
   type Source,
   type SourceFactory,
 } from "@cw/streams";
 import type { Config } from "./config";
 import { selectEventLog, withDemoFeeds } from "./control/startup";
-import { createGateway, type Gateway, type MediaPlane } from "./gateway";
+import { cameraSpec, createGateway, type Gateway, type MediaPlane } from "./gateway";
 import { createLogger, type Logger } from "./log";
 
 /** SIM=0: simulated cameras exist in the catalogue but show as offline. */
@@ -26,6 +27,7 @@ const simOff: Source = {
 
 export async function startGateway(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Gateway> {
   const eventLog = await selectEventLog(config, log);
+  let sources: MediaSourceFactory | null = null;
   const gw = await createGateway({
     config,
     log,
@@ -45,9 +47,10 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
         const real = createSourceFactory({
           ingest,
           ffmpegPath: tools.ffmpeg,
-          clipDir: join(config.dataDir, "clips"),
+          clipDir: config.clipCacheDir ?? join(config.dataDir, "clips"),
           log: hooks.log.child({ component: "sources" }),
         });
+        sources = real;
         const sourceFactory: SourceFactory = (camera, variant) =>
           camera.source.kind === "sim" && !config.sim ? simOff : real(camera, variant);
         const registry = createStreamRegistry({
@@ -61,6 +64,7 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
           registry,
           async close() {
             await registry.close();
+            await real.close();
             await ingest.close();
           },
         };
@@ -70,5 +74,11 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
       }
     },
   });
+  if (config.sim && config.simPrewarm && sources) {
+    // Render every demo camera's clips in the background (one ffmpeg at a time, on-demand views jump the
+    // queue), so the first view of any camera on a fresh machine does not wait for a render.
+    const specs = gw.core.catalogue.cameras().map((c) => cameraSpec(gw.core, c));
+    (sources as MediaSourceFactory).prewarm(specs);
+  }
   return withDemoFeeds(gw, config, log);
 }
