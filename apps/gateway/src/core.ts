@@ -68,9 +68,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const province = opts.province ?? loadProvince(config.catalogueFile);
   const secret = await loadSecret(config.dataDir);
   const users = await buildUsers(config, province.prisons);
+  const openStart = performance.now(); // measurement: the log line below reports open + replay times (bench)
   const eventLog =
     opts.eventLog ??
     (await openJournal({ dir: join(config.dataDir, "journal"), log: log.child({ part: "journal" }), now }));
+  const replayStart = performance.now();
   const sessions = new SessionStore(users, now, config.sessionTtlH * 3600_000);
   const catalogue = new CatalogueStore(
     province,
@@ -112,7 +114,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     if (change) for (const l of catalogueListeners) l(change);
   });
   log.info(
-    { replayed, lastSeq: eventLog.lastSeq, prisons: province.prisons.length, cameras: catalogue.cameras().length },
+    {
+      replayed,
+      lastSeq: eventLog.lastSeq,
+      prisons: province.prisons.length,
+      cameras: catalogue.cameras().length,
+      openMs: Math.round(replayStart - openStart),
+      replayMs: Math.round(performance.now() - replayStart),
+    },
     "event log replayed",
   );
   const tokens = new TokenUse(config.hlsTokenTtlS * 1000, now);

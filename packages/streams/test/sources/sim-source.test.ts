@@ -59,7 +59,7 @@ describe("SimSource", () => {
     const t0 = performance.now();
     warm.start(sink2);
     await waitFor(() => sink2.units().length > 0, 1000, "the first unit of a warm start");
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(performance.now() - t0).toBeLessThan(500); // no render, no wait for a tick (slack for a loaded CI)
     await Promise.all([cold.stop(), warm.stop()]);
     expect(ticker.size).toBe(0);
   });
