@@ -150,7 +150,18 @@ export class LiveHub {
       socket.terminate();
       return;
     }
-    socket.send(JSON.stringify(msg));
+    socket.send(this.serialize(msg));
+  }
+
+  /** One JSON text per message object, however many clients it goes to (50 screens × 1000 alarms/s). */
+  private readonly texts = new WeakMap<LiveMessage, string>();
+  private serialize(msg: LiveMessage): string {
+    let text = this.texts.get(msg);
+    if (text === undefined) {
+      text = JSON.stringify(msg);
+      this.texts.set(msg, text);
+    }
+    return text;
   }
 
   /** Closes with a code the wall can act on; a peer that does not answer the close is cut after 1 s. */
