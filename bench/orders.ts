@@ -2,6 +2,8 @@
 // own WebSocket terminal (logged in as its prison's operator) that acks like the real terminal; then every
 // unit signs for it at once and the commander's socket sees the receipt matrix turn. Owns its gateway and
 // sockets and closes them even on failure; never touches product code.
+
+import { cpus, loadavg } from "node:os";
 import type { LiveMessage, OrderLive, OrderViewWire, TreeNode } from "@cw/protocol";
 import WebSocket from "ws";
 import { PASSWORD } from "../e2e/support/fixtures";
@@ -12,6 +14,8 @@ import { fmt, percentile } from "./lib/proc";
 export interface OrderFanoutOptions {
   /** Orders to send one after the other (env BENCH_ORDERS_N, default 5). */
   orders?: number;
+  /** Limit the receivers to the first N sub-blocks in tree order (env BENCH_ORDERS_UNITS; default all). */
+  maxUnits?: number;
   /** How long to wait for every delivery / every sign reflection of one order before giving up. */
   waitMs?: number;
 }
@@ -77,6 +81,7 @@ interface Round {
   delivery: number[];
   matrix: number[];
   signHttp: number[];
+  signBytes: number[];
   allDelivered: number;
   allSigned: number;
 }
@@ -138,6 +143,7 @@ async function round(
 
   const sentAt = new Map<string, number>();
   const signHttp: number[] = [];
+  const signBytes: number[] = [];
   const s0 = performance.now();
   await Promise.all(
     units.map(async (u) => {
@@ -148,7 +154,7 @@ async function round(
         headers: { cookie: cookies.get(u.prisonId) ?? "", "content-type": "application/json" },
         body: "{}",
       });
-      await r.arrayBuffer();
+      signBytes.push((await r.arrayBuffer()).byteLength);
       if (r.status !== 200) throw new Error(`sign ${u.id}: ${r.status}`);
       signHttp.push(performance.now() - at);
     }),
@@ -160,6 +166,7 @@ async function round(
     delivery: [...arrived.values()].map((a) => a - t0),
     matrix: [...signedSeen].map(([u, at]) => at - (sentAt.get(u) ?? at)),
     signHttp,
+    signBytes,
     allDelivered,
     allSigned: Math.max(...[...signedSeen.values()].map((a) => a - s0)),
   };
@@ -168,6 +175,8 @@ async function round(
 export async function orderFanout(opts: OrderFanoutOptions = {}): Promise<string[]> {
   const orders = opts.orders ?? Number(process.env.BENCH_ORDERS_N ?? 5);
   const waitMs = opts.waitMs ?? 15_000;
+  const maxUnits = opts.maxUnits ?? Number(process.env.BENCH_ORDERS_UNITS ?? Number.POSITIVE_INFINITY);
+  const load0 = loadavg()[0] ?? Number.NaN;
   const gw = await startGateway({ FEED_SIM: "0", LOG_LEVEL: "error" });
   const sockets: Socket[] = [];
   const rounds: Round[] = [];
@@ -176,7 +185,7 @@ export async function orderFanout(opts: OrderFanoutOptions = {}): Promise<string
   try {
     const api = new GatewayClient(gw.url);
     await api.login("commander", PASSWORD);
-    units = subBlocks(await api.json<TreeNode>("GET", "/api/v1/tree"), null, []);
+    units = subBlocks(await api.json<TreeNode>("GET", "/api/v1/tree"), null, []).slice(0, maxUnits);
     const cookies = new Map<string, string>();
     for (const p of new Set(units.map((u) => u.prisonId))) {
       const op = new GatewayClient(gw.url);
@@ -215,15 +224,36 @@ export async function orderFanout(opts: OrderFanoutOptions = {}): Promise<string
     "",
     "| figure (ms) | samples | p50 | p95 | p99 | max | target |",
     "|---|---:|---:|---:|---:|---:|---|",
-    row("delivery to each terminal", all((r) => r.delivery), "p99 ≤ 100"),
-    row("sign-for reflected in the commander's matrix", all((r) => r.matrix), "p99 ≤ 200"),
-    row("sign POST answer (for reference)", all((r) => r.signHttp), "—"),
-    row("per order: POST → last terminal", rounds.map((r) => r.allDelivered), "—"),
-    row("per order: first sign sent → last row signed", rounds.map((r) => r.allSigned), "—"),
+    row(
+      "delivery to each terminal",
+      all((r) => r.delivery),
+      "p99 ≤ 100",
+    ),
+    row(
+      "sign-for reflected in the commander's matrix",
+      all((r) => r.matrix),
+      "p99 ≤ 200",
+    ),
+    row(
+      "sign POST answer (for reference)",
+      all((r) => r.signHttp),
+      "—",
+    ),
+    row(
+      "per order: POST → last terminal",
+      rounds.map((r) => r.allDelivered),
+      "—",
+    ),
+    row(
+      "per order: first sign sent → last row signed",
+      rounds.map((r) => r.allSigned),
+      "—",
+    ),
     "",
     `Per order (ms, POST → last terminal / first sign → last row signed): ${rounds.map((r) => `${fmt(r.allDelivered, 0)} / ${fmt(r.allSigned, 0)}`).join(", ")}.`,
     `Cold first order after the gateway started (not in the table): delivery p99 ${fmt(percentile(cold?.delivery ?? [], 99), 1)} ms, matrix p99 ${fmt(percentile(cold?.matrix ?? [], 99), 1)} ms.`,
-    `Counts: ${units.length} units × ${orders} orders = ${units.length * orders} expected; delivered ${delivered}, signed and reflected ${signed}.`,
+    `Counts: ${units.length} units × ${orders} orders = ${units.length * orders} expected; delivered ${delivered}, signed and reflected ${signed}. Each sign answer is the whole OrderView: ${fmt(Math.max(...all((r) => r.signBytes)) / 1024, 0)} KiB at most.`,
+    `Machine load average (1 min) at start / end: ${fmt(load0, 1)} / ${fmt(loadavg()[0] ?? Number.NaN, 1)} on ${cpus().length} cores (the terminals, the commander and the gateway share them).`,
     "",
   ];
 }

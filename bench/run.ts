@@ -4,12 +4,16 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { removeDataDir, startGateway } from "../e2e/support/gateway";
+import { alarmFanout, journalReplay } from "./alarms";
+import { dashboardFps } from "./dashboard";
 import { launch } from "./lib/browser";
 import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
 import { scale } from "./media-scale";
+import { orderFanout } from "./orders";
+import { wallFrames, wallPush } from "./wall";
 
-const all = ["latency", "ttff", "scale"] as const;
+const all = ["latency", "ttff", "scale", "wall", "push", "alarms", "replay", "orders", "dashboard"] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
 const out: string[] = [];
@@ -70,8 +74,20 @@ try {
       removeDataDir(gw);
     }
   }
-  if (on("scale")) {
-    for (const line of await scale()) say(line);
+  // Each section starts and stops its own gateway(s); they run one after another so none disturbs another.
+  const sections: Array<[(typeof all)[number], () => Promise<string[]>]> = [
+    ["scale", () => scale()],
+    ["wall", () => wallFrames()],
+    ["push", () => wallPush()],
+    ["alarms", () => alarmFanout()],
+    ["replay", () => journalReplay()],
+    ["orders", () => orderFanout()],
+    ["dashboard", () => dashboardFps()],
+  ];
+  for (const [name, run] of sections) {
+    if (!on(name)) continue;
+    console.error(`bench: ${name} …`);
+    for (const line of await run()) say(line);
   }
 } finally {
   await browser.close();

@@ -63,7 +63,7 @@ export async function writeAlarmJournal(dataDir: string, target: number, now = D
   const policy = defaultPolicy;
   const days = 30;
   const slotsPerDay = blocks.length * defaultRollCallConfig.schedule.length;
-  const alarmsPerDay = Math.max(1, Math.round((target / days - slotsPerDay * 1.67) / 6.6));
+  const alarmsPerDay = Math.max(1, Math.round((target / days - slotsPerDay * 2) / 6.55));
   const end = now - 60 * MIN;
   const stats: JournalStats = { events: 0, bytes: 0, alarms: 0, rollcalls: 0 };
 
@@ -102,7 +102,14 @@ export async function writeAlarmJournal(dataDir: string, target: number, now = D
     stats.alarms++;
     const repeats = Math.floor(rand() * 4);
     for (let r = 0; r < repeats; r++) {
-      ev.push(makeEvent("alarm.repeated", at + (r + 1) * 5000, actor, { id, sourceId: data.sourceId, count: r + 2, occurredAt: at + (r + 1) * 5000 }));
+      ev.push(
+        makeEvent("alarm.repeated", at + (r + 1) * 5000, actor, {
+          id,
+          sourceId: data.sourceId,
+          count: r + 2,
+          occurredAt: at + (r + 1) * 5000,
+        }),
+      );
     }
     if (!closed) return ev;
     const ob = ev[1]?.type === "obligation.opened" ? ev[1].data.obligation : null;
@@ -133,9 +140,24 @@ export async function writeAlarmJournal(dataDir: string, target: number, now = D
       const actor = `feed:${s.prisonId}`;
       let ref = null;
       if (late) {
-        const ob = open(rollCallSpec(policy.obligations, { ...s, graceMin: s.checkpoint.graceMin, redAfterMin: s.checkpoint.redAfterMin }), s.scheduledAt);
+        const ob = open(
+          rollCallSpec(policy.obligations, {
+            ...s,
+            graceMin: s.checkpoint.graceMin,
+            redAfterMin: s.checkpoint.redAfterMin,
+          }),
+          s.scheduledAt,
+        );
         ev.push(makeEvent("obligation.opened", s.scheduledAt, SYSTEM_ACTOR, { obligation: ob }));
-        ev.push(makeEvent("deadline.yellow", ob.yellowAt, SYSTEM_ACTOR, { id: ob.id, kind: ob.kind, subject: ob.subject, owner: ob.owner, prisonId: ob.prisonId }));
+        ev.push(
+          makeEvent("deadline.yellow", ob.yellowAt, SYSTEM_ACTOR, {
+            id: ob.id,
+            kind: ob.kind,
+            subject: ob.subject,
+            owner: ob.owner,
+            prisonId: ob.prisonId,
+          }),
+        );
         ref = { id: ob.id, kind: ob.kind, subject: ob.subject, owner: ob.owner, prisonId: ob.prisonId };
       }
       const expected = 80 + Math.floor(rand() * 60);

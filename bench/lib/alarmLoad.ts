@@ -69,18 +69,15 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
 
 function post(agent: Agent, base: URL, path: string, headers: Record<string, string>, body: string) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(
-      { agent, host: base.hostname, port: base.port, path, method: "POST", headers },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (d: string) => {
-          text += d;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on("error", reject);
-      },
-    );
+    const req = request({ agent, host: base.hostname, port: base.port, path, method: "POST", headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => {
+        text += d;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on("error", reject);
+    });
     req.on("error", reject);
     req.end(body);
   });
@@ -120,21 +117,23 @@ async function generate(plan: LoadPlan): Promise<LoadResult> {
     };
     inFlight++;
     sendAt[i] = nowMs();
-    post(agent, base, path, headers, body).then(
-      (r) => {
-        ackAt[i] = nowMs();
-        status[i] = r.status;
-        if (r.status !== 202 && errorSamples.length < 5) errorSamples.push(`${r.status} ${r.text.slice(0, 200)}`);
-      },
-      (err: unknown) => {
-        ackAt[i] = nowMs();
-        status[i] = -1;
-        if (errorSamples.length < 5) errorSamples.push(String(err));
-      },
-    ).finally(() => {
-      inFlight--;
-      endAt = nowMs();
-    });
+    post(agent, base, path, headers, body)
+      .then(
+        (r) => {
+          ackAt[i] = nowMs();
+          status[i] = r.status;
+          if (r.status !== 202 && errorSamples.length < 5) errorSamples.push(`${r.status} ${r.text.slice(0, 200)}`);
+        },
+        (err: unknown) => {
+          ackAt[i] = nowMs();
+          status[i] = -1;
+          if (errorSamples.length < 5) errorSamples.push(String(err));
+        },
+      )
+      .finally(() => {
+        inFlight--;
+        endAt = nowMs();
+      });
   };
 
   await new Promise<void>((resolve) => {
