@@ -182,6 +182,11 @@ export async function scale(): Promise<string[]> {
   } finally {
     tmp.remove();
   }
+  lines.push("");
+  lines.push(
+    "Private memory is read from /proc while the gateway's heap is collected on its own schedule: at 10 streams the " +
+      "difference is within that noise (a few MB either way); the 100-stream row is the meaningful per-stream figure.",
+  );
   const last = results.at(-1);
   if (last) {
     const perStream = Math.max(last.ours.cpuPerStreamPct, 0.01);
