@@ -3,6 +3,7 @@
 // fails fails the run. Ends with one plain summary line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { provision } from "./provision.mjs";
 
 const args = process.argv.slice(2);
@@ -57,7 +58,8 @@ try {
 if (!only || only === "e2e") {
   stage("build", "npm", ["run", "build", "-w", "@cw/wall"]);
   stage("e2e", npx, ["playwright", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ".cache/test-results/e2e.json" },
+    // Absolute: Playwright resolves a relative name against the config's folder (e2e/).
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(".cache/test-results/e2e.json") },
   });
   try {
     const j = JSON.parse(readFileSync(".cache/test-results/e2e.json", "utf8"));

@@ -17,22 +17,48 @@ export function cloneObligationState(s: ObligationState): ObligationState {
   return { byId: { ...s.byId } };
 }
 
+/**
+ * Ids of the open obligations of a `byId` record, built on first use and kept in step by
+ * applyObligationEvent (the only writer). The clock reads the open ones every second: scanning every
+ * obligation ever opened made that tick cost tens of milliseconds at 100 k alarms. A side table (not a
+ * field) so states stay plain data that compare and serialise as before.
+ */
+const openIndex = new WeakMap<Record<string, Obligation>, Set<string>>();
+
+function track(byId: Record<string, Obligation>, ob: Obligation): void {
+  const open = openIndex.get(byId);
+  if (!open) return;
+  if (ob.status === "open") open.add(ob.id);
+  else open.delete(ob.id);
+}
+
 /** Applies one event to a draft the caller owns. Unrelated events are ignored; duplicates are no-ops. */
 export function applyObligationEvent(draft: ObligationState, e: DomainEvent): void {
   switch (e.type) {
     case "obligation.opened": {
       const ob = e.data.obligation;
-      if (draft.byId[ob.id] === undefined) draft.byId[ob.id] = ob;
+      if (draft.byId[ob.id] === undefined) {
+        draft.byId[ob.id] = ob;
+        track(draft.byId, ob);
+      }
       return;
     }
     case "obligation.fulfilled": {
       const ob = draft.byId[e.data.id];
-      if (ob !== undefined) draft.byId[ob.id] = fulfil(ob, e.at);
+      if (ob !== undefined) {
+        const next = fulfil(ob, e.at);
+        draft.byId[ob.id] = next;
+        track(draft.byId, next);
+      }
       return;
     }
     case "obligation.cancelled": {
       const ob = draft.byId[e.data.id];
-      if (ob !== undefined) draft.byId[ob.id] = cancel(ob);
+      if (ob !== undefined) {
+        const next = cancel(ob);
+        draft.byId[ob.id] = next;
+        track(draft.byId, next);
+      }
       return;
     }
     case "deadline.yellow":
@@ -54,7 +80,17 @@ export function reduceObligations(state: ObligationState, e: DomainEvent): Oblig
 }
 
 export function openObligations(state: ObligationState): Obligation[] {
-  return Object.values(state.byId).filter((o) => o.status === "open");
+  let open = openIndex.get(state.byId);
+  if (!open) {
+    open = new Set(Object.values(state.byId).flatMap((o) => (o.status === "open" ? [o.id] : [])));
+    openIndex.set(state.byId, open);
+  }
+  const out: Obligation[] = [];
+  for (const id of open) {
+    const ob = state.byId[id];
+    if (ob?.status === "open") out.push(ob);
+  }
+  return out;
 }
 
 export interface ObligationFilter {
