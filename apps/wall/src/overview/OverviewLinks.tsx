@@ -1,26 +1,13 @@
 // The console header's links to the overview pages (map and dashboards, reports).
 import { useT } from "../i18n/useT";
-import { navigate } from "../router";
+import { NavLink } from "../ui/NavLink";
 
 export function OverviewLinks() {
   const t = useT();
-  const link = (to: string, id: string, label: string) => (
-    <a
-      href={to}
-      className="nav-link"
-      data-testid={`nav-${id}`}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {label}
-    </a>
-  );
   return (
     <nav className="nav-links">
-      {link("/overview", "overview", t("ov.nav"))}
-      {link("/reports", "reports", t("ov.reports"))}
+      <NavLink to="/overview" id="overview" label={t("ov.nav")} />
+      <NavLink to="/reports" id="reports" label={t("ov.reports")} />
     </nav>
   );
 }

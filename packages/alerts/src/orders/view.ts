@@ -9,7 +9,7 @@ import type { Light, Obligation } from "../schemas/obligation";
 import type { UnitKind } from "./events";
 import type { FeedbackEntry, Order, OrdersState, OrderTarget, TrailEntry } from "./order";
 import { isOverdue, targetSubject } from "./order";
-import type { OrderCategory, OrderPriority, OrderStatus } from "./schemas";
+import type { OrderStatus } from "./schemas";
 import type { ReceiptTotals } from "./select";
 import { orderStatus, receiptTotals, scopeOrder } from "./select";
 
@@ -42,19 +42,24 @@ export interface ReceiptRow {
   escalatedTo: string[];
 }
 
-export interface OrderView {
-  id: string;
-  title: string;
-  body: string;
-  priority: OrderPriority;
-  category: OrderCategory;
-  issuedAt: number;
-  issuedBy: string;
-  addressedTo: string[];
-  signDeadline: number;
-  feedbackDeadline: number | null;
-  hasAttachment: boolean;
-  templateId: string | null;
+/** What an order says about itself, shared by the stored order and its receipt view. */
+export type OrderHeader = Pick<
+  Order,
+  | "id"
+  | "title"
+  | "body"
+  | "priority"
+  | "category"
+  | "issuedAt"
+  | "issuedBy"
+  | "addressedTo"
+  | "signDeadline"
+  | "feedbackDeadline"
+  | "hasAttachment"
+  | "templateId"
+>;
+
+export interface OrderView extends OrderHeader {
   status: OrderStatus;
   rows: ReceiptRow[];
   totals: ReceiptTotals;
