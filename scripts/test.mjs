@@ -12,6 +12,7 @@ const started = Date.now();
 const report = [];
 let passed = 0;
 let failed = 0;
+const failures = [];
 
 function stage(name, cmd, argv, opts = {}) {
   if (only && only !== name) return true;
@@ -47,6 +48,17 @@ try {
   const j = JSON.parse(readFileSync(".cache/test-results/vitest.json", "utf8"));
   passed += j.numPassedTests;
   failed += j.numFailedTests;
+  for (const file of j.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "failed") {
+        const why = String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300);
+        failures.push(`unit ${file.name.replace(`${process.cwd()}/`, "")} › ${t.fullName}: ${why}`);
+      }
+    }
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+      failures.push(`unit ${file.name.replace(`${process.cwd()}/`, "")}: ${String(file.message).split("\n")[0].slice(0, 300)}`);
+    }
+  }
   if (j.numPendingTests + j.numTodoTests > 0) {
     console.error(`unit: ${j.numPendingTests + j.numTodoTests} skipped/todo tests — skips are defects`);
     failed += j.numPendingTests + j.numTodoTests;
@@ -64,6 +76,13 @@ if (!only || only === "e2e") {
   try {
     const j = JSON.parse(readFileSync(".cache/test-results/e2e.json", "utf8"));
     passed += j.stats.expected;
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? []) {
+        if (!spec.ok) failures.push(`e2e ${spec.file}:${spec.line} › ${spec.title}`);
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of j.suites ?? []) walk(suite);
     failed += j.stats.unexpected + j.stats.flaky * 0;
     if (j.stats.skipped > 0) {
       console.error(`e2e: ${j.stats.skipped} skipped tests — skips are defects`);
@@ -74,6 +93,7 @@ if (!only || only === "e2e") {
   }
 }
 
+if (failures.length > 0) console.log(`\nfailed tests:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\n${report.join("\n")}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
