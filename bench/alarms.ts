@@ -254,7 +254,10 @@ interface Start {
   replayedMs: number;
   healthMs: number;
   lastSeq: number;
-  /** As the gateway logs them: opening the journal (read + check every line), folding every event. */
+  /** The state snapshot the start restored (0: none, the whole log was folded). */
+  restoredSeq: number;
+  /** As the gateway logs them: opening the journal (read + check every line), then restoring the
+   *  snapshot (if any) and folding the events after it. */
   openMs: number;
   foldMs: number;
   /** CPU seconds the gateway process used from spawn to /healthz: robust to other load on the machine. */
@@ -262,7 +265,7 @@ interface Start {
 }
 
 /** Spawns the gateway on `dataDir`; resolves spawn → "event log replayed" log line and → /healthz (ms). */
-async function timedStart(dataDir: string): Promise<Start> {
+async function timedStart(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Start> {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -274,6 +277,7 @@ async function timedStart(dataDir: string): Promise<Start> {
     FEED_SIM: "0",
     LOG_LEVEL: "info",
     DEMO_PASSWORD: PASSWORD,
+    ...extraEnv,
   };
   const t0 = Date.now();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/gateway/src/main.ts"], {
@@ -286,12 +290,20 @@ async function timedStart(dataDir: string): Promise<Start> {
   let lastSeq = 0;
   let openMs = Number.NaN;
   let foldMs = Number.NaN;
+  let restoredSeq = 0;
   child.stdout?.on("data", (d: Buffer) => {
     out += d.toString();
     const m = /^.*"msg":"event log replayed".*$/m.exec(out);
     if (m && Number.isNaN(replayedAt)) {
-      const line = JSON.parse(m[0]) as { time: number; lastSeq: number; openMs?: number; replayMs?: number };
+      const line = JSON.parse(m[0]) as {
+        time: number;
+        lastSeq: number;
+        openMs?: number;
+        replayMs?: number;
+        restoredSeq?: number;
+      };
       replayedAt = line.time;
+      restoredSeq = line.restoredSeq ?? 0;
       lastSeq = line.lastSeq;
       openMs = line.openMs ?? Number.NaN;
       foldMs = line.replayMs ?? Number.NaN;
@@ -314,7 +326,15 @@ async function timedStart(dataDir: string): Promise<Start> {
       await new Promise((r) => setTimeout(r, 10));
     }
     const healthMs = Date.now() - t0;
-    return { replayedMs: replayedAt - t0, healthMs, lastSeq, openMs, foldMs, cpuS: cpuSeconds(child.pid as number) };
+    return {
+      replayedMs: replayedAt - t0,
+      healthMs,
+      lastSeq,
+      restoredSeq,
+      openMs,
+      foldMs,
+      cpuS: cpuSeconds(child.pid as number),
+    };
   } finally {
     await new Promise<void>((res) => {
       if (child.exitCode !== null || child.signalCode !== null) return res();
@@ -333,36 +353,54 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function journalReplay(opts: ReplayOptions = {}): Promise<string[]> {
   const target = opts.events ?? num(process.env.BENCH_REPLAY_EVENTS, 1_000_000);
   const runs = opts.runs ?? num(process.env.BENCH_REPLAY_RUNS, 3);
+  const tailN = Math.round(target / 10);
   const empty = mkdtempSync(join(tmpdir(), "cw-replay0-"));
   const full = mkdtempSync(join(tmpdir(), "cw-replay-"));
   try {
     const stats = await writeAlarmJournal(full, target);
+    const noSnapshots = { SNAPSHOT_EVERY: "0" };
     const base: Start[] = [];
-    const big: Start[] = [];
-    // Interleaved, so a noisy neighbour hurts both alike; the empty start also warms tsx's cache.
+    const whole: Start[] = [];
+    const snap: Start[] = [];
+    const tail: Start[] = [];
+    // Interleaved, so a noisy neighbour hurts all alike; the empty start also warms tsx's cache.
+    // 1. No snapshot: the whole log is folded (SNAPSHOT_EVERY=0 also keeps these starts from writing one).
     for (let r = 0; r < runs; r++) {
       base.push(await timedStart(empty));
-      big.push(await timedStart(full));
+      whole.push(await timedStart(full, noSnapshots));
     }
+    // 2. A snapshot at the log's end: one start with snapshots on writes it at its clean shutdown.
+    await timedStart(full);
+    for (let r = 0; r < runs; r++) snap.push(await timedStart(full));
+    // 3. The worst case after a kill -9: a snapshot SNAPSHOT_EVERY (default 100 k) events behind the log.
+    const tailStats = await writeAlarmJournal(full, tailN, Date.now(), { append: true });
+    for (let r = 0; r < runs; r++) tail.push(await timedStart(full, { SNAPSHOT_EVERY: "100000000" }));
     const med = (xs: Start[], f: (x: Start) => number) => median(xs.map(f));
     const row = (name: string, xs: Start[]) =>
-      `| ${name} | ${xs[xs.length - 1]?.lastSeq ?? 0} | ${fmt(med(xs, (x) => x.openMs) / 1000)} | ${fmt(med(xs, (x) => x.foldMs) / 1000)} | ${fmt(med(xs, (x) => x.replayedMs) / 1000)} | ${fmt(med(xs, (x) => x.healthMs) / 1000)} | ${fmt(med(xs, (x) => x.cpuS))} | ${xs.map((x) => fmt(x.healthMs / 1000)).join(" / ")} |`;
-    const replay = med(big, (x) => x.openMs + x.foldMs);
-    const health = med(big, (x) => x.healthMs);
+      `| ${name} | ${xs[xs.length - 1]?.lastSeq ?? 0} | ${xs[xs.length - 1]?.restoredSeq ?? 0} | ${fmt(med(xs, (x) => x.openMs) / 1000)} | ${fmt(med(xs, (x) => x.foldMs) / 1000)} | ${fmt(med(xs, (x) => x.replayedMs) / 1000)} | ${fmt(med(xs, (x) => x.healthMs) / 1000)} | ${fmt(med(xs, (x) => x.cpuS))} | ${xs.map((x) => fmt(x.healthMs / 1000)).join(" / ")} |`;
+    const replay = (xs: Start[]) => med(xs, (x) => x.openMs + x.foldMs);
+    const health = (xs: Start[]) => med(xs, (x) => x.healthMs);
     const verdict = (ms: number) => (ms <= 5000 ? "meets" : "**misses**");
+    const m = (n: number) => `${(n / 1e6).toLocaleString("en")} M`;
     return [
       "## Journal replay at start (alarms issue)",
       "",
       `A journal of ${stats.events.toLocaleString("en")} events (${fmt(stats.bytes / 2 ** 20, 0)} MiB: ${stats.alarms.toLocaleString("en")} alarms raised → repeated → acknowledged → resolved with their obligations, ${stats.rollcalls.toLocaleString("en")} roll-call reports, a third late) is written to a DATA_DIR, and the real gateway process (\`node --import tsx apps/gateway/src/main.ts\`) is spawned on it.`,
-      `Measured: the gateway's own times from its "event log replayed" log line (journal open = read + check every line; fold = every event into every projection), spawn → that line, and spawn → \`/healthz\` answering; median of ${runs} runs, interleaved with starts on an empty DATA_DIR (the fixed cost: Node, tsx transpiling, modules, users).`,
+      "Three starts: with no snapshot (`SNAPSHOT_EVERY=0`: every event folded); with the state snapshot a clean shutdown leaves at the log's end (restore + nothing to fold); and the worst case after a `kill -9` with the default `SNAPSHOT_EVERY=100000`: the snapshot that far behind the log, here " +
+        `${tailStats.events.toLocaleString("en")} more alarm events appended after it (restore + fold the tail).`,
+      `Measured: the gateway's own times from its "event log replayed" log line (journal open = read + check every line; restore + fold = snapshot decoded and the events after it folded into every projection), spawn → that line, and spawn → \`/healthz\` answering; median of ${runs} runs, the no-snapshot ones interleaved with starts on an empty DATA_DIR (the fixed cost: Node, tsx transpiling, modules, users).`,
       "Target: ≤ 5 s.",
       "",
-      "| DATA_DIR | events at start | journal open (s) | fold (s) | spawn → replayed (s) | spawn → /healthz (s) | gateway CPU to /healthz (s) | /healthz per run (s) |",
-      "|---|---:|---:|---:|---:|---:|---:|---|",
+      "| DATA_DIR | events at start | snapshot at seq | journal open (s) | restore + fold (s) | spawn → replayed (s) | spawn → /healthz (s) | gateway CPU to /healthz (s) | /healthz per run (s) |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---|",
       row("empty", base),
-      row(`${(target / 1e6).toLocaleString("en")} M events`, big),
+      row(`${m(target)} events, no snapshot`, whole),
+      row(`${m(target)} events, snapshot at the end`, snap),
+      row(`${m(target)} + ${tailStats.events.toLocaleString("en")} events after the snapshot`, tail),
       "",
-      `Replay (open + fold) ${fmt(replay / 1000)} s: ${verdict(replay)} the 5 s target; spawn → /healthz ${fmt(health / 1000)} s: ${verdict(health)} it.`,
+      `With a snapshot: replay (open + restore + fold) ${fmt(replay(snap) / 1000)} s and spawn → /healthz ${fmt(health(snap) / 1000)} s (${verdict(health(snap))} the 5 s target); ` +
+        `with a 100 k-event tail: ${fmt(replay(tail) / 1000)} s and ${fmt(health(tail) / 1000)} s (${verdict(health(tail))} it). ` +
+        `Without any snapshot (the baseline): ${fmt(replay(whole) / 1000)} s and ${fmt(health(whole) / 1000)} s.`,
       `Machine load average at the end: ${loadavg()
         .map((x) => fmt(x, 1))
         .join(", ")} (${cpus().length} cores; other work shares them).`,

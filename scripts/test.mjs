@@ -51,12 +51,16 @@ try {
   for (const file of j.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
       if (t.status === "failed") {
-        const why = String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300);
+        const why = String(t.failureMessages?.[0] ?? "")
+          .split("\n")[0]
+          .slice(0, 300);
         failures.push(`unit ${file.name.replace(`${process.cwd()}/`, "")} › ${t.fullName}: ${why}`);
       }
     }
     if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
-      failures.push(`unit ${file.name.replace(`${process.cwd()}/`, "")}: ${String(file.message).split("\n")[0].slice(0, 300)}`);
+      failures.push(
+        `unit ${file.name.replace(`${process.cwd()}/`, "")}: ${String(file.message).split("\n")[0].slice(0, 300)}`,
+      );
     }
   }
   if (j.numPendingTests + j.numTodoTests > 0) {

@@ -7,7 +7,7 @@
 // - roll calls: every block at every checkpoint reports; about a third late (obligation opened first,
 //   then fulfilled by the report).
 // Deterministic (seeded). It writes one file and never starts anything.
-import { createWriteStream } from "node:fs";
+import { closeSync, createWriteStream, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
@@ -52,25 +52,59 @@ export interface JournalStats {
   rollcalls: number;
 }
 
+/** The seq of the last line of a journal file (0 when empty). */
+function lastSeqOf(path: string): number {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const lines = tail.toString("utf8").trimEnd().split("\n");
+    return Number(/^\{"seq":(\d+)/.exec(lines[lines.length - 1] ?? "")?.[1] ?? 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface JournalWriteOptions {
+  /** Append after the file's last event (seq continues) instead of writing a new file: alarms only,
+   *  over the day before `now`, ids prefixed so they never meet the first write's. */
+  append?: boolean;
+}
+
 /** Writes about `target` events (whole days, so a little over) ending an hour before `now`. */
-export async function writeAlarmJournal(dataDir: string, target: number, now = Date.now()): Promise<JournalStats> {
+export async function writeAlarmJournal(
+  dataDir: string,
+  target: number,
+  now = Date.now(),
+  opts: JournalWriteOptions = {},
+): Promise<JournalStats> {
   await mkdir(join(dataDir, "journal"), { recursive: true });
-  const out = createWriteStream(join(dataDir, "journal", "events.jsonl"));
-  const rand = rng(20_250_601);
+  const path = join(dataDir, "journal", "events.jsonl");
+  const firstSeq = opts.append ? lastSeqOf(path) : 0;
+  const out = createWriteStream(path, { flags: opts.append ? "a" : "w" });
+  const rand = rng(opts.append ? 7 : 20_250_601);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const prisons = demoProvince().prisons;
   const blocks = prisons.flatMap((p) => p.blocks.map((b) => ({ prisonId: p.id, blockId: b.id, block: b })));
   const policy = defaultPolicy;
-  const days = 30;
-  const slotsPerDay = blocks.length * defaultRollCallConfig.schedule.length;
+  const days = opts.append ? 1 : 30;
+  const slotsPerDay = opts.append ? 0 : blocks.length * defaultRollCallConfig.schedule.length;
   const alarmsPerDay = Math.max(1, Math.round((target / days - slotsPerDay * 2) / 6.55));
   const end = now - 60 * MIN;
   const stats: JournalStats = { events: 0, bytes: 0, alarms: 0, rollcalls: 0 };
+  const idPrefix = opts.append ? `al-t${firstSeq}` : "al";
 
   const write = async (events: DomainEvent[]) => {
     events.sort((x, y) => x.at - y.at); // stable: a lifecycle keeps its order at equal instants
     const lines = events.map((e) =>
-      JSON.stringify({ seq: ++stats.events, at: e.at, type: e.type, actor: logActor(e.actor), data: e.data }),
+      JSON.stringify({
+        seq: firstSeq + ++stats.events,
+        at: e.at,
+        type: e.type,
+        actor: logActor(e.actor),
+        data: e.data,
+      }),
     );
     const chunk = `${lines.join("\n")}\n`;
     stats.bytes += Buffer.byteLength(chunk);
@@ -81,11 +115,11 @@ export async function writeAlarmJournal(dataDir: string, target: number, now = D
     const b = pick(blocks);
     const sub = pick(b.block.subBlocks);
     const severity = pick([1, 2, 2, 3, 3, 3, 3, 4, 4, 4] as const) as Severity;
-    const id = `al-${day}-${k}`;
+    const id = `${idPrefix}-${day}-${k}`;
     const data = {
       id,
       prisonId: b.prisonId,
-      sourceId: `${b.prisonId}-vms-${day}-${k}`,
+      sourceId: `${b.prisonId}-vms-${idPrefix}-${day}-${k}`,
       origin: "feed" as const,
       type: pick(types),
       severity,
@@ -195,7 +229,7 @@ export async function writeAlarmJournal(dataDir: string, target: number, now = D
       ev.push(...alarmLife(d, k, keepOpen ? now - (alarmsPerDay - k) * 2000 : at, !keepOpen));
     }
     const date = new Date(dayStart + 8 * 60 * MIN).toISOString().slice(0, 10);
-    ev.push(...rollCalls(date));
+    if (!opts.append) ev.push(...rollCalls(date));
     await write(ev);
   }
   await new Promise<void>((r, j) => out.end((err?: Error | null) => (err ? j(err) : r())));

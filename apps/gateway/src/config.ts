@@ -51,6 +51,11 @@ export const zConfig = z
     simPrewarm: zBool.default(false),
     /** Where simulated cameras' clips are cached (default DATA_DIR/clips); may be shared between data dirs. */
     clipCacheDir: z.string().min(1).optional(),
+    /**
+     * A state snapshot (DATA_DIR/state) after this many new events, so a start replays only the tail;
+     * 0 turns snapshots off (every start replays the whole log).
+     */
+    snapshotEvery: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
     hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
     streamIdleS: z.coerce.number().positive().max(3600).default(30),
     stallS: z.coerce.number().positive().max(600).default(5),
@@ -95,6 +100,7 @@ export const envKeys = {
   RTMP_PORT: "rtmpPort",
   DATA_DIR: "dataDir",
   SIM_PREWARM: "simPrewarm",
+  SNAPSHOT_EVERY: "snapshotEvery",
   CLIP_CACHE_DIR: "clipCacheDir",
   DEMO_PASSWORD: "demoPassword",
   DEMO_USERS: "demoUsers",

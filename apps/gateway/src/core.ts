@@ -1,29 +1,30 @@
-// The gateway's state: the event log and the projections folded from it (sessions, catalogue, audit),
-// plus users, the server secret and HLS token tracking. Opening it replays the whole log; afterwards
-// every appended event reaches the projections (via subscribe) before append() resolves, so a route
-// that awaits commit() sees its own change. No HTTP here.
+// The gateway's state: the event log and the projections folded from it (projections.ts), plus users,
+// the server secret and HLS token tracking. Opening it restores the newest state snapshot that matches
+// the log and replays the rest (all of it when there is none); afterwards every appended event reaches
+// the projections (via subscribe) before append() resolves, so a route that awaits commit() sees its
+// own change. No HTTP here.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { TokenUse } from "./auth/hlsToken";
-import { derivedPublishKey, loadSecret } from "./auth/secret";
-import { SessionStore } from "./auth/sessions";
+import { loadSecret } from "./auth/secret";
+import type { SessionStore } from "./auth/sessions";
 import { buildUsers, type User } from "./auth/users";
 import { loadProvince } from "./catalogue/load";
 import type { Province } from "./catalogue/model";
-import { type CatalogueChange, CatalogueStore } from "./catalogue/store";
+import type { CatalogueChange, CatalogueStore } from "./catalogue/store";
 import type { Config } from "./config";
-import { openControlPlane } from "./control/open";
 import type { ControlPlane } from "./control/plane";
-import { AuditIndex } from "./eventlog/audit";
+import type { AuditIndex } from "./eventlog/audit";
 import { openJournal } from "./eventlog/journal";
 import type { EventLog, NewEvent, StoredEvent } from "./eventlog/types";
 import { openInspection } from "./inspection/open";
-import { InspectionProjection } from "./inspection/projection";
 import type { InspectionService } from "./inspection/service";
 import type { Logger } from "./log";
-import { OverviewProjection } from "./overview/projection";
+import type { TemplateStore } from "./orders/templates";
+import type { OverviewProjection } from "./overview/projection";
+import { buildProjections, type Projections, stateFingerprint } from "./projections";
+import { restoreLatest, Snapshotter } from "./snapshot/snapshotter";
 import { wallCatalogue } from "./wall/catalogueView";
-import { WallProjection } from "./wall/projection";
 import { WallService } from "./wall/service";
 
 export interface Core {
@@ -45,6 +46,10 @@ export interface Core {
   readonly inspection: InspectionService;
   /** Figures, map status and reports folded from the log (overview/projection.ts). */
   readonly overview: OverviewProjection;
+  /** Order templates folded from the log (orders/templates.ts). */
+  readonly templates: TemplateStore;
+  /** State snapshots: restored at open, taken when due and at close (snapshot/snapshotter.ts). */
+  readonly snapshots: Snapshotter;
   /** Appends durably; projections have applied the events when this resolves. */
   commit(events: NewEvent[]): Promise<StoredEvent[]>;
   onCatalogueChange(listener: (change: CatalogueChange) => void): () => void;
@@ -73,48 +78,52 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     opts.eventLog ??
     (await openJournal({ dir: join(config.dataDir, "journal"), log: log.child({ part: "journal" }), now }));
   const replayStart = performance.now();
-  const sessions = new SessionStore(users, now, config.sessionTtlH * 3600_000);
-  const catalogue = new CatalogueStore(
-    province,
-    (id) => derivedPublishKey(secret, id),
-    log.child({ part: "catalogue" }),
-  );
-  const audit = new AuditIndex();
-  const wallProjection = new WallProjection(config.wallScreens);
-  const inspectionProjection = new InspectionProjection();
-  const overview = new OverviewProjection(config.rollcalls.tzOffsetMin);
-  const control = openControlPlane({
-    config,
-    province,
-    catalogue,
-    eventLog,
-    now,
-    log: log.child({ part: "control" }),
-  });
+  const build = (): Projections => buildProjections({ config, province, secret, users, eventLog, now, log });
+  let p = build();
+  const snapshots = {
+    dir: join(config.dataDir, "state"),
+    fingerprint: stateFingerprint({ config, province, secret }),
+    log: log.child({ part: "snapshot" }),
+  };
+  let restoredSeq = 0;
+  if (config.snapshotEvery > 0) {
+    try {
+      restoredSeq = await restoreLatest({ ...snapshots, eventLog, parts: p.parts });
+    } catch (err) {
+      log.error({ err }, "state snapshot could not be restored: replaying the whole log");
+      p = build();
+      restoredSeq = 0;
+    }
+  }
+  const { sessions, catalogue, audit, wallProjection, inspectionProjection, overview, templates, control } = p;
+  const snapshotter = new Snapshotter({ ...snapshots, every: config.snapshotEvery, parts: p.parts, now, restoredSeq });
   const catalogueListeners = new Set<(c: CatalogueChange) => void>();
   const eventListeners = new Set<(e: StoredEvent) => void>();
 
-  const fold = (e: StoredEvent): CatalogueChange | null => {
+  const fold = (e: StoredEvent, live: boolean): CatalogueChange | null => {
     sessions.apply(e);
     audit.apply(e);
     wallProjection.apply(e);
     inspectionProjection.apply(e);
     control.fold(e);
     overview.apply(e);
+    templates.apply(e);
+    snapshotter.folded(e, live);
     return catalogue.apply(e);
   };
   let replayed = 0;
-  for await (const e of eventLog.read(0)) {
-    fold(e);
+  for await (const e of eventLog.read(restoredSeq)) {
+    fold(e, false);
     replayed++;
   }
   const unsubscribe = eventLog.subscribe((e) => {
-    const change = fold(e);
+    const change = fold(e, true);
     for (const l of eventListeners) l(e);
     if (change) for (const l of catalogueListeners) l(change);
   });
   log.info(
     {
+      restoredSeq,
       replayed,
       lastSeq: eventLog.lastSeq,
       prisons: province.prisons.length,
@@ -158,6 +167,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     throw err;
   });
   control.start(wall);
+  snapshotter.start();
 
   return {
     config,
@@ -174,6 +184,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     inspection,
     control,
     overview,
+    templates,
+    snapshots: snapshotter,
     commit: (events) => eventLog.append(events),
     onCatalogueChange(listener) {
       catalogueListeners.add(listener);
@@ -188,6 +200,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       wall.close();
       inspection.close();
       await control.close();
+      await snapshotter.close();
       unsubscribe();
       catalogueListeners.clear();
       eventListeners.clear();

@@ -100,4 +100,22 @@ export class SessionStore {
   get size(): number {
     return this.byHash.size;
   }
+
+  snapshot(): SessionsSnapshot {
+    return { byHash: this.byHash };
+  }
+
+  restore(data: unknown): void {
+    const { byHash } = data as SessionsSnapshot;
+    this.byHash.clear();
+    this.prefixes.clear();
+    for (const [hash, s] of byHash) {
+      this.byHash.set(hash, { username: s.username, expiresAt: s.expiresAt });
+      this.prefixes.set(sessionHashPrefix(hash), hash);
+    }
+  }
+}
+
+export interface SessionsSnapshot {
+  byHash: ReadonlyMap<string, { username: string; expiresAt: number }>;
 }

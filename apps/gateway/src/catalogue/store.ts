@@ -118,6 +118,20 @@ export class CatalogueStore {
     return parts.join(" / ");
   }
 
+  /** The cameras and publish keys (the base province is rebuilt from its file, not snapshotted). */
+  snapshot(): { cameras: Map<string, Camera>; keys: Map<string, string> } {
+    return { cameras: this.cameraMap, keys: this.keys };
+  }
+
+  restore(data: unknown): void {
+    const d = data as { cameras: Map<string, Camera>; keys: Map<string, string> };
+    this.cameraMap.clear();
+    for (const [id, c] of d.cameras) this.cameraMap.set(id, c);
+    this.keys.clear();
+    for (const [id, k] of d.keys) this.keys.set(id, k);
+    this.treeCache = null;
+  }
+
   /** Folds one event; returns the camera change it made, or null (other event types, or dropped). */
   apply(e: StoredEvent): CatalogueChange | null {
     if (e.type === "camera.added" || e.type === "camera.updated") {

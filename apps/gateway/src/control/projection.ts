@@ -72,6 +72,17 @@ export class ControlProjection {
     return touchOf(e);
   }
 
+  snapshot(): { state: ControlState; count: number } {
+    return { state: this.state, count: this.count };
+  }
+
+  /** Takes a snapshot's state into the SAME state object (the control context holds it). */
+  restore(data: unknown): void {
+    const d = data as { state: ControlState; count: number };
+    Object.assign(this.state, d.state);
+    this.count = d.count;
+  }
+
   /** Control events folded so far. */
   get folded(): number {
     return this.count;

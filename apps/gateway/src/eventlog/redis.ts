@@ -160,6 +160,16 @@ class RedisEventLog implements EventLog {
     return out;
   }
 
+  async get(seqs: readonly number[]): Promise<StoredEvent[]> {
+    // Concurrent commands share one round trip (the client pipelines them).
+    const pages = await Promise.all(seqs.map((seq) => this.range(seq, seq)));
+    return pages.map((page, i) => {
+      const e = page[0];
+      if (e === undefined) throw new RangeError(`redis event log: no event ${seqs[i]} in stream ${this.opts.stream}`);
+      return e;
+    });
+  }
+
   async *read(afterSeq: number): AsyncIterable<StoredEvent> {
     const upTo = this.watermark;
     let next = afterSeq + 1;

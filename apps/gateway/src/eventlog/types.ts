@@ -24,8 +24,10 @@ export interface NewEvent {
 export interface EventLog {
   /** Appends atomically and durably (fsync) before resolving; returns the stored events with seq. */
   append(events: NewEvent[]): Promise<StoredEvent[]>;
-  /** Replays from seq (exclusive) in order. */
+  /** Replays from seq (exclusive) in order; starts at that seq directly (no scan of what is before). */
   read(afterSeq: number): AsyncIterable<StoredEvent>;
+  /** The events with these seqs (1 ≤ seq ≤ lastSeq), in the order asked; for the audit's pages. */
+  get(seqs: readonly number[]): Promise<StoredEvent[]>;
   subscribe(listener: (e: StoredEvent) => void): () => void;
   readonly lastSeq: number;
   close(): Promise<void>;

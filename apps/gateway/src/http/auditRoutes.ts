@@ -10,6 +10,6 @@ import { orThrow } from "./errors";
 export function auditRoutes(app: FastifyInstance, { core }: HttpContext): void {
   app.get("/api/v1/audit", async (req) => {
     requireRole(requireSession(req), ["commander", "chief"]);
-    return core.audit.query(orThrow(parseWith(zAuditQuery, req.query)));
+    return await core.audit.query(orThrow(parseWith(zAuditQuery, req.query)));
   });
 }

@@ -12,6 +12,14 @@ export class InspectionProjection {
     return this.draft;
   }
 
+  snapshot(): InspectionState {
+    return this.draft;
+  }
+
+  restore(data: unknown): void {
+    this.draft = data as InspectionState;
+  }
+
   /** Folds one logged event; true when it was an inspection event (applied or ignored by the reducer). */
   apply(e: StoredEvent): boolean {
     if (!isInspectionType(e.type)) return false;

@@ -32,6 +32,15 @@ export class TemplateStore {
     }
   }
 
+  snapshot(): Map<string, SavedTemplate> {
+    return this.byId;
+  }
+
+  restore(data: unknown): void {
+    this.byId.clear();
+    for (const [id, t] of data as Map<string, SavedTemplate>) this.byId.set(id, t);
+  }
+
   get(id: string): SavedTemplate | undefined {
     return this.byId.get(id);
   }

@@ -1,16 +1,14 @@
 // Composes the orders feature inside the gateway: the control state it reads (the core's control plane
-// projection: one ControlState), the templates fold, the service, and the live extension on the hub.
+// projection: one ControlState), the templates (folded by the core), the service, and the live extension on the hub.
 // close() stops them; the gateway calls it before closing the hub and the log.
 import { randomBytes } from "node:crypto";
 import type { AlertsPolicy, ControlState } from "@cw/alerts";
 import { defaultPolicy } from "@cw/alerts";
 import type { Core } from "../core";
 import type { LiveHub } from "../live/hub";
-import { followLog } from "./follow";
 import { OrdersLive } from "./live";
 import { orgTreeSource } from "./orgTree";
 import { OrdersService } from "./service";
-import { TemplateStore } from "./templates";
 
 export interface OrdersFeature {
   service: OrdersService;
@@ -29,12 +27,7 @@ export async function wireOrders(w: OrdersWiring): Promise<OrdersFeature> {
   const stops: Array<() => void> = [];
   // The one ControlState of the gateway: the control plane's projection, folded by the core.
   const control = (): ControlState => core.control.projection.state;
-  const templates = new TemplateStore();
-  stops.push(
-    await followLog(core.eventLog, (events) => {
-      for (const e of events) templates.apply(e);
-    }),
-  );
+  const templates = core.templates;
   const service = new OrdersService({
     control,
     tree: orgTreeSource(core.catalogue),

@@ -20,6 +20,15 @@ export class OverviewProjection {
     return this.state.tzOffsetMin;
   }
 
+  snapshot(): FiguresState {
+    return this.state;
+  }
+
+  /** Into the same state object (views hold it). */
+  restore(data: unknown): void {
+    Object.assign(this.state, data as FiguresState);
+  }
+
   apply(e: StoredEvent): void {
     const d = toDomain(e);
     if (d !== null) applyFigures(this.state, d);

@@ -82,6 +82,18 @@ export class WallProjection {
     return [...this.presetMap.values()];
   }
 
+  snapshot(): { screens: Map<number, StoredScreen>; presets: Map<string, Preset> } {
+    return { screens: this.screenMap, presets: this.presetMap };
+  }
+
+  restore(data: unknown): void {
+    const d = data as { screens: Map<number, StoredScreen>; presets: Map<string, Preset> };
+    this.screenMap.clear();
+    for (const [n, s] of d.screens) this.screenMap.set(n, s);
+    this.presetMap.clear();
+    for (const [id, p] of d.presets) this.presetMap.set(id, p);
+  }
+
   apply(e: StoredEvent): WallChange | null {
     if (e.type === "wall.screen.set") {
       const d = e.data as WallScreenSetData;

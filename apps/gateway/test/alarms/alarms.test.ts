@@ -66,7 +66,7 @@ describe("alarms API", () => {
       ack: { by: "user:duty", note: "看到了，已派人" },
     });
     expect((await post(`/api/v1/alarms/${id}/ack`, duty, { note: "again" })).status).toBe(409);
-    const audit = t.gw.core.audit.query({ type: "alarm.acknowledged", limit: 10 }).events;
+    const audit = (await t.gw.core.audit.query({ type: "alarm.acknowledged", limit: 10 })).events;
     expect(audit[0]).toMatchObject({ actor: "duty", data: { id } });
   });
 

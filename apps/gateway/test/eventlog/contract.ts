@@ -99,6 +99,39 @@ export function eventLogContract(name: string, makeLog: (dir: string) => Promise
       expect(c?.seq).toBe(3);
     });
 
+    it("reads from any seq and fetches single events by seq, before and after a reopen (property)", async () => {
+      const { log, dir } = await fresh();
+      const many = Array.from({ length: 300 }, (_, i) => ({
+        type: `t${i % 7}`,
+        actor: i % 3 ? "u" : null,
+        data: { i, s: "é".repeat(i % 5) },
+      }));
+      for (let i = 0; i < many.length; i += 50) await log.append(many.slice(i, i + 50));
+      const check = async (l: EventLog) => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.integer({ min: 0, max: 300 }),
+            fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 8 }),
+            async (after, seqs) => {
+              const tail = await readAll(l, after);
+              expect(tail.map((e) => e.seq)).toEqual(Array.from({ length: 300 - after }, (_, i) => after + i + 1));
+              const got = await l.get(seqs);
+              expect(got.map((e) => e.seq)).toEqual(seqs);
+              for (const e of got) expect(e.data).toEqual(many[e.seq - 1]?.data);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      };
+      await check(log);
+      await log.close();
+      open.splice(open.indexOf(log), 1);
+      const reopened = await makeLog(dir);
+      open.push(reopened);
+      await check(reopened);
+      await expect(reopened.get([301])).rejects.toThrow();
+    });
+
     it("refuses appends after close", async () => {
       const { log } = await fresh();
       await log.close();

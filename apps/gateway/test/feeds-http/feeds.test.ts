@@ -58,9 +58,9 @@ describe("POST /api/v1/feeds/{prisonId}/alarms", () => {
     const body = JSON.stringify(alarmBody("pj-snap-1", { snapshot: jpegBase64 }));
     const res = await postFeed(url(), "pj", "alarms", body);
     const { id } = (await res.json()) as { id: string };
-    const raised = t.gw.core.audit
-      .query({ type: "alarm.raised", limit: 100 })
-      .events.find((e) => (e.data as { id: string }).id === id);
+    const raised = (await t.gw.core.audit.query({ type: "alarm.raised", limit: 100 })).events.find(
+      (e) => (e.data as { id: string }).id === id,
+    );
     expect((raised?.data as { snapshot?: string } | undefined)?.snapshot).toMatch(/^sha256:[0-9a-f]{64}$/);
     const own = await t.login("operator-pj");
     const img = await t.req(`/api/v1/alarms/${id}/snapshot`, { cookie: own });
