@@ -1,5 +1,5 @@
 // When to take a state snapshot (pure). Serialising the state blocks the event loop for a moment (tens of
-// milliseconds at 100 k events, about a second at a million), so a snapshot waits for a quiet second
+// milliseconds at 100 k events, about two seconds at a million), so a snapshot waits for a quiet second
 // once `every` events have gathered, and is forced only when traffic never lets up (5 × every).
 
 export interface SnapshotClock {
