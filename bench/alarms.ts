@@ -205,7 +205,12 @@ export async function alarmFanout(opts: FanoutOptions = {}): Promise<string[]> {
     rate: opts.rate ?? num(e.BENCH_ALARM_RATE, 1000),
     seconds: opts.seconds ?? num(e.BENCH_ALARM_S, 60),
     clients: opts.clients ?? num(e.BENCH_ALARM_CLIENTS, 50),
-    steps: opts.steps ?? (e.BENCH_ALARM_STEPS ?? "250,500,1000,1500,2000").split(",").map(Number),
+    steps:
+      opts.steps ??
+      (e.BENCH_ALARM_STEPS ?? "250,500,1000,1500,2000")
+        .split(",")
+        .map(Number)
+        .filter((r) => r > 0),
     stepSeconds: opts.stepSeconds ?? num(e.BENCH_ALARM_STEP_S, 15),
     warmSeconds: opts.warmSeconds ?? num(e.BENCH_ALARM_WARM_S, 3),
     backends: opts.backends ?? ((e.BENCH_ALARM_BACKENDS ?? "journal,redis").split(",") as Array<"journal" | "redis">),

@@ -8,13 +8,26 @@ export interface RedisLogSink {
   error(obj: object, msg: string): void;
 }
 
-/** RESP2 on purpose: raw replies stay plain arrays (RESP3 turns XREAD/CONFIG answers into maps). */
+/**
+ * RESP2 on purpose: raw replies stay plain arrays (RESP3 turns XREAD/CONFIG answers into maps).
+ * No per-command timeout: node-redis arms an AbortSignal.timeout (a timer, and a DOMException when it
+ * fires even after the answer) for every command, which cost ~2 % of the gateway's CPU at 1000 alarms/s
+ * (--cpu-prof). A Redis that goes away is seen by the socket (close, TCP keepalive) and every command in
+ * flight is rejected then; an append that is merely slow (appendfsync always on a busy disk) is better
+ * waited for than failed, since its event may already be in the stream.
+ */
 export function makeClient(
   url: string,
   offlineQueue: boolean,
   reconnect: (retries: number, cause: Error) => number | Error,
 ) {
-  return createClient({ url, RESP: 2, disableOfflineQueue: !offlineQueue, socket: { reconnectStrategy: reconnect } });
+  return createClient({
+    url,
+    RESP: 2,
+    disableOfflineQueue: !offlineQueue,
+    commandOptions: { timeout: 0 },
+    socket: { reconnectStrategy: reconnect, keepAlive: true, keepAliveInitialDelay: 5_000 },
+  });
 }
 export type Client = ReturnType<typeof makeClient>;
 

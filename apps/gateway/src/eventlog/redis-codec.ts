@@ -89,11 +89,20 @@ export function decodeRange(raw: unknown, stream: string): StoredEvent[] {
   return raw.map((entry) => decodeEntry(entry, stream));
 }
 
-/** Raw XREAD reply (one stream, RESP2: null or [[name, entries]]) → events. */
-export function decodeRead(raw: unknown, stream: string): StoredEvent[] {
+/**
+ * Raw XREAD reply (one stream, RESP2: null or [[name, entries]]) → events after `afterSeq`: entries this
+ * gateway already has (its own appends, which the tail reads back) are skipped by id, not decoded.
+ */
+export function decodeRead(raw: unknown, stream: string, afterSeq = 0): StoredEvent[] {
   if (raw === null) return [];
   if (!Array.isArray(raw)) throw new Error(`stream ${stream}: XREAD did not answer an array`);
   const first = raw[0] as unknown;
   if (!Array.isArray(first)) return [];
-  return decodeRange(first[1], stream);
+  const entries = first[1] as unknown;
+  if (!Array.isArray(entries)) throw new Error(`stream ${stream}: XREAD did not answer an array`);
+  const fresh = entries.filter((entry) => {
+    const id = Array.isArray(entry) ? (entry[0] as unknown) : null;
+    return typeof id !== "string" || seqOfId(id) > afterSeq;
+  });
+  return decodeRange(fresh, stream);
 }

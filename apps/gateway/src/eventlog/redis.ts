@@ -229,7 +229,7 @@ class RedisEventLog implements EventLog {
           entryId(this.watermark),
         ]);
         failures = 0;
-        const page = decodeRead(raw, this.opts.stream);
+        const page = decodeRead(raw, this.opts.stream, this.watermark);
         const last = page[page.length - 1];
         if (last !== undefined) await this.deliver(last.seq, page);
       } catch (err) {

@@ -4,6 +4,8 @@
 // wall must not hold the gateway's memory) and closes clients whose session ended. close() ends all.
 // Features extend it (extend(): a hook on each connection and on client → server frames; publish():
 // a per-session message to every client), e.g. the orders' guaranteed delivery (orders/live.ts).
+
+import type { Duplex } from "node:stream";
 import type { LiveMessage, StreamHealth } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { WebSocket } from "ws";
@@ -150,15 +152,35 @@ export class LiveHub {
       socket.terminate();
       return;
     }
-    socket.send(this.serialize(msg));
+    this.cork(socket);
+    socket.send(this.serialize(msg), { binary: false });
   }
 
-  /** One JSON text per message object, however many clients it goes to (50 screens × 1000 alarms/s). */
-  private readonly texts = new WeakMap<LiveMessage, string>();
-  private serialize(msg: LiveMessage): string {
+  /**
+   * Frames sent in one turn of the event loop leave in one write per client: the TCP socket is corked at
+   * its first frame and uncorked on the next tick. A burst's live messages (one flush of the control
+   * plane: every alarm a group commit made) used to cost two syscalls per message per client, which at
+   * 50 clients × 1000 alarms/s was 40 % of the gateway's CPU (writev, measured with --cpu-prof).
+   */
+  private readonly corked = new Set<Duplex>();
+  private cork(socket: WebSocket): void {
+    const raw = (socket as unknown as { _socket?: Duplex })._socket; // ws keeps the net.Socket here
+    if (raw === undefined || typeof raw.cork !== "function" || this.corked.has(raw)) return;
+    raw.cork();
+    this.corked.add(raw);
+    if (this.corked.size === 1) process.nextTick(() => this.uncork());
+  }
+  private uncork(): void {
+    for (const raw of this.corked) raw.uncork();
+    this.corked.clear();
+  }
+
+  /** One UTF-8 payload per message object, however many clients it goes to (50 screens × 1000 alarms/s). */
+  private readonly texts = new WeakMap<LiveMessage, Buffer>();
+  private serialize(msg: LiveMessage): Buffer {
     let text = this.texts.get(msg);
     if (text === undefined) {
-      text = JSON.stringify(msg);
+      text = Buffer.from(JSON.stringify(msg));
       this.texts.set(msg, text);
     }
     return text;

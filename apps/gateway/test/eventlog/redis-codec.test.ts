@@ -73,4 +73,19 @@ describe("redis stream codec", () => {
     const reply = [["s", [["3-0", ["type", "t", "at", "9", "data", "1", "actor", "u"]]]]];
     expect(decodeRead(reply, "s")).toEqual([{ seq: 3, at: 9, type: "t", actor: "u", data: 1 }]);
   });
+
+  it("skips, without decoding, the entries up to a seq it already has", () => {
+    const reply = [
+      [
+        "s",
+        [
+          ["3-0", ["data", "not json"]],
+          ["4-0", ["type", "t", "at", "9", "data", "2"]],
+        ],
+      ],
+    ];
+    expect(decodeRead(reply, "s", 3)).toEqual([{ seq: 4, at: 9, type: "t", actor: null, data: 2 }]);
+    expect(() => decodeRead(reply, "s", 2)).toThrow("is missing");
+    expect(() => decodeRead([["s", [["x-1", []]]]], "s", 9)).toThrow("ids are <seq>-0");
+  });
 });
