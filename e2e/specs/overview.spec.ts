@@ -20,7 +20,7 @@ test.afterAll(async () => {
 const posted: Array<{ prisonId: string; type: string; severity: number }> = [];
 
 /** POSTs a signed alarm exactly as a prison system does (docs/api/feeds.md, demo key). */
-async function postAlarm(prisonId: string, sourceId: string, type: string, severity: number): Promise<void> {
+async function postAlarm(prisonId: string, sourceId: string, type: string, severity: number): Promise<string> {
   const key = createHmac("sha256", "demo").update(prisonId).digest("hex");
   const body = JSON.stringify({ sourceId, type, severity, occurredAt: Date.now() - 1000 });
   const ts = String(Date.now());
@@ -32,6 +32,7 @@ async function postAlarm(prisonId: string, sourceId: string, type: string, sever
   });
   expect(res.status, await res.clone().text()).toBe(202);
   posted.push({ prisonId, type, severity });
+  return ((await res.json()) as { id: string }).id;
 }
 
 /** RFC 4180 parser for the test: quoted fields, doubled quotes, CRLF rows. */
@@ -153,4 +154,23 @@ test("the big-screen dashboard shows the map, key figures and the ticker", async
   await expect(page.getByTestId("alarm-ticker").locator("li")).toHaveCount(posted.length);
   const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
   expect(fits).toBe(true);
+});
+
+test("the dashboards hear only the overview topic; the duty console reached from them hears alarms again", async ({
+  page,
+}) => {
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framesent", (f) => frames.push(String(f.payload))));
+  await login(page, gw.url, "commander");
+  await page.goto(`${gw.url}/overview`);
+  await expect(page.getByTestId("overview-map")).toBeVisible();
+  await expect.poll(() => frames.some((f) => f.includes('"subscribe"') && f.includes('["overview"]'))).toBe(true);
+  // In-app navigation keeps the socket: overview → console → duty widens it back to every topic.
+  await page.getByTestId("nav-console").click();
+  await page.getByTestId("nav-duty").click();
+  await expect(page.getByTestId("alarm-queue")).toBeVisible();
+  await expect.poll(() => frames.some((f) => f.includes('"subscribe"') && f.includes('"topics":null'))).toBe(true);
+  const sourceId = `ov-e2e-sub-${Date.now()}`;
+  const id = await postAlarm("tl", sourceId, "fighting", 2);
+  await expect(page.getByTestId(`alarm-row-${id}`)).toBeVisible({ timeout: 1_000 });
 });

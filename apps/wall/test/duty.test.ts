@@ -4,34 +4,7 @@ import type { AlarmView } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
 import { applyAlarmLive, emptyLiveControl } from "../src/duty/liveControl";
 import { emptyFilter, laterOf, mergeAlarms, noteRequired, queueOf, soundWorthy } from "../src/duty/queue";
-
-const alarm = (id: string, over: Partial<AlarmView> = {}): AlarmView => ({
-  id,
-  prisonId: "pj",
-  sourceId: `s-${id}`,
-  origin: "feed",
-  type: "fighting",
-  severity: 3,
-  occurredAt: 1,
-  raisedAt: 1,
-  blockId: null,
-  subBlockId: null,
-  cameraId: null,
-  title: null,
-  description: null,
-  hasSnapshot: false,
-  state: "open",
-  count: 1,
-  lastOccurredAt: 1,
-  ack: null,
-  resolution: null,
-  clearedAt: null,
-  yellowAt: null,
-  redAt: null,
-  light: "green",
-  escalatedTo: [],
-  ...over,
-});
+import { alarm } from "./alarmFixture";
 
 describe("duty queue", () => {
   it("orders the active queue by severity, then oldest first; history newest first", () => {

@@ -1,6 +1,7 @@
 // The one typed event map of the live WebSocket (/api/v1/live). Every message is {topic, data}.
 // Later issues add topics here (alarms, orders, wall state); the wall's store is keyed by topic.
 
+import { z } from "zod";
 import type { AlarmView, BoardCellView, ObligationView } from "./alarms";
 import type { Camera } from "./catalogue";
 import type { InspectionChange } from "./inspection";
@@ -34,12 +35,39 @@ export interface LiveTopics {
   overview: Overview;
 }
 export type LiveTopic = keyof LiveTopics;
+
+/** Every server → client topic (the subscribe message names a subset). */
+export const liveTopicNames = [
+  "hello",
+  "stream.health",
+  "catalogue.camera",
+  "wall.screen",
+  "preset",
+  "order",
+  "alarm",
+  "rollcall.board",
+  "obligation",
+  "inspection",
+  "overview",
+] as const satisfies readonly LiveTopic[];
+
+/**
+ * Client → server: hear only these topics on this connection (null: every topic, the default at connect).
+ * `hello` always comes. Widening sends the snapshots of the topics added (stream health, screens, the
+ * overview, what a terminal missed), as on connect.
+ */
+export const zLiveSubscribe = z
+  .object({ topics: z.array(z.enum(liveTopicNames)).max(liveTopicNames.length).nullable() })
+  .strict();
+export type LiveSubscribe = z.infer<typeof zLiveSubscribe>;
 export type LiveMessage = { [K in LiveTopic]: { topic: K; data: LiveTopics[K] } }[LiveTopic];
 
 /** Messages the wall sends on the live socket (client → server). */
 export interface LiveClientTopics {
   /** A terminal received an order for one of its units (guaranteed delivery, docs/api/orders.md). */
   "order.ack": OrderAck;
+  /** Narrow (or widen back) the topics this connection hears (see zLiveSubscribe). */
+  subscribe: LiveSubscribe;
 }
 export type LiveClientMessage = {
   [K in keyof LiveClientTopics]: { topic: K; data: LiveClientTopics[K] };

@@ -6,7 +6,7 @@
 // a per-session message to every client), e.g. the orders' guaranteed delivery (orders/live.ts).
 
 import type { Duplex } from "node:stream";
-import type { LiveMessage, StreamHealth } from "@cw/protocol";
+import { type LiveMessage, type LiveTopic, liveTopicNames, type StreamHealth, zLiveSubscribe } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { WebSocket } from "ws";
 import { canSeePrison, scopeOf } from "../auth/guard";
@@ -21,6 +21,8 @@ export interface LiveHubOptions {
   maxBufferedBytes?: number;
 }
 
+const liveTopicList: readonly LiveTopic[] = liveTopicNames;
+
 /** WebSocket close codes the wall acts on. */
 export const liveCloseCodes = { sessionEnded: 4401, tooSlow: 4408, shutdown: 1001 } as const;
 
@@ -28,6 +30,8 @@ interface Client {
   socket: WebSocket;
   session: Session;
   alive: boolean;
+  /** The topics it asked for (subscribe); null = all. */
+  topics: Set<LiveTopic> | null;
 }
 
 /** Sends one message to one client (dropped silently if its socket is gone). */
@@ -87,7 +91,7 @@ export class LiveHub {
   }
 
   attach(socket: WebSocket, session: Session): void {
-    const client: Client = { socket, session, alive: true };
+    const client: Client = { socket, session, alive: true, topics: null };
     this.clients.add(client);
     socket.on("pong", () => {
       client.alive = true;
@@ -101,12 +105,36 @@ export class LiveHub {
       topic: "hello",
       data: { username: user.username, role: user.role, serverTime: this.core.now() },
     });
-    this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
-    if (wallReaders.includes(user.role)) {
+    this.snapshots(client, null);
+  }
+
+  /** What a client gets on connect (or when it widens its topics to `added`; null = all). */
+  private snapshots(client: Client, added: ReadonlySet<LiveTopic> | null): void {
+    const { session } = client;
+    const wants = (t: LiveTopic) => added === null || added.has(t);
+    if (wants("stream.health")) {
+      this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
+    }
+    if (wants("wall.screen") && wallReaders.includes(session.user.role)) {
       for (const screen of this.core.wall.screens()) this.send(client, { topic: "wall.screen", data: screen });
     }
-    const send: LiveSend = (msg) => this.send(client, msg);
+    // Extensions send their own topics' snapshots (overview, missed orders); send() filters the rest.
+    const send: LiveSend = (msg) => {
+      if (wants(msg.topic)) this.send(client, msg);
+    };
     for (const x of this.extensions) x.attached?.(session, send);
+  }
+
+  /** A subscribe frame: narrow or widen the topics; widening replays the added topics' snapshots. */
+  private subscribe(client: Client, data: unknown): void {
+    const parsed = zLiveSubscribe.safeParse(data);
+    if (!parsed.success) return;
+    const before = client.topics;
+    const next = parsed.data.topics === null ? null : new Set<LiveTopic>(parsed.data.topics);
+    client.topics = next;
+    const had = (t: LiveTopic) => before === null || before.has(t);
+    const added = new Set<LiveTopic>([...(next ?? liveTopicList)].filter((t) => !had(t)));
+    if (added.size > 0) this.snapshots(client, added);
   }
 
   /** Adds a feature's hooks; returns its removal. */
@@ -124,11 +152,15 @@ export class LiveHub {
   }
 
   private received(client: Client, raw: string): void {
-    if (this.extensions.size === 0 || !this.clients.has(client)) return;
+    if (!this.clients.has(client)) return;
     let msg: unknown;
     try {
       msg = JSON.parse(raw);
     } catch {
+      return;
+    }
+    if (typeof msg === "object" && msg !== null && (msg as { topic?: unknown }).topic === "subscribe") {
+      this.subscribe(client, (msg as { data?: unknown }).data);
       return;
     }
     const send: LiveSend = (m) => this.send(client, m);
@@ -145,6 +177,7 @@ export class LiveHub {
   private send(client: Client, msg: LiveMessage): void {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return;
+    if (client.topics !== null && msg.topic !== "hello" && !client.topics.has(msg.topic)) return;
     if (socket.bufferedAmount > this.maxBuffered) {
       this.core.log.warn({ username: client.session.user.username }, "live client too slow: dropped");
       // Its buffer is full: a close frame would queue behind it, so cut the connection now.

@@ -93,6 +93,40 @@ describe("live topic overview", () => {
   });
 });
 
+describe("topic subscription", () => {
+  it("a connection narrowed to `overview` hears no `alarm`; widening re-sends the snapshots", async () => {
+    const narrow = await connectLive(t.gw.url, commander);
+    const all = await connectLive(t.gw.url, commander);
+    try {
+      await narrow.next((m) => m.topic === "overview");
+      narrow.ws.send(JSON.stringify({ topic: "subscribe", data: { topics: ["overview"] } }));
+      // A bad subscribe frame (unknown topic, wrong shape) changes nothing and closes nothing.
+      narrow.ws.send(JSON.stringify({ topic: "subscribe", data: { topics: ["nope"] } }));
+      narrow.ws.send(JSON.stringify({ topic: "subscribe", data: "all" }));
+      await new Promise((r) => setTimeout(r, 100)); // the frames reach the gateway before the alarm
+      narrow.messages.length = 0;
+      const id = await post("tl", "ov-sub-1", { severity: 3 });
+      // The unnarrowed client hears the alarm itself; the narrowed one only the coalesced overview.
+      await all.next((m) => m.topic === "alarm" && (m.data as { id: string }).id === id);
+      await narrow.next(
+        (m) => m.topic === "overview" && (m.data as Overview).prisons.some((p) => p.lastAlarmId === id),
+        3000,
+      );
+      expect(narrow.messages.filter((m) => m.msg.topic !== "overview")).toEqual([]);
+
+      // Back to every topic: the stream-health and screen snapshots come again, then alarms.
+      narrow.ws.send(JSON.stringify({ topic: "subscribe", data: { topics: null } }));
+      await narrow.next((m) => m.topic === "stream.health");
+      await narrow.next((m) => m.topic === "wall.screen");
+      const id2 = await post("tl", "ov-sub-2", { severity: 3 });
+      await narrow.next((m) => m.topic === "alarm" && (m.data as { id: string }).id === id2);
+    } finally {
+      await narrow.close();
+      await all.close();
+    }
+  });
+});
+
 describe("GET /api/v1/reports", () => {
   it("the day's report counts what was posted, per unit, with the previous period", async () => {
     const r = await getJson<Report>("/api/v1/reports?period=day", commander);

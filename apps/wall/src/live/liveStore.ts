@@ -1,9 +1,15 @@
 // The live store: one slice per topic of the live socket, filled by per-topic reducers.
 // Owns: the connection state and the latest data per topic. Adding a topic = a schema in topics.ts
 // and a reducer here. Never opens sockets (LiveProvider does) and never renders.
-import type { Camera, LiveMessage, LiveTopics, Preset, ScreenState as WireScreen } from "@cw/protocol";
+import type { AlarmView, Camera, LiveMessage, LiveTopics, Preset, ScreenState as WireScreen } from "@cw/protocol";
 import { createStore } from "zustand/vanilla";
-import { applyAlarmLive, applyBoardLive, emptyLiveControl, type LiveControl } from "../duty/liveControl";
+import {
+  applyAlarmLive,
+  applyAlarmsLive,
+  applyBoardLive,
+  emptyLiveControl,
+  type LiveControl,
+} from "../duty/liveControl";
 import { applyOrderLive, emptyLiveOrders, type LiveOrders } from "../orders/liveOrders";
 import { type HealthByCamera, mergeHealth } from "./health";
 import type { ConnState } from "./liveSocket";
@@ -74,6 +80,30 @@ export const topicReducers: Reducers = {
 export function applyLive(state: LiveState, msg: LiveMessage, now: number): Partial<LiveState> {
   const reducer = topicReducers[msg.topic] as (s: LiveState, d: unknown, now: number) => Partial<LiveState>;
   return reducer(state, msg.data, now);
+}
+
+/**
+ * Applies the messages of one burst in order, as one state change (one render): consecutive `alarm`
+ * messages are merged with a single copy of the alarm map.
+ */
+export function applyLiveBatch(state: LiveState, msgs: readonly LiveMessage[], now: number): LiveState {
+  let s = state;
+  let alarms: AlarmView[] = [];
+  const flushAlarms = () => {
+    if (alarms.length === 0) return;
+    s = { ...s, control: applyAlarmsLive(s.control, alarms) };
+    alarms = [];
+  };
+  for (const m of msgs) {
+    if (m.topic === "alarm") {
+      alarms.push(m.data);
+      continue;
+    }
+    flushAlarms();
+    s = { ...s, ...applyLive(s, m, now) };
+  }
+  flushAlarms();
+  return s;
 }
 
 export const liveStore = createStore<LiveState>(initialLiveState);

@@ -1,15 +1,17 @@
 // /screen/dashboard: the chrome-less big-screen output — map, key figures and the alarm ticker on a
 // dark stage laid out for 16:9 (1920×1080 and 3840×2160). Sizes are in rem and the root font size
 // follows the window width (16 px at 1920), so the same layout fills a 4K output crisply.
+
 import { useCallback, useEffect, useMemo } from "react";
 import { useT } from "../i18n/useT";
+import { useLiveTopics } from "../live/LiveProvider";
 import { ConnState } from "../ui/ConnState";
 import { Charts } from "./Charts";
 import { KeyFigures } from "./KeyFigures";
 import { Legend } from "./PrisonList";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
-import { useMapPrisons, useOverview, usePulses } from "./useOverview";
+import { dashboardTopics, useMapPrisons, useOverview, usePulses } from "./useOverview";
 import "./overview.css";
 
 /** Root font size for a window width: 16 px per 1920 px, never below 12. */
@@ -36,6 +38,8 @@ function useRemScaling(): void {
 export function DashboardScreen() {
   const t = useT();
   useRemScaling();
+  // The dashboards show the coalesced overview only: not the per-alarm messages of an alarm storm.
+  useLiveTopics(dashboardTopics);
   const overview = useOverview();
   const prisons = useMapPrisons(overview);
   const pulses = usePulses(overview);

@@ -1,7 +1,9 @@
 // /overview: the province map with the prison list and panel, key figures, the live dashboards and the
 // ticker. Everything follows the live `overview` topic (coalesced by the gateway).
+
 import { useCallback, useMemo, useState } from "react";
 import { useT } from "../i18n/useT";
+import { useLiveTopics } from "../live/LiveProvider";
 import { navigate } from "../router";
 import { ConnState } from "../ui/ConnState";
 import { LangSwitch } from "../ui/LangSwitch";
@@ -13,11 +15,13 @@ import { Legend, PrisonList } from "./PrisonList";
 import { PrisonPanel } from "./PrisonPanel";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
-import { useMapPrisons, useOverview, usePulses } from "./useOverview";
+import { dashboardTopics, useMapPrisons, useOverview, usePulses } from "./useOverview";
 import "./overview.css";
 
 export function OverviewPage() {
   const t = useT();
+  // The dashboards show the coalesced overview only: not the per-alarm messages of an alarm storm.
+  useLiveTopics(dashboardTopics);
   const overview = useOverview();
   const prisons = useMapPrisons(overview);
   const pulses = usePulses(overview);

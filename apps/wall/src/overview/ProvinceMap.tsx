@@ -39,15 +39,24 @@ function useBoxSize(ref: React.RefObject<HTMLDivElement | null>) {
   return size;
 }
 
-/** Animation clock while any pulse runs (requestAnimationFrame; stops when none is left). */
+/**
+ * Animation clock while any pulse runs, stepping at PULSE_FPS (requestAnimationFrame, stops when none is
+ * left). Not every frame: each step re-renders the map (React + deck.gl), and under an alarm storm every
+ * prison pulses all the time; 12 steps a second reads as motion and leaves the frames between cheap.
+ */
+const PULSE_STEP_MS = 1000 / 12;
 function usePulseClock(pulses: Record<string, number>): number {
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (Object.keys(pulses).length === 0) return;
     let raf = 0;
+    let last = 0;
     const loop = () => {
       const t = performance.now();
-      setNow(t);
+      if (t - last >= PULSE_STEP_MS) {
+        last = t;
+        setNow(t);
+      }
       if (Object.values(pulses).some((s) => pulsePhase(s, t) !== null)) raf = requestAnimationFrame(loop);
     };
     raf = requestAnimationFrame(loop);

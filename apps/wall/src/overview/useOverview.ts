@@ -14,6 +14,9 @@ const zPrisons = z.array(
   z.object({ id: z.string(), name: z.string(), location: z.object({ lng: z.number(), lat: z.number() }).nullable() }),
 );
 
+/** What the overview pages hear on the live socket (useLiveTopics). */
+export const dashboardTopics = ["overview"] as const;
+
 export interface MapPrison {
   id: string;
   name: string;

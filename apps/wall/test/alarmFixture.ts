@@ -1,0 +1,30 @@
+// An alarm view for the wall's tests: an open severity-3 fight in pj, overridable field by field.
+import type { AlarmView } from "@cw/protocol";
+
+export const alarm = (id: string, over: Partial<AlarmView> = {}): AlarmView => ({
+  id,
+  prisonId: "pj",
+  sourceId: `s-${id}`,
+  origin: "feed",
+  type: "fighting",
+  severity: 3,
+  occurredAt: 1,
+  raisedAt: 1,
+  blockId: null,
+  subBlockId: null,
+  cameraId: null,
+  title: null,
+  description: null,
+  hasSnapshot: false,
+  state: "open",
+  count: 1,
+  lastOccurredAt: 1,
+  ack: null,
+  resolution: null,
+  clearedAt: null,
+  yellowAt: null,
+  redAt: null,
+  light: "green",
+  escalatedTo: [],
+  ...over,
+});
