@@ -4,7 +4,7 @@
 // A snapshot is a cache: a missing, foreign or unreadable one only means a longer replay.
 import type { EventLog, StoredEvent } from "../eventlog/types";
 import { encodeSnapshot, eventMark, SNAPSHOT_FORMAT, snapshotCandidates, writeSnapshotFile } from "./file";
-import { snapshotAtClose, snapshotDue } from "./policy";
+import { QUIET_RATE, snapshotAtClose, snapshotDue } from "./policy";
 
 /** A projection that can hand out its state as v8-serialisable data and take it back. */
 export interface StatePart {
@@ -77,7 +77,7 @@ export class Snapshotter {
   private last: StoredEvent | null = null;
   private snappedSeq: number;
   private liveCount = 0;
-  private lastSecond = 0;
+  private quietSeconds = 0;
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -105,9 +105,10 @@ export class Snapshotter {
     if (this.o.every <= 0 || this.timer !== null) return;
     const ms = this.o.checkMs ?? 1000;
     this.timer = setInterval(() => {
-      this.lastSecond = (this.liveCount * 1000) / ms;
+      const rate = (this.liveCount * 1000) / ms;
       this.liveCount = 0;
-      if (snapshotDue({ sinceSnapshot: this.sinceSnapshot, lastSecond: this.lastSecond, every: this.o.every })) {
+      this.quietSeconds = rate < QUIET_RATE ? this.quietSeconds + ms / 1000 : 0;
+      if (snapshotDue({ sinceSnapshot: this.sinceSnapshot, quietSeconds: this.quietSeconds, every: this.o.every })) {
         void this.take();
       }
     }, ms);
