@@ -34,6 +34,12 @@ export interface RedisEventLogOptions {
 
 const SCRIPT_SHA = createHash("sha1").update(APPEND_SCRIPT).digest("hex");
 
+interface PendingAppend {
+  events: Array<NewEvent & { at: number }>;
+  resolve(stored: StoredEvent[]): void;
+  reject(err: Error): void;
+}
+
 class RedisEventLog implements EventLog {
   private watermark: number;
   private deliveries: Promise<void> = Promise.resolve();
@@ -44,6 +50,8 @@ class RedisEventLog implements EventLog {
   private wake: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
+  private pending: PendingAppend[] = [];
+  private scheduled = false;
 
   constructor(
     private readonly main: Client,
@@ -63,27 +71,49 @@ class RedisEventLog implements EventLog {
   append(events: NewEvent[]): Promise<StoredEvent[]> {
     if (this.closed) return Promise.reject(new Error("event log is closed"));
     if (events.length === 0) return Promise.resolve([]);
-    const p = this.appendNow(events);
+    const at = this.opts.now();
+    const timed = events.map((e) => ({ ...e, at: e.at ?? at }));
+    const p = new Promise<StoredEvent[]>((resolve, reject) => {
+      this.pending.push({ events: timed, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          const batch = this.pending;
+          this.pending = [];
+          void this.appendBatch(batch);
+        });
+      }
+    });
     this.inflight.add(p);
     const forget = () => this.inflight.delete(p);
     p.then(forget, forget);
     return p;
   }
 
-  private async appendNow(events: NewEvent[]): Promise<StoredEvent[]> {
-    const at = this.opts.now();
-    const timed = events.map((e) => ({ ...e, at: e.at ?? at }));
-    const first = await this.runScript(encodeBatch(timed));
-    const stored = timed.map((e, i) => ({
-      seq: first + i,
-      at: e.at,
-      type: e.type,
-      actor: e.actor,
-      data: e.data ?? null,
-    }));
-    const last = stored[stored.length - 1];
-    if (last !== undefined) await this.deliver(last.seq, stored);
-    return stored;
+  /**
+   * Group commit: every append issued in one tick goes to Redis as ONE script run (one round trip, one
+   * AOF fsync with appendfsync always), as the journal shares one write + fsync. The script assigns the
+   * batch dense seqs atomically; each caller gets its own slice. A failure fails every append of the batch
+   * (none of its events was written: the script writes all or nothing).
+   */
+  private async appendBatch(batch: PendingAppend[]): Promise<void> {
+    const all = batch.flatMap((b) => b.events);
+    let stored: StoredEvent[];
+    try {
+      const first = await this.runScript(encodeBatch(all));
+      stored = all.map((e, i) => ({ seq: first + i, at: e.at, type: e.type, actor: e.actor, data: e.data ?? null }));
+      const last = stored[stored.length - 1];
+      if (last !== undefined) await this.deliver(last.seq, stored);
+    } catch (err) {
+      for (const b of batch) b.reject(asError(err));
+      return;
+    }
+    let offset = 0;
+    for (const b of batch) {
+      b.resolve(stored.slice(offset, offset + b.events.length));
+      offset += b.events.length;
+    }
   }
 
   private async runScript(argv: string[]): Promise<number> {
