@@ -358,7 +358,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function journalReplay(opts: ReplayOptions = {}): Promise<string[]> {
   const target = opts.events ?? num(process.env.BENCH_REPLAY_EVENTS, 1_000_000);
   const runs = opts.runs ?? num(process.env.BENCH_REPLAY_RUNS, 3);
-  const tailN = Math.round(target / 20); // the default SNAPSHOT_EVERY (50 000) at a million events
+  const tailN = Math.round(target / 50); // the default SNAPSHOT_EVERY (20 000) at a million events
   const empty = mkdtempSync(join(tmpdir(), "cw-replay0-"));
   const full = mkdtempSync(join(tmpdir(), "cw-replay-"));
   try {
@@ -377,7 +377,7 @@ export async function journalReplay(opts: ReplayOptions = {}): Promise<string[]>
     // 2. A snapshot at the log's end: one start with snapshots on writes it at its clean shutdown.
     await timedStart(full);
     for (let r = 0; r < runs; r++) snap.push(await timedStart(full));
-    // 3. The worst case after a kill -9: a snapshot SNAPSHOT_EVERY (default 50 k) events behind the log.
+    // 3. The worst case after a kill -9: a snapshot SNAPSHOT_EVERY (default 20 k) events behind the log.
     const tailStats = await writeAlarmJournal(full, tailN, Date.now(), { append: true });
     for (let r = 0; r < runs; r++) tail.push(await timedStart(full, { SNAPSHOT_EVERY: "100000000" }));
     const med = (xs: Start[], f: (x: Start) => number) => median(xs.map(f));
@@ -391,7 +391,7 @@ export async function journalReplay(opts: ReplayOptions = {}): Promise<string[]>
       "## Journal replay at start (alarms issue)",
       "",
       `A journal of ${stats.events.toLocaleString("en")} events (${fmt(stats.bytes / 2 ** 20, 0)} MiB: ${stats.alarms.toLocaleString("en")} alarms raised → repeated → acknowledged → resolved with their obligations, ${stats.rollcalls.toLocaleString("en")} roll-call reports, a third late) is written to a DATA_DIR, and the real gateway process (\`node --import tsx apps/gateway/src/main.ts\`) is spawned on it.`,
-      "Three starts: with no snapshot (`SNAPSHOT_EVERY=0`: every event folded); with the state snapshot a clean shutdown leaves at the log's end (restore + nothing to fold); and the worst case after a `kill -9` with the default `SNAPSHOT_EVERY=50000`: the snapshot that far behind the log, here " +
+      "Three starts: with no snapshot (`SNAPSHOT_EVERY=0`: every event folded); with the state snapshot a clean shutdown leaves at the log's end (restore + nothing to fold); and the worst case after a `kill -9` with the default `SNAPSHOT_EVERY=20000`: the snapshot that far behind the log, here " +
         `${tailStats.events.toLocaleString("en")} more alarm events appended after it (restore + fold the tail).`,
       `Measured: the gateway's own times from its "event log replayed" log line (journal open = read + check every line; restore + fold = snapshot decoded and the events after it folded into every projection), spawn → that line, and spawn → \`/healthz\` answering; median of ${runs} runs, the no-snapshot ones interleaved with starts on an empty DATA_DIR (the fixed cost: Node, tsx transpiling, modules, users).`,
       "Target: ≤ 5 s.",

@@ -55,7 +55,7 @@ export const zConfig = z
      * A state snapshot (DATA_DIR/state) after this many new events, so a start replays only the tail;
      * 0 turns snapshots off (every start replays the whole log).
      */
-    snapshotEvery: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
+    snapshotEvery: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
     hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
     streamIdleS: z.coerce.number().positive().max(3600).default(30),
     stallS: z.coerce.number().positive().max(600).default(5),
