@@ -305,13 +305,15 @@ async function timedStart(dataDir: string, extraEnv: Record<string, string> = {}
         lastSeq: number;
         openMs?: number;
         replayMs?: number;
+        snapshotReadMs?: number;
         restoredSeq?: number;
       };
       replayedAt = line.time;
       restoredSeq = line.restoredSeq ?? 0;
       lastSeq = line.lastSeq;
       openMs = line.openMs ?? Number.NaN;
-      foldMs = line.replayMs ?? Number.NaN;
+      // Restore = reading + decoding the snapshot (before the journal opens) + taking it into the parts.
+      foldMs = (line.replayMs ?? Number.NaN) + (line.snapshotReadMs ?? 0);
     }
     if (out.length > 1e6) out = out.slice(-1e5);
   });

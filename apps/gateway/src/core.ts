@@ -23,7 +23,11 @@ import type { Logger } from "./log";
 import type { TemplateStore } from "./orders/templates";
 import type { OverviewProjection } from "./overview/projection";
 import { buildProjections, type Projections, stateFingerprint } from "./projections";
+import { type SnapshotCandidate, snapshotCandidates, withFirst } from "./snapshot/file";
 import { restoreLatest, Snapshotter } from "./snapshot/snapshotter";
+
+async function* none<T>(): AsyncGenerator<T> {}
+
 import { wallCatalogue } from "./wall/catalogueView";
 import { WallService } from "./wall/service";
 
@@ -73,30 +77,52 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const province = opts.province ?? loadProvince(config.catalogueFile);
   const secret = await loadSecret(config.dataDir);
   const users = await buildUsers(config, province.prisons);
-  const openStart = performance.now(); // measurement: the log line below reports open + replay times (bench)
-  const eventLog =
-    opts.eventLog ??
-    (await openJournal({ dir: join(config.dataDir, "journal"), log: log.child({ part: "journal" }), now }));
-  const replayStart = performance.now();
-  const build = (): Projections => buildProjections({ config, province, secret, users, eventLog, now, log });
-  let p = build();
   const snapshots = {
     dir: join(config.dataDir, "state"),
     fingerprint: stateFingerprint({ config, province, secret }),
     log: log.child({ part: "snapshot" }),
   };
+  const openStart = performance.now(); // measurement: the log line below reports open + replay times (bench)
+  // The newest snapshot is read first: it carries the journal's line index, so opening the journal checks
+  // only the lines after it.
+  const candidates = (
+    config.snapshotEvery > 0 ? snapshotCandidates(snapshots.dir, snapshots.fingerprint) : none<SnapshotCandidate>()
+  )[Symbol.asyncIterator]();
+  const newest = await candidates.next();
+  const snapshotReadAt = performance.now();
+  const eventLog =
+    opts.eventLog ??
+    (await openJournal({
+      dir: join(config.dataDir, "journal"),
+      log: log.child({ part: "journal" }),
+      now,
+      hint: newest.done ? undefined : newest.value.snapshot?.log,
+    }));
+  const replayStart = performance.now();
+  const build = (): Projections => buildProjections({ config, province, secret, users, eventLog, now, log });
+  let p = build();
   let restoredSeq = 0;
-  if (config.snapshotEvery > 0) {
-    try {
-      restoredSeq = await restoreLatest({ ...snapshots, eventLog, parts: p.parts });
-    } catch (err) {
-      log.error({ err }, "state snapshot could not be restored: replaying the whole log");
-      p = build();
-      restoredSeq = 0;
-    }
+  try {
+    restoredSeq = await restoreLatest({
+      candidates: withFirst(newest, candidates),
+      eventLog,
+      parts: p.parts,
+      log: snapshots.log,
+    });
+  } catch (err) {
+    log.error({ err }, "state snapshot could not be restored: replaying the whole log");
+    p = build();
+    restoredSeq = 0;
   }
   const { sessions, catalogue, audit, wallProjection, inspectionProjection, overview, templates, control } = p;
-  const snapshotter = new Snapshotter({ ...snapshots, every: config.snapshotEvery, parts: p.parts, now, restoredSeq });
+  const snapshotter = new Snapshotter({
+    ...snapshots,
+    every: config.snapshotEvery,
+    parts: p.parts,
+    now,
+    restoredSeq,
+    ...(eventLog.hint ? { logHint: () => eventLog.hint?.() } : {}),
+  });
   const catalogueListeners = new Set<(c: CatalogueChange) => void>();
   const eventListeners = new Set<(e: StoredEvent) => void>();
 
@@ -128,7 +154,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       lastSeq: eventLog.lastSeq,
       prisons: province.prisons.length,
       cameras: catalogue.cameras().length,
-      openMs: Math.round(replayStart - openStart),
+      snapshotReadMs: Math.round(snapshotReadAt - openStart),
+      openMs: Math.round(replayStart - snapshotReadAt),
       replayMs: Math.round(performance.now() - replayStart),
     },
     "event log replayed",

@@ -2,7 +2,7 @@
 // before an append resolves. Appends arriving in the same tick share one write + fsync (group commit).
 // At open it checks every line; a torn LAST line (a crash mid-write) is cut off with a warning, any
 // other bad line stops the start with the line number. It never rewrites history.
-import { readFileSync } from "node:fs";
+import { fstatSync, readFileSync, readSync } from "node:fs";
 import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 import { LineOffsets } from "./offsets";
@@ -16,6 +16,8 @@ export interface JournalLog {
 export interface JournalOptions {
   /** Directory holding events.jsonl (created if missing). */
   dir: string;
+  /** A state snapshot's line index (EventLog.hint): only the lines after it are checked at open. */
+  hint?: unknown;
   log?: JournalLog;
   now?: () => number;
 }
@@ -79,12 +81,15 @@ interface Scan {
   offsets: LineOffsets;
 }
 
-/** Scans the file: returns the last seq, the byte length of the valid prefix and every line's offset. */
-function scan(buf: Buffer, path: string): Scan {
-  const offsets = new LineOffsets();
+/**
+ * Scans `buf` (the file from byte `base`, where seq `from.seq` + 1 starts): returns the last seq, the
+ * byte length of the valid prefix (absolute) and every line's offset (appended to `from.offsets`).
+ */
+function scan(buf: Buffer, path: string, from = { seq: 0, base: 0, offsets: new LineOffsets() }): Scan {
+  const { offsets, base } = from;
   let offset = 0;
-  let lastSeq = 0;
-  let lineNo = 0;
+  let lastSeq = from.seq;
+  let lineNo = from.seq;
   while (offset < buf.length) {
     const nl = buf.indexOf(0x0a, offset);
     const end = nl === -1 ? buf.length : nl;
@@ -100,17 +105,57 @@ function scan(buf: Buffer, path: string): Scan {
     }
     if (nl === -1) reason ??= "no trailing newline";
     if (reason !== null) {
-      if (isLast) return { lastSeq, validBytes: offset, tornLine: `line ${lineNo}: ${reason}`, offsets };
+      if (isLast) return { lastSeq, validBytes: base + offset, tornLine: `line ${lineNo}: ${reason}`, offsets };
       throw new Error(
         `event journal ${path} line ${lineNo}: ${reason}. The journal is never rewritten automatically: ` +
           "restore it from a backup or move it aside to start with an empty log.",
       );
     }
     lastSeq++;
-    offsets.push(offset);
+    offsets.push(base + offset);
     offset = end + 1;
   }
-  return { lastSeq, validBytes: buf.length, tornLine: null, offsets };
+  return { lastSeq, validBytes: base + buf.length, tornLine: null, offsets };
+}
+
+/**
+ * The line index a state snapshot keeps (EventLog.hint): the offsets of seqs 1..seq and where the line
+ * after seq starts. With it, a start checks only the lines after it instead of the whole file.
+ */
+export interface JournalIndex {
+  kind: "journal-index";
+  seq: number;
+  bytes: number;
+  offsets: Float64Array;
+}
+
+function isJournalIndex(x: unknown): x is JournalIndex {
+  const h = x as Partial<JournalIndex> | null;
+  return (
+    typeof h === "object" &&
+    h !== null &&
+    h.kind === "journal-index" &&
+    Number.isInteger(h.seq) &&
+    Number.isInteger(h.bytes) &&
+    h.offsets instanceof Float64Array &&
+    h.offsets.length === h.seq
+  );
+}
+
+/**
+ * Resumes the scan after a snapshot's index when the file still agrees with it (long enough, the index's
+ * last line is that seq and ends where the index says); null means "scan it all".
+ */
+function scanFromIndex(fd: number, size: number, path: string, h: JournalIndex): Scan | null {
+  if (h.seq < 1 || h.bytes > size) return null;
+  const lastStart = h.offsets[h.seq - 1] as number;
+  const head = Buffer.from(`{"seq":${h.seq},`);
+  const probe = Buffer.alloc(h.bytes - lastStart);
+  if (readSync(fd, probe, 0, probe.length, lastStart) !== probe.length) return null;
+  if (probe.compare(head, 0, head.length, 0, head.length) !== 0 || probe[probe.length - 1] !== 0x0a) return null;
+  const tail = Buffer.allocUnsafe(size - h.bytes);
+  if (readSync(fd, tail, 0, tail.length, h.bytes) !== tail.length) return null;
+  return scan(tail, path, { seq: h.seq, base: h.bytes, offsets: LineOffsets.from(h.offsets) });
 }
 
 const READ_CHUNK = 8 * 1024 * 1024;
@@ -276,6 +321,10 @@ class Journal implements EventLog {
     }
   }
 
+  hint(): JournalIndex {
+    return { kind: "journal-index", seq: this.seq, bytes: this.size, offsets: this.offsets.copy(this.seq) };
+  }
+
   subscribe(listener: (e: StoredEvent) => void): () => void {
     this.listeners.add(listener);
     return () => {
@@ -301,12 +350,16 @@ export async function openJournal(opts: JournalOptions): Promise<EventLog> {
   const path = join(opts.dir, journalFileName);
   const fh = await open(path, "a+");
   try {
-    // One synchronous read: at start nothing else is waiting, and readFile's 512 KiB async chunks left
-    // the process idle for most of a second at a million events.
-    const buf = readFileSync(path);
-    const { lastSeq, validBytes, tornLine, offsets } = scan(buf, path);
+    // Synchronous reads: at start nothing else is waiting, and readFile's 512 KiB async chunks left the
+    // process idle for most of a second at a million events.
+    const size = fstatSync(fh.fd).size;
+    const resumed = isJournalIndex(opts.hint) ? scanFromIndex(fh.fd, size, path, opts.hint) : null;
+    if (opts.hint !== undefined && resumed === null) {
+      opts.log?.warn({ path }, "event journal: the snapshot's line index does not fit the file; checking every line");
+    }
+    const { lastSeq, validBytes, tornLine, offsets } = resumed ?? scan(readFileSync(path), path);
     if (tornLine !== null) {
-      opts.log?.warn({ path, tornLine, cutBytes: buf.length - validBytes }, "event journal: cut a torn last line");
+      opts.log?.warn({ path, tornLine, cutBytes: size - validBytes }, "event journal: cut a torn last line");
       await fh.truncate(validBytes);
       await fh.datasync();
     }

@@ -25,4 +25,17 @@ export class LineOffsets {
     if (!Number.isInteger(seq) || seq < 1 || seq > this.n) throw new RangeError(`no line for seq ${seq}`);
     return this.buf[seq - 1] as number;
   }
+
+  /** The offsets of seqs 1..n as their own array (for a snapshot). */
+  copy(n = this.n): Float64Array {
+    return this.buf.slice(0, Math.min(n, this.n));
+  }
+
+  static from(offsets: Float64Array): LineOffsets {
+    const o = new LineOffsets();
+    o.buf = new Float64Array(Math.max(1024, offsets.length * 2));
+    o.buf.set(offsets);
+    o.n = offsets.length;
+    return o;
+  }
 }

@@ -29,6 +29,8 @@ export interface EventLog {
   /** The events with these seqs (1 ≤ seq ≤ lastSeq), in the order asked; for the audit's pages. */
   get(seqs: readonly number[]): Promise<StoredEvent[]>;
   subscribe(listener: (e: StoredEvent) => void): () => void;
+  /** What a state snapshot may keep to reopen this log faster (the journal's line index); opaque. */
+  hint?(): unknown;
   readonly lastSeq: number;
   close(): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 
 /** Bump when any part's snapshot shape or fold changes meaning: older snapshots are then ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface StateSnapshot {
   format: number;
@@ -22,6 +22,8 @@ export interface StateSnapshot {
   mark: string;
   takenAt: number;
   parts: Record<string, unknown>;
+  /** The log's hint (EventLog.hint: the journal's line index), handed back when the log is opened. */
+  log?: unknown;
 }
 
 const NAME = /^state-(\d+)\.v8$/;
@@ -105,4 +107,14 @@ export async function* snapshotCandidates(dir: string, fingerprint: string): Asy
       yield { path, snapshot, problem: null };
     }
   }
+}
+
+/** The candidates with one already read put back in front (the core reads the newest before the log). */
+export async function* withFirst(
+  first: IteratorResult<SnapshotCandidate>,
+  rest: AsyncIterator<SnapshotCandidate>,
+): AsyncGenerator<SnapshotCandidate> {
+  if (first.done) return;
+  yield first.value;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }

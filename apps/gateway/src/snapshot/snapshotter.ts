@@ -3,7 +3,7 @@
 // the core's projections; each hands out its state as plain data and takes it back (StatePart).
 // A snapshot is a cache: a missing, foreign or unreadable one only means a longer replay.
 import type { EventLog, StoredEvent } from "../eventlog/types";
-import { encodeSnapshot, eventMark, SNAPSHOT_FORMAT, snapshotCandidates, writeSnapshotFile } from "./file";
+import { encodeSnapshot, eventMark, SNAPSHOT_FORMAT, type SnapshotCandidate, writeSnapshotFile } from "./file";
 import { QUIET_RATE, snapshotAtClose, snapshotDue } from "./policy";
 
 /** A projection that can hand out its state as v8-serialisable data and take it back. */
@@ -19,8 +19,8 @@ export interface SnapshotLog {
 }
 
 export interface RestoreOptions {
-  dir: string;
-  fingerprint: string;
+  /** The snapshots, newest first (file.ts snapshotCandidates; the core may have read the first already). */
+  candidates: AsyncIterable<SnapshotCandidate>;
   eventLog: Pick<EventLog, "get" | "lastSeq">;
   parts: Readonly<Record<string, StatePart>>;
   log: SnapshotLog;
@@ -32,7 +32,7 @@ export interface RestoreOptions {
  * restored and the caller must rebuild them and replay from 0.
  */
 export async function restoreLatest(o: RestoreOptions): Promise<number> {
-  for await (const c of snapshotCandidates(o.dir, o.fingerprint)) {
+  for await (const c of o.candidates) {
     const s = c.snapshot;
     if (s === null) {
       o.log.warn({ path: c.path, problem: c.problem }, "state snapshot skipped");
@@ -70,6 +70,8 @@ export interface SnapshotterOptions {
   now: () => number;
   /** The seq the state was restored at (its snapshot exists already). */
   restoredSeq: number;
+  /** What the log would like kept with the snapshot to reopen faster (EventLog.hint). */
+  logHint?: () => unknown;
   checkMs?: number;
 }
 
@@ -132,6 +134,7 @@ export class Snapshotter {
         mark: eventMark(e),
         takenAt: this.o.now(),
         parts,
+        log: this.o.logHint?.(),
       });
     } catch (err) {
       this.o.log.error({ err }, "state snapshot could not be encoded");

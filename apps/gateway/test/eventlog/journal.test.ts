@@ -63,3 +63,73 @@ describe("file journal recovery", () => {
     }
   });
 });
+
+describe("file journal line index (a snapshot's hint)", () => {
+  const events = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({ type: "t", actor: null, data: { i: from + i, s: "报警".repeat(i % 4) } }));
+  const readAll = async (log: Awaited<ReturnType<typeof openJournal>>) => {
+    const out: number[] = [];
+    for await (const e of log.read(0)) out.push((e.data as { i: number }).i);
+    return out;
+  };
+  const quiet = () => {
+    const warnings: string[] = [];
+    return { warnings, log: { warn: (_o: object, m: string) => warnings.push(m), error: () => undefined } };
+  };
+
+  it("reopens from the index, checking only the lines after it; reads and gets stay exact", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
+    try {
+      const first = await openJournal({ dir });
+      await first.append(events(40));
+      const hint = first.hint?.();
+      await first.append(events(10, 40)); // after the index: still checked at the next open
+      await first.close();
+      const w = quiet();
+      const again = await openJournal({ dir, hint, log: w.log });
+      expect(w.warnings).toEqual([]);
+      expect(again.lastSeq).toBe(50);
+      expect(await readAll(again)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+      expect((await again.get([1, 40, 41, 50])).map((e) => (e.data as { i: number }).i)).toEqual([0, 39, 40, 49]);
+      await again.append(events(1, 50));
+      expect((await again.get([51]))[0]?.seq).toBe(51);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a line after the index is still checked; an index that does not fit the file is ignored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
+    try {
+      const first = await openJournal({ dir });
+      await first.append(events(5));
+      const hint = first.hint?.() as { seq: number; bytes: number; offsets: Float64Array };
+      await first.close();
+      const path = join(dir, journalFileName);
+      const good = readFileSync(path, "utf8");
+      // A bad middle line after the index stops the open, naming it.
+      appendFileSync(
+        path,
+        `{"seq":7,"at":1,"type":"t","actor":null,"data":1}\n{"seq":8,"at":1,"type":"t","actor":null,"data":1}\n`,
+      );
+      await expect(openJournal({ dir, hint })).rejects.toThrow("seq 7 where 6 was expected");
+      // An index from another file (longer than this one, or another seq at its end): full check, warned.
+      writeFileSync(path, good.split("\n").slice(0, 3).join("\n") + "\n");
+      const w = quiet();
+      const shorter = await openJournal({ dir, hint, log: w.log });
+      expect(shorter.lastSeq).toBe(3);
+      expect(w.warnings.join()).toContain("line index");
+      await shorter.close();
+      const w2 = quiet();
+      const bogus = { ...hint, offsets: new Float64Array(hint.offsets).fill(0) };
+      writeFileSync(path, good);
+      const other = await openJournal({ dir, hint: bogus, log: w2.log });
+      expect(other.lastSeq).toBe(5);
+      expect(w2.warnings.join()).toContain("line index");
+      await other.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
