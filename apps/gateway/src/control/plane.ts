@@ -43,7 +43,19 @@ export interface ControlPlaneOptions {
 /** A live message and the prison it belongs to (null: bureau-level, not for operators). */
 export type ControlLiveListener = (msg: LiveMessage, prisonId: string | null) => void;
 
-const defaultNewId = (now: () => number) => () => `${now().toString(36)}-${randomBytes(5).toString("hex")}`;
+/** Random hex from a pooled buffer: one getrandom call per ~800 ids, not one per id (ids are not secrets). */
+const pool = { buf: Buffer.alloc(0), at: 0 };
+function randomHex(bytes: number): string {
+  if (pool.at + bytes > pool.buf.length) {
+    pool.buf = randomBytes(4096);
+    pool.at = 0;
+  }
+  const hex = pool.buf.toString("hex", pool.at, pool.at + bytes);
+  pool.at += bytes;
+  return hex;
+}
+
+const defaultNewId = (now: () => number) => () => `${now().toString(36)}-${randomHex(5)}`;
 
 export class ControlPlane {
   readonly projection = new ControlProjection();
