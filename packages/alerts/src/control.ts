@@ -9,7 +9,13 @@ import { applyAlarmEvent } from "./alarms/reduce";
 import type { DomainEvent } from "./events";
 import { due } from "./obligation";
 import type { ObligationState } from "./obligationState";
-import { applyObligationEvent, cloneObligationState, emptyObligationState, openObligations } from "./obligationState";
+import {
+  applyObligationEvent,
+  cloneObligationState,
+  dueObligations,
+  emptyObligationState,
+  openObligations,
+} from "./obligationState";
 import type { OrdersState } from "./orders/order";
 import { cloneOrdersState, emptyOrdersState } from "./orders/order";
 import { applyOrderEvent } from "./orders/reduce";
@@ -80,7 +86,7 @@ export function tick(state: ControlState, ctx: TickContext): DomainEvent[] {
   const opened = decideRollCallTick(state, ctx.rollcalls, ctx.blocks, ctx.now, policy);
   // Most ticks open nothing: then the state's own obligations are read as they are. Copying every
   // obligation ever opened each second stalled the gateway for ~100 ms at tens of thousands of alarms.
-  if (opened.length === 0) return due(openObligations(state.obligations), ctx.now);
+  if (opened.length === 0) return due(dueObligations(state.obligations, ctx.now), ctx.now);
   const obligations = cloneObligationState(state.obligations);
   for (const e of opened) applyObligationEvent(obligations, e);
   return [...opened, ...due(openObligations(obligations), ctx.now)];

@@ -7,6 +7,7 @@ import {
   DAY_MS,
   defaultObligationPolicy,
   due,
+  dueObligations,
   emptyObligationState,
   escalatedAt,
   fulfil,
@@ -15,6 +16,7 @@ import {
   makeEvent,
   nextTransitionAt,
   open,
+  openObligations,
   orderSpec,
   rectificationSpec,
   reduceObligations,
@@ -216,6 +218,54 @@ describe("properties of the obligation clock", () => {
         const last = T0 + (times[times.length - 1] ?? 0);
         expect(foldDue(open(s, T0), last).ob).toEqual(ob);
         expect(escalatedAt(ob, last)).toEqual(ob.escalatedTo);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the clock's due index (heap by next threshold)", () => {
+  it("gives exactly the transitions a scan of every open obligation gives, over opens, fulfilments, folds and any tick order (property)", () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant("open" as const), n: fc.integer({ min: 0, max: 7 }), spec: arbSpec }),
+      fc.record({ kind: fc.constant("fulfil" as const), n: fc.integer({ min: 0, max: 7 }) }),
+      fc.record({
+        kind: fc.constant("tick" as const),
+        dt: fc.integer({ min: 0, max: 200 * MIN }),
+        fold: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const state = emptyObligationState();
+        openObligations(state); // builds the index, so every event below goes through it
+        for (const st of steps) {
+          if (st.kind === "open") {
+            const ob = open({ ...st.spec, id: `ob${st.n}`, subject: `s${st.n}` }, T0);
+            applyObligationEvent(state, makeEvent("obligation.opened", T0, "system", { obligation: ob }));
+          } else if (st.kind === "fulfil") {
+            const ob = state.byId[`ob${st.n}`];
+            if (ob)
+              applyObligationEvent(
+                state,
+                makeEvent("obligation.fulfilled", T0 + MIN, "system", {
+                  id: ob.id,
+                  kind: ob.kind,
+                  subject: ob.subject,
+                  owner: ob.owner,
+                  prisonId: ob.prisonId,
+                }),
+              );
+          } else {
+            const now = T0 + st.dt;
+            const viaScan = due(openObligations(state), now);
+            const viaHeap = due(dueObligations(state, now), now);
+            expect(viaHeap).toEqual(viaScan);
+            // Not folded (an append that failed): the same transitions come again next time.
+            if (!st.fold) expect(due(dueObligations(state, now), now)).toEqual(viaScan);
+            else for (const e of viaScan) applyObligationEvent(state, e);
+          }
+        }
       }),
       { numRuns: 300 },
     );
