@@ -24,23 +24,12 @@ import {
   slotsOn,
 } from "@cw/alerts";
 import { demoProvince } from "../../apps/gateway/src/catalogue/demo";
+import { mulberry32 } from "../../apps/gateway/src/sim/rng";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const types: AlarmType[] = ["fighting", "gathering", "climbing", "fall", "absence_from_post", "perimeter_intrusion"];
 const dispositions = ["real", "false_alarm", "handled"] as const;
-
-/** mulberry32: a tiny seeded PRNG, so two runs write the same journal. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The log keeps usernames bare; the domain writes `user:<name>` (apps/gateway/src/control/domainEvents.ts).
 const logActor = (a: string) => (a.startsWith("user:") ? a.slice(5) : a);
@@ -83,7 +72,7 @@ export async function writeAlarmJournal(
   const path = join(dataDir, "journal", "events.jsonl");
   const firstSeq = opts.append ? lastSeqOf(path) : 0;
   const out = createWriteStream(path, { flags: opts.append ? "a" : "w" });
-  const rand = rng(opts.append ? 7 : 20_250_601);
+  const rand = mulberry32(opts.append ? 7 : 20_250_601); // seeded: two runs write the same journal
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const prisons = demoProvince().prisons;
   const blocks = prisons.flatMap((p) => p.blocks.map((b) => ({ prisonId: p.id, blockId: b.id, block: b })));

@@ -109,6 +109,29 @@ export interface TestGateway {
   close(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
+export type Requester = (path: string, init?: RequestInit & { cookie?: string; json?: unknown }) => Promise<Response>;
+
+/** fetch relative to a gateway, with an optional session cookie and a JSON body. */
+export function requester(baseUrl: string): Requester {
+  return (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.cookie) headers.set("cookie", init.cookie);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(init.json);
+    }
+    return fetch(baseUrl + path, { ...init, headers, body: body ?? null });
+  };
+}
+
+/** Logs in and returns the session cookie ("name=value"). */
+export async function loginWith(req: Requester, username: string, password = demoPassword): Promise<string> {
+  const res = await req("/api/v1/session", { method: "POST", json: { username, password } });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "cw-gw-"));
 }
@@ -138,22 +161,8 @@ export async function startTestGateway(
     },
     ...(opts.live ? { live: opts.live } : {}),
   });
-  const req: TestGateway["req"] = (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set("cookie", init.cookie);
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(init.json);
-    }
-    return fetch(gw.url + path, { ...init, headers, body: body ?? null });
-  };
-  const login = async (username: string, password = demoPassword) => {
-    const res = await req("/api/v1/session", { method: "POST", json: { username, password } });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.get("set-cookie") ?? "";
-    return cookie.split(";")[0] ?? "";
-  };
+  const req = requester(gw.url);
+  const login = (username: string, password = demoPassword) => loginWith(req, username, password);
   return {
     gw,
     fake: fake as unknown as FakeRegistry,

@@ -4,9 +4,10 @@
 // So replay and the in-memory state stay small, and an acknowledged alarm's picture is durable.
 // With a shared log (Redis) there is no shared disk: there the snapshot stays inline in the event
 // (`inline` mode) and get() decodes it. Never deletes: pictures are part of the record.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileDurably } from "../durableFile";
 
 export const SNAPSHOT_REF_PREFIX = "sha256:";
 const REF = /^sha256:([0-9a-f]{64})$/;
@@ -26,23 +27,8 @@ export function fileSnapshots(dir: string): SnapshotStore {
       const hash = createHash("sha256").update(bytes).digest("hex");
       made ??= mkdir(dir, { recursive: true });
       await made;
-      const final = join(dir, `${hash}.jpg`);
-      const tmp = join(dir, `.${hash}.${randomBytes(4).toString("hex")}.tmp`);
-      const fh = await open(tmp, "w");
-      try {
-        await fh.write(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
       // Same content, same name: a concurrent writer of the same picture renames identical bytes.
-      await rename(tmp, final);
-      const d = await open(dir, "r");
-      try {
-        await d.sync();
-      } finally {
-        await d.close();
-      }
+      await writeFileDurably(dir, `${hash}.jpg`, bytes);
       return `${SNAPSHOT_REF_PREFIX}${hash}`;
     },
     async get(ref) {

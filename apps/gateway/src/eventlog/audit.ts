@@ -16,7 +16,7 @@ function redact(data: unknown): unknown {
 
 /** Strings to small ids (0 is reserved for null). */
 class Interner {
-  readonly names: Array<string | null> = [null];
+  readonly names: Array<string | null>;
   private readonly ids = new Map<string, number>();
 
   constructor(names: ReadonlyArray<string | null> = [null]) {

@@ -21,7 +21,6 @@ export interface LiveHubOptions {
   maxBufferedBytes?: number;
 }
 
-const liveTopicList: readonly LiveTopic[] = liveTopicNames;
 /** The shortest gap between two batches of frames to one client under load (see cork()). */
 const BATCH_MS = 10;
 
@@ -135,7 +134,7 @@ export class LiveHub {
     const next = parsed.data.topics === null ? null : new Set<LiveTopic>(parsed.data.topics);
     client.topics = next;
     const had = (t: LiveTopic) => before === null || before.has(t);
-    const added = new Set<LiveTopic>([...(next ?? liveTopicList)].filter((t) => !had(t)));
+    const added = new Set<LiveTopic>([...(next ?? liveTopicNames)].filter((t) => !had(t)));
     if (added.size > 0) this.snapshots(client, added);
   }
 

@@ -1,13 +1,12 @@
 // State snapshot files: DATA_DIR/state/state-<seq>.v8, the projections' state after event <seq> in V8's
 // structured-clone format (Maps, Sets, typed arrays and plain data round-trip; fast both ways). Written
-// to a temporary name, fsync'd, renamed, then the directory fsync'd: a crash leaves the old snapshot or
-// the new one, never half of one. The two newest are kept. A snapshot is only ever a cache of the log:
+// durably (durableFile.ts): a crash leaves the old snapshot or the new one, never half of one. The two newest are kept. A snapshot is only ever a cache of the log:
 // any file that does not read back whole is skipped (the start replays more of the log instead).
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { isDurableTemp, writeFileDurably } from "../durableFile";
 
 /** Bump when any part's snapshot shape or fold changes meaning: older snapshots are then ignored. */
 export const SNAPSHOT_FORMAT = 2;
@@ -35,15 +34,6 @@ export function eventMark(e: { seq: number; at: number; type: string; actor: str
   return `${e.seq}|${e.at}|${e.type}|${e.actor ?? ""}`;
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const d = await open(dir, "r");
-  try {
-    await d.sync();
-  } finally {
-    await d.close();
-  }
-}
-
 /** Serialises (synchronously: the state must not change meanwhile) and returns the bytes. */
 export function encodeSnapshot(s: StateSnapshot): Buffer {
   return serialize(s);
@@ -52,22 +42,12 @@ export function encodeSnapshot(s: StateSnapshot): Buffer {
 /** Writes encoded bytes durably as the snapshot of `seq`; prunes all but the newest two. */
 export async function writeSnapshotFile(dir: string, seq: number, bytes: Buffer): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const final = join(dir, snapshotName(seq));
-  const tmp = join(dir, `.${snapshotName(seq)}.${randomBytes(4).toString("hex")}.tmp`);
-  const fh = await open(tmp, "w", 0o600);
-  try {
-    await fh.write(bytes);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, final);
-  await fsyncDir(dir);
-  const names = (await readdir(dir)).filter((n) => NAME.test(n)).sort();
-  for (const old of names.slice(0, -KEEP)) await rm(join(dir, old), { force: true });
-  for (const n of await readdir(dir)) {
-    if (n.endsWith(".tmp") && n !== tmp) await rm(join(dir, n), { force: true }).catch(() => undefined);
-  }
+  const final = await writeFileDurably(dir, snapshotName(seq), bytes, 0o600);
+  // One writer at a time (the Snapshotter): any temporary file left here is from a crash mid-write.
+  const names = await readdir(dir);
+  const kept = names.filter((n) => NAME.test(n)).sort();
+  for (const old of kept.slice(0, -KEEP)) await rm(join(dir, old), { force: true });
+  for (const n of names) if (isDurableTemp(n)) await rm(join(dir, n), { force: true }).catch(() => undefined);
   return final;
 }
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { makeConfig } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/gateway";
 import { createLogger } from "../../src/log";
-import { demoPassword, FakeRegistry, tempDir } from "../helpers";
+import { demoPassword, FakeRegistry, loginWith, requester, tempDir } from "../helpers";
 
 export interface InspectionGateway {
   gw: Gateway;
@@ -47,26 +47,13 @@ export async function startInspectionGateway(
       return { registry: f, close: () => f.close() };
     },
   });
-  const req: InspectionGateway["req"] = (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set("cookie", init.cookie);
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(init.json);
-    }
-    return fetch(gw.url + path, { ...init, headers, body: body ?? null });
-  };
+  const req = requester(gw.url);
   return {
     gw,
     dir,
     clock,
     req,
-    async login(username) {
-      const res = await req("/api/v1/session", { method: "POST", json: { username, password: demoPassword } });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    },
+    login: (username) => loginWith(req, username),
     async get(path, cookie) {
       const res = await req(path, { cookie });
       const text = await res.text();

@@ -9,16 +9,12 @@ import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
-import { NavLinks } from "../orders/NavLinks";
 import { sessionStore } from "../session/sessionStore";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 import { ActionDialog } from "./ActionDialog";
 import { AlarmDetails } from "./AlarmDetails";
 import { AlarmRow } from "./AlarmRow";
 import { armSound, beep } from "./beep";
-import { DutyLinks } from "./DutyLinks";
+import { DutyTopbar } from "./DutyLinks";
 import { dutyApi } from "./dutyApi";
 import { label } from "./labels";
 import { emptyFilter, laterOf, mergeAlarms, type QueueFilter, queueOf, soundWorthy } from "./queue";
@@ -94,18 +90,7 @@ export function DutyPage() {
 
   return (
     <div className="duty">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("duty.title")}</span>
-        </div>
-        <DutyLinks current="duty" />
-        <NavLinks />
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+      <DutyTopbar title={t("duty.title")} current="duty" />
       <div className="duty-filters">
         <select className="select" data-testid="filter-prison" value={filter.prisonId} onChange={select("prisonId")}>
           <option value="">{t("duty.allPrisons")}</option>

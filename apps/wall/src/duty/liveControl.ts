@@ -29,9 +29,9 @@ export function applyAlarmLive(s: LiveControl, a: AlarmView): LiveControl {
 export function applyAlarmsLive(s: LiveControl, list: readonly AlarmView[]): LiveControl {
   if (list.length === 0) return s;
   let alarms: Record<string, AlarmView> = { ...s.alarms };
-  const fresh: string[] = [];
+  const fresh = new Set<string>();
   for (const a of list) {
-    if (alarms[a.id] === undefined && !fresh.includes(a.id)) fresh.push(a.id);
+    if (alarms[a.id] === undefined) fresh.add(a.id);
     alarms[a.id] = a;
   }
   const all = Object.values(alarms);
@@ -39,7 +39,7 @@ export function applyAlarmsLive(s: LiveControl, list: readonly AlarmView[]): Liv
     const keep = all.sort((x, y) => y.raisedAt - x.raisedAt).slice(0, maxAlarms);
     alarms = Object.fromEntries(keep.map((x) => [x.id, x]));
   }
-  const arrivals = fresh.length === 0 ? s.arrivals : [...s.arrivals, ...fresh].slice(-50);
+  const arrivals = fresh.size === 0 ? s.arrivals : [...s.arrivals, ...fresh].slice(-50);
   return { ...s, alarms, arrivals };
 }
 

@@ -2,7 +2,7 @@
 // Owns: the socket's lifetime (opened on mount, closed and the store reset on unmount), the batching of
 // a burst of messages into one store update, and the connection's topic subscription (useLiveTopics).
 import type { LiveMessage, LiveTopic } from "@cw/protocol";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { LiveSocket } from "./liveSocket";
 import { applyLiveBatch, initialLiveState, type LiveState, liveStore } from "./liveStore";
@@ -41,7 +41,6 @@ function burstScheduler(flush: () => void): { schedule(): void; close(): void } 
 }
 
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [socket, setSocket] = useState<LiveSocket | null>(null);
   const topics = useRef<readonly LiveTopic[] | null>(null);
   const socketRef = useRef<LiveSocket | null>(null);
 
@@ -75,7 +74,6 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     });
     live.start();
     socketRef.current = live;
-    setSocket(live);
     return () => {
       live.close();
       burst.close();
@@ -84,7 +82,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const send = (message: unknown) => socket?.send(message);
+  const send = useCallback((message: unknown) => socketRef.current?.send(message), []);
   const setTopics = useCallback((next: readonly LiveTopic[] | null) => {
     const had = (t: LiveTopic) => topics.current === null || topics.current.includes(t);
     // Widened to stream health again: the snapshot the gateway re-sends replaces, not merges.

@@ -4,15 +4,11 @@
 import type { RollCallBoard, SlotReports } from "@cw/protocol";
 import { useEffect, useMemo, useState } from "react";
 import { errorText } from "../api/errorText";
-import { DutyLinks } from "../duty/DutyLinks";
+import { DutyTopbar } from "../duty/DutyLinks";
 import { dutyApi } from "../duty/dutyApi";
 import { clock, label } from "../duty/labels";
 import { useLanguage, useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
-import { NavLinks } from "../orders/NavLinks";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 import { gridOf, lightCounts, mergeCells } from "./boardModel";
 import "../duty/duty.css";
 
@@ -58,18 +54,7 @@ export function RollCallPage() {
 
   return (
     <div className="rollcalls">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("rollcall.title")}</span>
-        </div>
-        <DutyLinks current="rollcalls" />
-        <NavLinks />
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+      <DutyTopbar title={t("rollcall.title")} current="rollcalls" />
       <div className="duty-filters">
         <label>
           {t("rollcall.date")}{" "}
