@@ -66,7 +66,10 @@ export async function startGateway(env: Record<string, string> = {}, reuse?: Gat
   child.stderr?.on("data", (d) => {
     out += d;
   });
-  const url = `http://127.0.0.1:${port}`;
+  const tls = fullEnv.TLS_SELF_SIGNED === "1";
+  // A gateway with its own self-signed certificate on 127.0.0.1: this harness's fetches accept it.
+  if (tls) process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+  const url = `${tls ? "https" : "http"}://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${out}`);

@@ -69,6 +69,11 @@ export const zConfig = z
       .string()
       .regex(/^rtmps?:\/\/[^\s/]+$/, "like rtmp://host:port, no path")
       .optional(),
+    /** HTTPS + HTTP/2 with this certificate and key (PEM files; both or neither). See http/tls.ts. */
+    tlsCertFile: z.string().min(1).optional(),
+    tlsKeyFile: z.string().min(1).optional(),
+    /** HTTPS + HTTP/2 with a self-signed certificate made once in DATA_DIR/tls (demos, benchmarks). */
+    tlsSelfSigned: zBool.default(false),
     /** Bearer token that lets a Prometheus scraper read /metrics without a session. */
     metricsToken: z.string().min(16, "use at least 16 characters").optional(),
     /** Built wall (apps/wall/dist) served at /. */
@@ -112,6 +117,9 @@ export const envKeys = {
   SESSION_TTL_H: "sessionTtlH",
   PUBLIC_RTMP_URL: "publicRtmpUrl",
   METRICS_TOKEN: "metricsToken",
+  TLS_CERT_FILE: "tlsCertFile",
+  TLS_KEY_FILE: "tlsKeyFile",
+  TLS_SELF_SIGNED: "tlsSelfSigned",
   WALL_DIR: "wallDir",
   WALL_SCREENS: "wallScreens",
   ...controlEnvKeys,

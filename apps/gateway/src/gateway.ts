@@ -15,6 +15,7 @@ import { type Core, openCore } from "./core";
 import type { EventLog } from "./eventlog/types";
 import { buildApp, type RouteInfo } from "./http/app";
 import type { HttpContext } from "./http/context";
+import { loadTls } from "./http/tls";
 import { LiveHub, type LiveHubOptions } from "./live/hub";
 import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
@@ -121,14 +122,18 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     const orders = await wireOrders({ core, hub: liveHub, policy: () => config.alerts });
     stops.push(() => orders.close());
     const ctx: HttpContext = { core, streams: media.registry, metrics, hub, orders: orders.service };
-    const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir);
+    const tls = await loadTls(config);
+    const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir, tls);
     stops.push(() => app.close());
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
-    log.info({ url, rtmpPort: config.rtmpPort, dataDir: config.dataDir }, "gateway listening");
+    const url = `${tls ? "https" : "http"}://${host}:${port}`;
+    log.info(
+      { url, rtmpPort: config.rtmpPort, dataDir: config.dataDir, tls: tls?.source ?? null },
+      tls ? "gateway listening (HTTPS, HTTP/2)" : "gateway listening",
+    );
     let closing: Promise<void> | null = null;
     return {
       url,

@@ -4,7 +4,12 @@ import { AppError } from "@cw/protocol";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyWebsocket from "@fastify/websocket";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import { liveRoutes } from "../live/route";
 import { alarmRoutes } from "./alarmRoutes";
 import { auditRoutes } from "./auditRoutes";
@@ -24,6 +29,7 @@ import { presetRoutes } from "./presetRoutes";
 import { rollcallRoutes } from "./rollcallRoutes";
 import { sessionRoutes } from "./sessionRoutes";
 import { streamsRoutes } from "./streamsRoutes";
+import type { TlsFiles } from "./tls";
 import { wallRoutes } from "./wallRoutes";
 import { wallStatic } from "./wallStatic";
 
@@ -49,6 +55,7 @@ export function isTraversal(rawUrl: string): boolean {
 export async function buildApp(
   ctx: HttpContext,
   wallDir: string,
+  tls: TlsFiles | null = null,
 ): Promise<{ app: FastifyInstance; routes: RouteInfo[] }> {
   const { core, metrics } = ctx;
   const app = Fastify({
@@ -60,7 +67,10 @@ export async function buildApp(
     bodyLimit: core.config.bodyLimitBytes,
     forceCloseConnections: true,
     return503OnClosing: true,
-  });
+    // HTTPS: HTTP/2 for browsers (many tiles over one connection), HTTP/1.1 on the same port for WebSocket
+    // upgrades and older clients. Routes see the same request/reply API either way.
+    ...(tls ? { http2: true, https: { allowHTTP1: true, cert: tls.cert, key: tls.key } } : {}),
+  } as FastifyServerOptions) as unknown as FastifyInstance;
   const routes: RouteInfo[] = [];
   app.addHook("onRoute", (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];

@@ -29,7 +29,7 @@ const contentTypes: Record<HlsFile["kind"], string> = {
 function clientGone(req: FastifyRequest, reply: FastifyReply): AbortSignal {
   const ac = new AbortController();
   reply.raw.once("close", () => {
-    if (!reply.raw.writableFinished) ac.abort();
+    if (!reply.raw.writableEnded) ac.abort(); // writableEnded: on both HTTP/1.1 and HTTP/2 responses
   });
   req.raw.once("aborted", () => ac.abort());
   return ac.signal;

@@ -193,7 +193,7 @@ export class PlayerController {
       this.play();
       return;
     }
-    const hls = new Hls(wallHlsConfig());
+    const hls = new Hls(wallHlsConfig(variant));
     this.hls = hls;
     hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
     hls.on(Hls.Events.ERROR, (_event, data) => {

@@ -189,18 +189,26 @@ export class Packager implements MediaSink {
     return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first part");
   }
 
-  /** True once at least one complete segment is in the ring. */
-  hasSegment(): boolean {
-    return this.ring.segments.length > 0;
+  /**
+   * True once a player can start here: a complete segment exists and the playlist holds at least
+   * PART-HOLD-BACK plus one part of media, so the start point (edge − hold-back) lies inside it.
+   */
+  startable(): boolean {
+    if (this.ring.segments.length === 0) return false;
+    let ms = 0;
+    for (const s of this.ring.segments) ms += s.durationMs;
+    for (const p of this.segmenter.current()?.parts ?? []) ms += p.durationMs;
+    return ms >= this.partHoldBackMs + this.partTargetMs;
   }
 
   /**
-   * Waits for the first complete segment. hls.js does not start a live stream from a playlist that has
-   * parts but no complete segment: it reloads on its own (slow) timer instead, which costs seconds of
-   * time-to-first-frame. Answering the first playlist once a segment exists lets it start at once.
+   * Waits until a player can start (see startable). hls.js does not start a live stream from a playlist
+   * that has parts but no complete segment (it reloads on its own slow timer, seconds of time-to-first-
+   * frame), and one whose media is shorter than PART-HOLD-BACK makes it reload the first segment's parts
+   * in a loop. Answering the first playlist once it is startable lets it start at once.
    */
-  async waitForSegmentReady(signal?: AbortSignal, timeoutMs = 10_000): Promise<Result<true>> {
-    const outcome = await this.waiters.wait(() => this.hasSegment(), timeoutMs, signal);
+  async waitForStartable(signal?: AbortSignal, timeoutMs = 10_000): Promise<Result<true>> {
+    const outcome = await this.waiters.wait(() => this.startable(), timeoutMs, signal);
     return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first segment");
   }
 

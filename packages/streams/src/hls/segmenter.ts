@@ -27,6 +27,11 @@ export class Segmenter {
   private tracks: TrackSet = { video: null, audio: null };
   private initVersion = 0;
   private open: SegmentInfo | null = null;
+  /**
+   * The segment that ended on a key frame, still shown open (its parts listed, no EXTINF) until the next
+   * segment's first part is out: see maybeCut.
+   */
+  private ending: { segment: SegmentInfo; endMs: number } | null = null;
   private partStartMs = 0;
   private video: Sample[] = [];
   private audio: Sample[] = [];
@@ -55,8 +60,9 @@ export class Segmenter {
     this.initVersion = initVersion;
   }
 
+  /** The segment a playlist shows as open: the one that just ended (see maybeCut), else the one filling. */
   current(): SegmentInfo | null {
-    return this.open;
+    return this.ending?.segment ?? this.open;
   }
 
   /** Whether a unit would be kept: between segments only a key frame (or audio without video) opens one. */
@@ -140,9 +146,11 @@ export class Segmenter {
       } else if (this.lastAudioMs !== null && this.tracks.audio) {
         end = Math.max(end, Math.ceil(this.lastAudioMs + (AAC_FRAME * 1000) / this.tracks.audio.sampleRate));
       }
-      this.closePart(end);
+      this.closePart(end); // announces an ending segment first
+      this.announceEnding(); // when the open segment had nothing to write
       this.closeSegment(end);
     }
+    this.announceEnding();
     this.video = [];
     this.audio = [];
     this.lastVideoMs = null;
@@ -157,7 +165,14 @@ export class Segmenter {
     const open = this.open!;
     if (key && outMs - open.startMs >= this.opts.segmentTargetMs - unitMs / 2) {
       this.closePart(outMs);
-      this.closeSegment(outMs);
+      // The segment's last part goes out now, its EXTINF with the next segment's first part. A player then
+      // always sees the last part while the segment is still open: hls.js (1.7) takes a complete segment
+      // whose unloaded tail is under 0.2 s for fully buffered and never loads that last part, stalling
+      // until the segment leaves the part window (~3 s).
+      this.announceEnding();
+      this.open = null;
+      if (open.parts.length === 0) this.nextMsn = open.msn;
+      else this.ending = { segment: open, endMs: outMs };
       this.startSegment(outMs);
     } else if (outMs - this.partStartMs + unitMs > this.opts.partTargetMs + CUT_SLACK_MS) {
       this.closePart(outMs);
@@ -194,6 +209,7 @@ export class Segmenter {
     if (a) runs.push({ trackId: AUDIO_TRACK_ID, baseDecodeTime: a.dts, samples: this.audio });
     const independent = this.tracks.video ? v?.key === true : true;
     const bytes = fragment(++this.sequence, runs);
+    this.announceEnding(); // the previous segment closes as this one's first part appears
     open.parts.push({ index: open.parts.length, durationMs: endMs - this.partStartMs, independent, bytes });
     this.video = [];
     this.audio = [];
@@ -211,7 +227,22 @@ export class Segmenter {
       this.nextMsn = open.msn; // nothing was written: the number is free again
       return;
     }
+    this.finishSegment(open, endMs);
+  }
+
+  private announceEnding(): void {
+    const e = this.ending;
+    if (!e) return;
+    this.ending = null;
+    this.finishSegment(e.segment, e.endMs);
+  }
+
+  private finishSegment(open: SegmentInfo, endMs: number): void {
     open.durationMs = endMs - open.startMs;
+    // The anchor only falls; it fell during this segment when the segment began with frames that arrived
+    // late in a burst (a pre-rolled GOP, a source catching up): date the segment by the settled anchor so
+    // it does not overlap the next one.
+    open.programDateTime = Math.round(this.anchor + open.startMs);
     // One copy per segment; the parts become views into it so a segment costs its bytes once.
     const bytes = Buffer.concat(open.parts.map((p) => p.bytes));
     let off = 0;

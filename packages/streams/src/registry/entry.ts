@@ -6,7 +6,7 @@ import type { Variant } from "@cw/protocol";
 import { Packager } from "../hls/packager";
 import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../media/types";
 import { StreamHealthTracker } from "./health";
-import type { ResolvedOptions } from "./options";
+import { HOLD_BACK_PARTS, type ResolvedOptions } from "./options";
 
 export interface Counters {
   bytesIn: number;
@@ -42,8 +42,8 @@ export function startEntry(
     camera,
     variant,
     packager: new Packager({
-      partTargetMs: o.partTargetMs,
-      partHoldBackMs: o.partHoldBackMs,
+      partTargetMs: variant === "sub" ? o.subPartTargetMs : o.partTargetMs,
+      partHoldBackMs: HOLD_BACK_PARTS * (variant === "sub" ? o.subPartTargetMs : o.partTargetMs),
       segmentTargetMs: o.segmentTargetMs,
       ringSegments: o.ringSegments,
       now: o.now,

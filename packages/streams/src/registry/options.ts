@@ -16,13 +16,13 @@ export interface RegistryOptions {
   stallMs?: number;
   /** Starting without a frame for this long → "offline". Default 10 000. */
   startTimeoutMs?: number;
+  /** LL-HLS part target of main streams. Default 200. */
   partTargetMs?: number;
   /**
-   * PART-HOLD-BACK: how far behind the live edge players sit. RFC 8216bis requires at least 2 × the part
-   * target and advises 3 ×; 2.5 × (500 ms) measured p50 glass-to-glass under 0.8 s here with no stalls
-   * (docs/benchmarks.md). Default 2.5 × partTargetMs.
+   * Part target of sub streams (small tiles, 12.5 fps): larger parts mean fewer requests per tile — a
+   * 36-tile wall makes ~6 instead of ~12 requests per tile per second. Default 400.
    */
-  partHoldBackMs?: number;
+  subPartTargetMs?: number;
   segmentTargetMs?: number;
   /** Complete segments kept per stream. Default 7. */
   ringSegments?: number;
@@ -38,6 +38,13 @@ export interface RegistryOptions {
 
 export type ResolvedOptions = Required<Omit<RegistryOptions, "log">> & { log: RegistryLog };
 
+/**
+ * PART-HOLD-BACK in parts: how far behind the live edge players sit. RFC 8216bis requires at least 2 × the
+ * part target and advises 3 ×; 2.5 × (500 ms for main streams) measured p50 glass-to-glass under 0.8 s
+ * here with no stalls (docs/benchmarks.md).
+ */
+export const HOLD_BACK_PARTS = 2.5;
+
 const silent: RegistryLog = { info() {}, warn() {} };
 
 export function withDefaults(o: RegistryOptions): ResolvedOptions {
@@ -48,7 +55,7 @@ export function withDefaults(o: RegistryOptions): ResolvedOptions {
     stallMs: o.stallMs ?? 3_000,
     startTimeoutMs: o.startTimeoutMs ?? 10_000,
     partTargetMs: o.partTargetMs ?? 200,
-    partHoldBackMs: o.partHoldBackMs ?? 2.5 * (o.partTargetMs ?? 200),
+    subPartTargetMs: o.subPartTargetMs ?? 400,
     segmentTargetMs: o.segmentTargetMs ?? 1000,
     ringSegments: o.ringSegments ?? 7,
     firstPartWaitMs: o.firstPartWaitMs ?? 8_000,

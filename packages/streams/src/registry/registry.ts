@@ -100,10 +100,10 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       const p = got.value.packager;
       if (query.part !== undefined && query.msn === undefined)
         return err("bad_request", "_HLS_part needs _HLS_msn", "_HLS_part");
-      if (!p.hasSegment() && query.msn === undefined) {
-        // Cold start: hold the player's first request until there is a complete segment to start from
-        // (see Packager.waitForSegmentReady) rather than 404 it or hand it a playlist it cannot start.
-        const ready = await p.waitForSegmentReady(signal, o.firstPartWaitMs);
+      if (!p.startable() && query.msn === undefined) {
+        // Cold start: hold the player's first request until there is enough media to start from
+        // (see Packager.waitForStartable) rather than 404 it or hand it a playlist it cannot start.
+        const ready = await p.waitForStartable(signal, o.firstPartWaitMs);
         if (!ready.ok) return ready;
       }
       if (query.msn !== undefined) {

@@ -6,7 +6,11 @@ import { feed, frames, VIDEO_ONLY } from "./synthetic";
 let p: Packager;
 afterEach(() => p.close());
 
-/** 1 s GOPs at 25 fps; after `n` frames the open segment is floor(n/25) with ((n % 25) - 1) / 5 parts done. */
+/**
+ * 1 s GOPs at 25 fps; after `n` frames the open segment is floor(n/25) with ((n % 25) - 1) / 5 parts done.
+ * A segment is complete (EXTINF) once the next one's first part is out: frame 25·(k+1) + 5 completes k;
+ * until then the playlist shows it open with all its parts.
+ */
 function packager(n: number): { p: Packager; next: (k: number) => void } {
   p = new Packager();
   p.config(VIDEO_ONLY);
@@ -22,7 +26,8 @@ function packager(n: number): { p: Packager; next: (k: number) => void } {
 
 describe("isAvailable / waitFor", () => {
   it.each<[string, number, number, number | undefined, boolean]>([
-    ["a complete segment", 51, 1, undefined, true],
+    ["a complete segment", 56, 1, undefined, true],
+    ["a segment whose last part is out but not the next one's first", 51, 1, undefined, false],
     ["the open segment is not complete", 51, 2, undefined, false],
     ["a published part of the open segment", 36, 1, 1, true],
     ["the next part of the open segment", 36, 1, 2, false],
@@ -48,9 +53,12 @@ describe("isAvailable / waitFor", () => {
   });
 
   it("holds _HLS_msn alone until that segment is complete", async () => {
-    const { p, next } = packager(30);
+    const { p, next } = packager(31);
     const wait = p.waitFor(1, undefined, undefined, 5000);
-    next(21); // frame 50 (a key frame) closes segment 1
+    next(21); // frame 50 (a key frame) ends segment 1: its last part is out, it is not complete yet
+    await new Promise((r) => setTimeout(r, 10));
+    expect(p.isAvailable(1)).toBe(false);
+    next(5); // frame 55 closes segment 2's first part, which completes segment 1
     expect(await wait).toEqual({ ok: true, value: true });
   });
 
@@ -65,7 +73,7 @@ describe("isAvailable / waitFor", () => {
   });
 
   it("msn up to two ahead is accepted and times out as 503", async () => {
-    const { p } = packager(30);
+    const { p } = packager(31); // open segment 1
     const r = await p.waitFor(3, undefined, undefined, 30);
     expect(r.ok ? null : r.error.code).toBe("unavailable");
   });
@@ -114,10 +122,10 @@ describe("waitForPart (preload hint)", () => {
   });
 
   it("segments: published ones are served; the open one blocks until it closes", async () => {
-    const { p, next } = packager(30);
+    const { p, next } = packager(31);
     expect((await p.waitForSegment(0)).ok).toBe(true);
     const wait = p.waitForSegment(1, undefined, 5000);
-    next(21);
+    next(26);
     const r = await wait;
     expect(r.ok && r.value.equals(Buffer.concat(p.view().segments[1]!.parts.map((x) => x.bytes)))).toBe(true);
     expect((await p.waitForSegment(9)).ok).toBe(false);

@@ -159,9 +159,49 @@ describe("segmentation (video only)", () => {
   it("marks only parts that start with a key frame INDEPENDENT", () => {
     const p = new Packager();
     p.config(VIDEO_ONLY);
-    feed(p, frames(0, 51));
+    feed(p, frames(0, 56)); // frame 55 closes segment 2's first part, completing segment 1
     const { segments } = summarize(p);
     expect(segments.map((s) => s.independent)).toEqual([KEY_FIRST, KEY_FIRST]);
+  });
+
+  it("publishes a segment's last part while the segment is open; its EXTINF comes with the next one's first part", () => {
+    const p = new Packager();
+    p.config(VIDEO_ONLY);
+    const all = frames(0, 60);
+    feed(p, all.slice(0, 51)); // frame 50 (a key frame) ends segment 1
+    const ended = p.playlist() ?? "";
+    expect(ended).toContain('URI="p1.4.m4s"');
+    expect(ended).not.toContain("s1.m4s");
+    expect(ended).toContain('PRELOAD-HINT:TYPE=PART,URI="p1.5.m4s"');
+    feed(p, all.slice(51, 56)); // frame 55 closes p2.0
+    const next = p.playlist() ?? "";
+    expect(next).toMatch(/p1\.4\.m4s"\n#EXTINF:1\.000,\ns1\.m4s\n/);
+    expect(next).toContain('URI="p2.0.m4s",INDEPENDENT=YES');
+  });
+
+  it("is startable once a segment is complete and PART-HOLD-BACK plus a part of media is out", () => {
+    const p = new Packager({ partTargetMs: 400, partHoldBackMs: 1000 });
+    p.config(VIDEO_ONLY);
+    const all = frames(0, 40);
+    feed(p, all.slice(0, 35)); // segment 0 ended at frame 25; segment 1's first part is not out yet
+    expect(p.startable()).toBe(false);
+    feed(p, all.slice(35, 36)); // frame 35 closes p1.0: segment 0 complete, 1.4 s of media
+    expect(p.startable()).toBe(true);
+  });
+
+  it("dates a pre-rolled GOP by the live frames after it, so segments do not overlap", () => {
+    let now = 1_000_000;
+    const p = new Packager({ now: () => now });
+    p.config(VIDEO_ONLY);
+    const all = frames(0, 60);
+    feed(p, all.slice(0, 25)); // a GOP cache: one second of frames at once
+    for (const f of all.slice(25)) {
+      now += 40;
+      feed(p, [f]);
+    }
+    const [s0, s1] = p.view().segments;
+    expect(s0?.programDateTime).toBe(1_000_040 - 1000);
+    expect((s1?.programDateTime ?? 0) - (s0?.programDateTime ?? 0)).toBe(s0?.durationMs);
   });
 });
 

@@ -75,7 +75,7 @@ describe("on demand", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(sources).toHaveLength(1);
     expect(states()).toEqual(["a/main:starting"]);
-    sources[0]!.play(26);
+    sources[0]!.play(31);
     const r = await pending;
     expect(r.ok && r.value).toContain('URI="p0.0.m4s",INDEPENDENT=YES');
     expect(states()).toEqual(["a/main:live"]);
@@ -144,7 +144,7 @@ describe("health", () => {
     expect(states()).toEqual(["a/main:live"]);
     await vi.advanceTimersByTimeAsync(1500);
     expect(states()).toEqual(["a/main:stalled"]);
-    sources[0]!.sink!.unit(frames(1040, 1)[0]!);
+    sources[0]!.sink!.unit(frames(2440, 1)[0]!);
     expect(states()).toEqual(["a/main:live"]);
     expect(events.some((l) => l.length === 1 && l[0]!.state === "live")).toBe(true);
   });
@@ -201,7 +201,7 @@ describe("health", () => {
     sourcesPlayOnStart();
     await registry.playlist("a", "main", {});
     const sink = sources[0]!.sink!;
-    let dts = 1040;
+    let dts = 2440;
     events = [];
     for (let s = 0; s < 4; s++) {
       for (let i = 0; i < 25; i++) {
@@ -222,7 +222,7 @@ describe("health", () => {
     const r = await registry.playlist("a", "main", {});
     const part = await registry.part("a", "main", 0, 0);
     const stats = registry.stats();
-    expect(stats.bytesIn).toBe(26 * 6);
+    expect(stats.bytesIn).toBe(61 * 6);
     expect(stats.bytesOut).toBe((r.ok ? r.value.length : 0) + (part.ok ? part.value.length : 0));
     expect(stats.packagerErrors).toBe(0);
   });
@@ -250,12 +250,12 @@ describe("stopping", () => {
     const sink = sources[0]!.sink!;
     await registry.stopCamera("a");
     const before = registry.stats().bytesIn;
-    sink.unit(frames(1040, 1)[0]!);
+    sink.unit(frames(2440, 1)[0]!);
     expect(registry.stats().bytesIn).toBe(before);
   });
 });
 
-/** Makes every new fake source deliver one GOP and the next key frame synchronously when started (a GOP-cache replay): the first playlist is answered once a segment is complete. */
+/** Makes every new fake source deliver two GOPs and the next segment's first part synchronously when started (a GOP-cache replay plus a moment of live): enough for a sub stream's first playlist (a complete segment and PART-HOLD-BACK + a part of media). */
 function sourcesPlayOnStart(): void {
   const push = sources.push.bind(sources);
   sources.push = (...s: FakeSource[]) => {
@@ -263,7 +263,7 @@ function sourcesPlayOnStart(): void {
       const start = src.start.bind(src);
       src.start = (sink) => {
         start(sink);
-        src.play(26);
+        src.play(61);
       };
     }
     return push(...s);
