@@ -561,7 +561,7 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
   return [
     "## Layout push to the screens (wall issue)",
     "",
-    `${pageCount} headless Chromium pages follow \`/screen/1\`; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
+    `${pageCount} headless Chromium pages follow \`/screen/1\` over ${transport()}; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
     "of 4 simulated cameras in layout 4 (quarter tiles: main stream; the gateway keeps both sets' streams running, idle timeout 30 s).",
     "Clock: Date.now() at the PUT vs the page's performance.timeOrigin + now. State: the first animation frame whose",
     "`data-version` is the new one. First frame: the latest `requestVideoFrameCallback` presentation time over the 4 new `<video>`s.",
