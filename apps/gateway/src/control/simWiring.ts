@@ -31,11 +31,13 @@ export function startDemoFeeds(
   catalogue: CatalogueStore,
   baseUrl: string,
   log: Logger,
+  fetchImpl?: typeof fetch,
 ): FeedSimulator | null {
   if (!(config.feedSim ?? config.sim)) return null;
   const keys = feedKeyConfig(config);
   const sim = startFeedSimulator({
     baseUrl,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
     prisons: simPrisons(catalogue),
     secret: keys.demoFeedSecret ?? "",
     keyFor: (prisonId) => feedKeyFor(keys, prisonId) ?? "",

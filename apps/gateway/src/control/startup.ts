@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import { openRedisEventLog } from "../eventlog/redis";
 import type { EventLog } from "../eventlog/types";
 import type { Gateway } from "../gateway";
+import { injectFetch } from "../http/injectFetch";
 import type { Logger } from "../log";
 import { startDemoFeeds } from "./simWiring";
 
@@ -18,7 +19,11 @@ export async function selectEventLog(config: Config, log: Logger): Promise<Event
 
 /** Starts the demo feeds (FEED_SIM) against the listening gateway; its close() stops them first. */
 export function withDemoFeeds(gw: Gateway, config: Config, log: Logger): Gateway {
-  const sim = startDemoFeeds(config, gw.core.catalogue, gw.url, log);
+  // Over HTTPS the certificate may not name 127.0.0.1 (or be self-signed): the simulator's requests then
+  // go through the gateway's own routes in-process (fastify inject: same hooks, signature checks and
+  // validation, no socket) instead of through a TLS client that would refuse it.
+  const tls = gw.url.startsWith("https:");
+  const sim = startDemoFeeds(config, gw.core.catalogue, gw.url, log, tls ? injectFetch(gw.app) : undefined);
   if (sim === null) return gw;
   const close = gw.close;
   return {

@@ -15,6 +15,8 @@ import { type PlannedReport, type PlanOptions, planDay } from "./rollcallPlan";
 export interface FeedSimulatorOptions {
   /** The gateway's own base URL, e.g. http://127.0.0.1:8080. */
   baseUrl: string;
+  /** How requests go out. Default: the global fetch. */
+  fetch?: typeof fetch;
   prisons: SimPrison[];
   /** DEMO_FEED_SECRET: prison keys are derived from it (unless keyFor is given). */
   secret: string;
@@ -69,6 +71,7 @@ export function startFeedSimulator(opts: FeedSimulatorOptions): FeedSimulator {
     now,
     ...(opts.log === undefined ? {} : { log: opts.log }),
     ...(opts.retryBaseMs === undefined ? {} : { retryBaseMs: opts.retryBaseMs }),
+    ...(opts.fetch === undefined ? {} : { fetch: opts.fetch }),
   });
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;

@@ -16,6 +16,8 @@ export interface PosterOptions {
   retries?: number;
   retryBaseMs?: number;
   timeoutMs?: number;
+  /** How requests go out. Default: the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface PosterStats {
@@ -74,7 +76,7 @@ export class FeedPoster {
     let status = 0;
     let answer: unknown = null;
     try {
-      const res = await fetch(url, {
+      const res = await (this.opts.fetch ?? fetch)(url, {
         method: "POST",
         headers: {
           "content-type": "application/json",

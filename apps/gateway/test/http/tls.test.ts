@@ -6,6 +6,7 @@ import { request } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { injectFetch } from "../../src/http/injectFetch";
 import { loadTls } from "../../src/http/tls";
 import { demoPassword, startTestGateway, type TestGateway, tempDir } from "../helpers";
 
@@ -107,5 +108,24 @@ describe("HTTPS with HTTP/2", () => {
       }),
     ).rejects.toThrow(/TLS_CERT_FILE: cannot read \/nope\/c.pem/);
     expect(await loadTls({ dataDir: tempDir(), host: "127.0.0.1", tlsSelfSigned: false })).toBeNull();
+  });
+
+  it("the in-process fetch (demo feeds over HTTPS) goes through the same routes and checks", async () => {
+    const f = injectFetch(t.gw.app);
+    expect((await f(`${t.gw.url}/healthz`)).status).toBe(200);
+    const refused = await f(`${t.gw.url}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "commander", password: "wrong" }),
+    });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: "bad_credentials" });
+    const unsigned = await f(`${t.gw.url}/api/v1/feeds/nope/alarms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(unsigned.status).toBeGreaterThanOrEqual(400);
+    expect(unsigned.status).toBeLessThan(500);
   });
 });
