@@ -58,7 +58,7 @@ test("a screen rides out a gateway restart and a reload shows the same wall", as
   // players' retries failed while it was down: the browser logs each. Nothing else may appear.
   dropExpected(
     consoleErrors,
-    /net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)|WebSocket connection to .* failed|status of 50[34]/,
+    /net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE|SOCKET_NOT_CONNECTED)|WebSocket connection to .* failed|status of 50[34]/,
   );
 
   await screen.reload();
