@@ -14,7 +14,7 @@ import { cpuSeconds, fmt, percentile } from "./lib/proc";
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const TLS = process.env.BENCH_TLS !== "0";
-const transport = () => (TLS ? "HTTPS (HTTP/2, self-signed)" : "plain HTTP/1.1 (BENCH_TLS=0)");
+const transport = TLS ? "HTTPS (HTTP/2, self-signed)" : "plain HTTP/1.1 (BENCH_TLS=0)";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
@@ -390,7 +390,7 @@ export async function wallFrames(opts: WallFramesOptions = {}): Promise<string[]
   const lines = [
     "## Wall dropped frames (wall issue)",
     "",
-    `Headless Chromium (viewport 1920×1080) opens \`/screen/1\` of a real gateway on this machine over ${transport()} with N distinct`,
+    `Headless Chromium (viewport 1920×1080) opens \`/screen/1\` of a real gateway on this machine over ${transport} with N distinct`,
     `simulated cameras (sub stream 480×270 at 12.5 fps, 400 ms LL-HLS parts, for tiles under a quarter of the screen); once every tile`,
     `plays, \`getVideoPlaybackQuality()\` of all videos is summed over a ${seconds} s window (delta; counters carried across player restarts). Baseline: a plain page of`,
     "36 `<video>`s playing the main stream (960×540, 25 fps) with hls.js defaults. CPU (% of one core) read from /proc in the window.",
@@ -561,7 +561,7 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
   return [
     "## Layout push to the screens (wall issue)",
     "",
-    `${pageCount} headless Chromium pages follow \`/screen/1\` over ${transport()}; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
+    `${pageCount} headless Chromium pages follow \`/screen/1\` over ${transport}; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
     "of 4 simulated cameras in layout 4 (quarter tiles: main stream; the gateway keeps both sets' streams running, idle timeout 30 s).",
     "Clock: Date.now() at the PUT vs the page's performance.timeOrigin + now. State: the first animation frame whose",
     "`data-version` is the new one. First frame: the latest `requestVideoFrameCallback` presentation time over the 4 new `<video>`s.",

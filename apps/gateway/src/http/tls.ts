@@ -50,7 +50,7 @@ function readPem(path: string, env: string): Buffer {
 }
 
 /** Names the certificate covers: localhost, the loopback addresses and the configured HOST. */
-export function altNames(host: string): { type: 2 | 7; value?: string; ip?: string }[] {
+function altNames(host: string): { type: 2 | 7; value?: string; ip?: string }[] {
   const names: { type: 2 | 7; value?: string; ip?: string }[] = [
     { type: 2, value: "localhost" },
     { type: 7, ip: "127.0.0.1" },

@@ -7,14 +7,23 @@ import { describe, expect, it } from "vitest";
 import { journalFileName, openJournal } from "../../src/eventlog/journal";
 import { eventLogContract } from "./contract";
 
+/** Runs `body` in a fresh temporary directory and removes it afterwards, pass or fail. */
+async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
+  try {
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 eventLogContract("file journal", (dir) => openJournal({ dir }));
 
 describe("file journal recovery", () => {
   const line = (seq: number) => JSON.stringify({ seq, at: seq, type: "t", actor: null, data: { seq } });
 
   it("cuts a torn last line with a warning and appends after it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
-    try {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, journalFileName), `${line(1)}\n${line(2)}\n{"seq":3,"at":3,"ty`);
       const warnings: string[] = [];
       const log = await openJournal({ dir, log: { warn: (_o, m) => warnings.push(m), error: () => undefined } });
@@ -24,9 +33,7 @@ describe("file journal recovery", () => {
       await log.close();
       const lines = readFileSync(join(dir, journalFileName), "utf8").trimEnd().split("\n");
       expect(lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it.each([
@@ -34,20 +41,16 @@ describe("file journal recovery", () => {
     ["a seq gap", () => `${line(1)}\n${line(3)}\n${line(4)}\n`, "line 2: seq 3 where 2 was expected"],
     ["a missing type", () => `${JSON.stringify({ seq: 1, at: 1, actor: null, data: 1 })}\n${line(2)}\n`, "line 1"],
   ])("refuses to open with %s, naming the line", async (_name, content, message) => {
-    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
-    try {
+    await inTempDir(async (dir) => {
       writeFileSync(join(dir, journalFileName), content());
       await expect(openJournal({ dir })).rejects.toThrow(message);
       // History is left as it was.
       expect(readFileSync(join(dir, journalFileName), "utf8")).toBe(content());
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("group-commits appends of one tick into one write", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
-    try {
+    await inTempDir(async (dir) => {
       const log = await openJournal({ dir });
       const results = await Promise.all(
         Array.from({ length: 200 }, (_, i) => log.append([{ type: "g", actor: null, data: i }])),
@@ -58,9 +61,7 @@ describe("file journal recovery", () => {
       const text = readFileSync(join(dir, journalFileName), "utf8");
       expect(text.endsWith("\n")).toBe(true);
       expect(text.split("\n").filter(Boolean)).toHaveLength(200);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -78,8 +79,7 @@ describe("file journal line index (a snapshot's hint)", () => {
   };
 
   it("reopens from the index, checking only the lines after it; reads and gets stay exact", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
-    try {
+    await inTempDir(async (dir) => {
       const first = await openJournal({ dir });
       await first.append(events(40));
       const hint = first.hint?.();
@@ -94,14 +94,11 @@ describe("file journal line index (a snapshot's hint)", () => {
       await again.append(events(1, 50));
       expect((await again.get([51]))[0]?.seq).toBe(51);
       await again.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("a line after the index is still checked; an index that does not fit the file is ignored", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cw-j-"));
-    try {
+    await inTempDir(async (dir) => {
       const first = await openJournal({ dir });
       await first.append(events(5));
       const hint = first.hint?.() as { seq: number; bytes: number; offsets: Float64Array };
@@ -128,8 +125,6 @@ describe("file journal line index (a snapshot's hint)", () => {
       expect(other.lastSeq).toBe(5);
       expect(w2.warnings.join()).toContain("line index");
       await other.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -29,7 +29,7 @@ export class Segmenter {
   private open: SegmentInfo | null = null;
   /**
    * The segment that ended on a key frame, still shown open (its parts listed, no EXTINF) until the next
-   * segment's first part is out: see maybeCut.
+   * segment's first part is out: see maybeCut. Only ever set while a next segment is open.
    */
   private ending: { segment: SegmentInfo; endMs: number } | null = null;
   private partStartMs = 0;
@@ -150,7 +150,6 @@ export class Segmenter {
       this.announceEnding(); // when the open segment had nothing to write
       this.closeSegment(end);
     }
-    this.announceEnding();
     this.video = [];
     this.audio = [];
     this.lastVideoMs = null;
@@ -169,7 +168,6 @@ export class Segmenter {
       // always sees the last part while the segment is still open: hls.js (1.7) takes a complete segment
       // whose unloaded tail is under 0.2 s for fully buffered and never loads that last part, stalling
       // until the segment leaves the part window (~3 s).
-      this.announceEnding();
       this.open = null;
       if (open.parts.length === 0) this.nextMsn = open.msn;
       else this.ending = { segment: open, endMs: outMs };

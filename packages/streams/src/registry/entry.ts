@@ -37,13 +37,14 @@ export function startEntry(
   changed: (e: Entry) => void,
 ): Entry {
   const now = o.now();
+  const partMs = variant === "sub" ? o.subPartTargetMs : o.partTargetMs;
   const entry: Entry = {
     key: entryKey(camera.id, variant),
     camera,
     variant,
     packager: new Packager({
-      partTargetMs: variant === "sub" ? o.subPartTargetMs : o.partTargetMs,
-      partHoldBackMs: HOLD_BACK_PARTS * (variant === "sub" ? o.subPartTargetMs : o.partTargetMs),
+      partTargetMs: partMs,
+      partHoldBackMs: HOLD_BACK_PARTS * partMs,
       segmentTargetMs: o.segmentTargetMs,
       ringSegments: o.ringSegments,
       now: o.now,

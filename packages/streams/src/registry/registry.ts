@@ -100,7 +100,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       const p = got.value.packager;
       if (query.part !== undefined && query.msn === undefined)
         return err("bad_request", "_HLS_part needs _HLS_msn", "_HLS_part");
-      if (!p.startable() && query.msn === undefined) {
+      if (query.msn === undefined && !p.startable()) {
         // Cold start: hold the player's first request until there is enough media to start from
         // (see Packager.waitForStartable) rather than 404 it or hand it a playlist it cannot start.
         const ready = await p.waitForStartable(signal, o.firstPartWaitMs);
