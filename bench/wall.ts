@@ -155,7 +155,7 @@ function threads(pids: number[]): Map<string, { run: number; wait: number }> {
  * "thread <name>" (Chromium threads, % of one core) and "wait chromium" / "wait gateway": time runnable
  * but not running (waiting for a core), % of one core.
  */
-function cpuWindow(gwPid: number): () => CpuProfile {
+export function cpuWindow(gwPid: number): () => CpuProfile {
   const g = groups(gwPid);
   const chromium = [...g].filter(([k]) => k.startsWith("chromium")).flatMap(([, p]) => p);
   const gateway = g.get("gateway") ?? [];
@@ -190,7 +190,7 @@ function safeCpu(pid: number): number {
 const chromiumTotal = (p: CpuProfile) =>
   Object.entries(p).reduce((a, [k, v]) => (k.startsWith("chromium") ? a + v : a), 0);
 /** "chromium renderer 35, …" then the busiest Chromium threads and the run-queue waits. */
-const profileText = (p: CpuProfile) => {
+export const profileText = (p: CpuProfile) => {
   const top = (pred: (k: string) => boolean, n: number, strip = "") =>
     Object.entries(p)
       .filter(([k, v]) => pred(k) && v >= 1)
@@ -391,7 +391,7 @@ export async function wallFrames(opts: WallFramesOptions = {}): Promise<string[]
     "## Wall dropped frames (wall issue)",
     "",
     `Headless Chromium (viewport 1920×1080) opens \`/screen/1\` of a real gateway on this machine over ${transport} with N distinct`,
-    `simulated cameras (sub stream 480×270 at 12.5 fps, 400 ms LL-HLS parts, for tiles under a quarter of the screen); once every tile`,
+    `simulated cameras (sub stream 480×270 at 12.5 fps for tiles under a quarter of the screen, played in whole segments ~2 s behind live); once every tile`,
     `plays, \`getVideoPlaybackQuality()\` of all videos is summed over a ${seconds} s window (delta; counters carried across player restarts). Baseline: a plain page of`,
     "36 `<video>`s playing the main stream (960×540, 25 fps) with hls.js defaults. CPU (% of one core) read from /proc in the window.",
     "Target: 16 tiles ≤ 0.5 %, 36 tiles ≤ 2 %, 64 tiles reported.",
@@ -499,11 +499,16 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
     const put = (cams: readonly string[]) =>
       rig.api.json<{ version: number }>("PUT", "/api/v1/wall/screens/1", { layoutId: "4", tiles: cams, tourId: null });
     await put(sets[0]);
-    const ctx = await loggedIn(rig);
+    // One browser context per screen: each gets its own window, as each output screen is its own display
+    // (pages of one context are tabs of one window, and Chromium renders only the front tab: the others'
+    // animation frames drop to ~1 Hz, which measured the tab strip, not the wall).
+    const contexts: BrowserContext[] = [];
     try {
-      await ctx.addInitScript({ content: pushProbe });
       const pages: Page[] = [];
       for (let i = 0; i < pageCount; i++) {
+        const ctx = await loggedIn(rig);
+        contexts.push(ctx);
+        await ctx.addInitScript({ content: pushProbe });
         const page = await ctx.newPage();
         await page.goto(`${rig.gw.url}/screen/1`);
         pages.push(page);
@@ -530,13 +535,7 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
           ),
         );
         if (process.env.BENCH_DEBUG)
-          console.error(
-            i,
-            sentAt,
-            version,
-            cams,
-            JSON.stringify(await pages[0]?.evaluate(() => (window as unknown as { __cwPush: unknown }).__cwPush)),
-          );
+          console.error(i, seen.map((s) => (s ? `${s.stateAt - sentAt}/${s.frameAt - sentAt}` : "miss")).join(" "));
         for (const s of seen) {
           if (!s) {
             failures++;
@@ -553,7 +552,7 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
         skew = Math.max(skew, Math.abs(d));
       }
     } finally {
-      await ctx.close();
+      for (const ctx of contexts) await ctx.close();
     }
   });
   const row = (what: string, v: number[], target: string) =>
@@ -561,7 +560,8 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
   return [
     "## Layout push to the screens (wall issue)",
     "",
-    `${pageCount} headless Chromium pages follow \`/screen/1\` over ${transport}; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
+    `${pageCount === 1 ? "1 screen: a headless Chromium window" : `${pageCount} screens: headless Chromium windows (one browser context and session each, as each output is its own display)`} following \`/screen/1\``,
+    `over ${transport}; Node PUTs \`/api/v1/wall/screens/1\` ${pushes} times, alternating two sets`,
     "of 4 simulated cameras in layout 4 (quarter tiles: main stream; the gateway keeps both sets' streams running, idle timeout 30 s).",
     "Clock: Date.now() at the PUT vs the page's performance.timeOrigin + now. State: the first animation frame whose",
     "`data-version` is the new one. First frame: the latest `requestVideoFrameCallback` presentation time over the 4 new `<video>`s.",
@@ -573,6 +573,8 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
     row("every new tile shows its first frame", frame, "p95 ≤ 1000 ms"),
     "",
     `Missed (not seen within 15 s): ${failures}. Page clock vs Date.now() at the end: ≤ ${fmt(skew, 1)} ms. CPU over the pushes: Chromium ${fmt(chromiumTotal(cpu), 0)} %, gateway ${fmt(cpu.gateway ?? 0, 0)} % of one core; machine ${fmt(cpu.machine ?? 0, 0)} % busy.`,
+    "",
+    `CPU by process and thread (% of one core): ${profileText(cpu)}.`,
     "",
   ];
 }

@@ -68,9 +68,19 @@ export function HlsPlayer({ cameraId, variant, hidden = false, onStatus }: HlsPl
       wasLive = live;
     });
 
-    controller.start();
-    apply();
+    // Start after the next paint: a layout change (or a push to a screen) shows its new tiles, names and
+    // states first, then builds the players, instead of holding the frame until every hls.js is set up.
+    let startTimer: ReturnType<typeof setTimeout> | null = null;
+    const frame = requestAnimationFrame(() => {
+      startTimer = setTimeout(() => {
+        startTimer = null;
+        controller.start();
+        apply();
+      }, 0);
+    });
     return () => {
+      cancelAnimationFrame(frame);
+      if (startTimer !== null) clearTimeout(startTimer);
       unsubscribe();
       observer.disconnect();
       document.removeEventListener("visibilitychange", apply);

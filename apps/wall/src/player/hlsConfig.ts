@@ -1,4 +1,4 @@
-// hls.js configuration for the wall: LL-HLS, small buffers (dozens of tiles share one machine).
+// hls.js configuration for the wall, by stream variant (docs/architecture.md, "The wall's players").
 // No transmuxer worker: the gateway always serves fMP4, which hls.js passes through without remuxing, so a
 // worker buys nothing — and its script is one more request that, on a page of many tiles, queued behind
 // the tiles' blocking playlist requests and held every player's first frame back by seconds.
@@ -6,14 +6,27 @@ import type { Variant } from "@cw/protocol";
 import type { HlsConfig } from "hls.js";
 import { hlsTuning } from "./hlsTuning";
 
+/**
+ * Main stream (full screen, quarter tiles): LL-HLS at ~0.6 s behind live. It starts on the key frame the
+ * first part already holds instead of seeking to live − PART-HOLD-BACK, which would make it fetch the rest
+ * of that GOP part by part (up to five round trips) before the first picture; it then catches up at 1.5×.
+ */
+const main: Partial<HlsConfig> = { ...hlsTuning, startOnSegmentBoundary: true };
+
+/**
+ * Sub stream (tiles smaller than a quarter): whole segments two segments behind live (~2 s), no catch-up.
+ * Dozens of small tiles share one machine; a 1–2 s buffer rides out the moments its cores are saturated,
+ * and one request per second per tile instead of five. Measured at 36 tiles (docs/benchmarks.md): LL-HLS
+ * 1.1–2.5 % frames dropped with 100–160 stalls a minute; whole segments 0.95 % and none. Playing faster to
+ * catch up thins the buffer into stalls on a loaded wall, so small tiles stay where they started.
+ */
+const sub: Partial<HlsConfig> = {
+  ...hlsTuning,
+  lowLatencyMode: false,
+  liveSyncDurationCount: 2,
+  maxLiveSyncPlaybackRate: 1,
+};
+
 export function wallHlsConfig(variant: Variant): Partial<HlsConfig> {
-  return {
-    debug: false,
-    enableWorker: false,
-    ...hlsTuning,
-    // Small tiles never speed up to catch the live edge: on a loaded wall, playing faster thins the buffer
-    // into stalls, and hls.js toggles the rate on every time update (36 tiles: 7.6 % frames dropped with
-    // catch-up, 1–2 % without; docs/benchmarks.md). They stay where they started, ~1 s behind.
-    ...(variant === "sub" ? { maxLiveSyncPlaybackRate: 1 } : {}),
-  };
+  return { debug: false, enableWorker: false, ...(variant === "sub" ? sub : main) };
 }

@@ -69,7 +69,8 @@ export class PlayerController {
   start(): void {
     if (this.destroyed) return;
     this.ticker = setInterval(() => this.tick(), tickMs);
-    void this.load();
+    // Hidden before it started (covered, off screen): load nothing until setVisible(true).
+    if (this.hiddenAt === null) void this.load();
   }
 
   /** Pause when hidden (off screen, covered, or the page in the background); resume at the live edge. */
