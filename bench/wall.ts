@@ -155,7 +155,7 @@ function threads(pids: number[]): Map<string, { run: number; wait: number }> {
  * "thread <name>" (Chromium threads, % of one core) and "wait chromium" / "wait gateway": time runnable
  * but not running (waiting for a core), % of one core.
  */
-export function cpuWindow(gwPid: number): () => CpuProfile {
+function cpuWindow(gwPid: number): () => CpuProfile {
   const g = groups(gwPid);
   const chromium = [...g].filter(([k]) => k.startsWith("chromium")).flatMap(([, p]) => p);
   const gateway = g.get("gateway") ?? [];
@@ -190,7 +190,7 @@ function safeCpu(pid: number): number {
 const chromiumTotal = (p: CpuProfile) =>
   Object.entries(p).reduce((a, [k, v]) => (k.startsWith("chromium") ? a + v : a), 0);
 /** "chromium renderer 35, …" then the busiest Chromium threads and the run-queue waits. */
-export const profileText = (p: CpuProfile) => {
+const profileText = (p: CpuProfile) => {
   const top = (pred: (k: string) => boolean, n: number, strip = "") =>
     Object.entries(p)
       .filter(([k, v]) => pred(k) && v >= 1)

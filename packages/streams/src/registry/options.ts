@@ -19,8 +19,9 @@ export interface RegistryOptions {
   /** LL-HLS part target of main streams. Default 200. */
   partTargetMs?: number;
   /**
-   * Part target of sub streams (small tiles, 12.5 fps): larger parts mean fewer requests per tile — a
-   * 36-tile wall makes ~6 instead of ~12 requests per tile per second. Default 400.
+   * Part target of sub streams (12.5 fps): larger parts mean fewer requests for a LL-HLS client of a sub
+   * stream (~6 instead of ~12 a second). The wall's own small tiles play sub streams in whole segments
+   * (apps/wall/src/player/hlsConfig.ts) and fetch no parts. Default 400.
    */
   subPartTargetMs?: number;
   segmentTargetMs?: number;
