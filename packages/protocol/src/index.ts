@@ -7,6 +7,7 @@ export * from "./inspection";
 export * from "./live";
 export * from "./orders";
 export * from "./overview";
+export * from "./policy";
 export * from "./session";
 export * from "./streams";
 export * from "./wall";

@@ -1,7 +1,8 @@
 // Users, roles and the session on the wire.
 import { z } from "zod";
 
-export const roles = ["commander", "chief", "duty", "operator", "viewer"] as const;
+/** Who a user is; what each role may do is the policy table (policy.ts). */
+export const roles = ["admin", "commander", "chief", "duty", "operator", "viewer"] as const;
 export const zRole = z.enum(roles);
 export type Role = z.infer<typeof zRole>;
 
@@ -12,7 +13,7 @@ export const zSessionInfo = z.object({
   username: z.string(),
   displayName: z.string(),
   role: zRole,
-  /** Operators are bound to one prison; everyone else sees the province (null). */
+  /** Prison-bound roles (operators) name their prison; everyone else sees the province (null). */
   prisonId: z.string().nullable(),
   expiresAt: z.number(),
 });

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   "header.logout": "Log out",
   "header.language": "中文",
   "header.screen": "Screen {n}",
+  "role.admin": "Administrator",
   "role.commander": "Commander",
   "role.chief": "Bureau chief",
   "role.duty": "Duty officer",

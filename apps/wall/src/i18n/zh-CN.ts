@@ -13,6 +13,7 @@ export const zhCN = {
   "header.logout": "退出",
   "header.language": "English",
   "header.screen": "屏幕 {n}",
+  "role.admin": "系统管理员",
   "role.commander": "指挥长",
   "role.chief": "局长",
   "role.duty": "值班员",
