@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StreamHealth, Variant } from "@cw/protocol";
-import type { PlaylistQuery, Served, StreamRegistry } from "@cw/streams";
+import type { PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "@cw/streams";
 import { makeConfig } from "../src/config";
 import { createGateway, type Gateway, type MediaHooks } from "../src/gateway";
 import { createLogger } from "../src/log";
@@ -69,6 +69,16 @@ export class FakeRegistry implements StreamRegistry {
   }
   stats() {
     return { bytesIn: 12345, bytesOut: 0, packagerErrors: 2 };
+  }
+  onSegment(_listener: (e: SegmentEvent) => void): () => void {
+    return () => {};
+  }
+  held: string[] = [];
+  hold(cameraId: string, variant: Variant): () => void {
+    this.held.push(`${cameraId}/${variant}`);
+    return () => {
+      this.held = this.held.filter((k) => k !== `${cameraId}/${variant}`);
+    };
   }
   async stopCamera(cameraId: string): Promise<void> {
     this.stopped.push(cameraId);

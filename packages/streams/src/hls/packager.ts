@@ -27,6 +27,11 @@ export interface PackagerOptions {
   gapMs?: number;
   /** Wall clock for EXT-X-PROGRAM-DATE-TIME. Default Date.now. */
   now?: () => number;
+  /**
+   * Called once per closed segment with the init segment that decodes it (recording and the replay buffer
+   * store what the packager already made). Must not throw and must not block: it runs on the media path.
+   */
+  onSegment?: (segment: SegmentInfo, init: Buffer) => void;
 }
 
 export interface PackagerStats {
@@ -43,6 +48,7 @@ export class Packager implements MediaSink {
   readonly segmentTargetMs: number;
   private readonly partHoldBackMs: number;
   private readonly now: () => number;
+  private readonly onSegment: ((segment: SegmentInfo, init: Buffer) => void) | undefined;
   private readonly timeline: Timeline;
   private readonly ring: SegmentRing;
   private readonly segmenter: Segmenter;
@@ -60,6 +66,7 @@ export class Packager implements MediaSink {
     this.segmentTargetMs = opts.segmentTargetMs ?? 1000;
     this.partHoldBackMs = opts.partHoldBackMs ?? 3 * this.partTargetMs;
     this.now = opts.now ?? Date.now;
+    this.onSegment = opts.onSegment;
     this.timeline = new Timeline({ gapMs: opts.gapMs ?? 5000, backJumpMs: 1000 });
     this.ring = new SegmentRing(opts.ringSegments ?? 7);
     this.segmenter = new Segmenter(
@@ -281,6 +288,8 @@ export class Packager implements MediaSink {
     this.counts.segments++;
     const keep = this.ring.initVersions();
     for (const v of this.inits.keys()) if (v !== this.initVersion && !keep.has(v)) this.inits.delete(v);
+    const init = this.inits.get(s.initVersion);
+    if (this.onSegment && init) this.onSegment(s, init);
     this.waiters.check();
   }
 

@@ -2,6 +2,7 @@
 // in-process stream of codec config + timestamped access units delivered to a MediaSink; the packager
 // is a MediaSink. Nothing here does I/O.
 import type { ApiError, Codec, StreamHealth, Variant } from "@cw/protocol";
+import type { SegmentInfo } from "../hls/types";
 
 /** Video codec configuration as carried in FLV/MP4: the decoder configuration record. */
 export interface VideoTrack {
@@ -87,6 +88,18 @@ export interface PlaylistQuery {
 /** A served HLS resource or an error as data (the HTTP edge maps it to 4xx/5xx JSON). */
 export type Served<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** A segment the packager closed, as recording and the replay buffer receive it. */
+export interface SegmentEvent {
+  cameraId: string;
+  /** The variant actually packaged (a camera without a sub stream packages "main" for both). */
+  variant: Variant;
+  /** Distinct per started stream: a new value means a new packager, so a new output timeline. */
+  stream: number;
+  segment: SegmentInfo;
+  /** The init segment that decodes `segment` (init-<segment.initVersion>.mp4). */
+  init: Buffer;
+}
+
 /** The gateway's view of the media plane: on-demand packaging of any camera. */
 export interface StreamRegistry {
   /** Playlist text. Starts the camera's source if idle (on demand). Blocks per LL-HLS rules. */
@@ -102,6 +115,13 @@ export interface StreamRegistry {
   onHealth(listener: (changed: StreamHealth[]) => void): () => void;
   /** Counters for /metrics. */
   stats(): { bytesIn: number; bytesOut: number; packagerErrors: number };
+  /** Every segment any running stream closes, synchronously on the media path: listeners must not block. */
+  onSegment(listener: (e: SegmentEvent) => void): () => void;
+  /**
+   * Keeps (camera, variant) running without viewers (a recording plan): started now, never stopped for
+   * idleness, restarted by the housekeeping tick after any stop. Returns the release; holds count.
+   */
+  hold(cameraId: string, variant: Variant): () => void;
   /** Stop one camera's streams (e.g. the camera was edited or removed). */
   stopCamera(cameraId: string): Promise<void>;
   close(): Promise<void>;

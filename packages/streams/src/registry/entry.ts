@@ -4,6 +4,7 @@
 // counted and logged.
 import type { Variant } from "@cw/protocol";
 import { Packager } from "../hls/packager";
+import type { SegmentInfo } from "../hls/types";
 import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../media/types";
 import { StreamHealthTracker } from "./health";
 import { HOLD_BACK_PARTS, type ResolvedOptions } from "./options";
@@ -16,6 +17,8 @@ export interface Counters {
 
 export interface Entry {
   key: string;
+  /** Distinct per started entry (SegmentEvent.stream). */
+  serial: number;
   camera: CameraSpec;
   variant: Variant;
   packager: Packager;
@@ -24,6 +27,8 @@ export interface Entry {
   lastRequestAt: number;
   stopped: boolean;
 }
+
+let serials = 0;
 
 export function entryKey(cameraId: string, variant: Variant): string {
   return `${cameraId}/${variant}`;
@@ -35,11 +40,13 @@ export function startEntry(
   o: ResolvedOptions,
   counters: Counters,
   changed: (e: Entry) => void,
+  segmentClosed: (e: Entry, segment: SegmentInfo, init: Buffer) => void,
 ): Entry {
   const now = o.now();
   const partMs = variant === "sub" ? o.subPartTargetMs : o.partTargetMs;
   const entry: Entry = {
     key: entryKey(camera.id, variant),
+    serial: ++serials,
     camera,
     variant,
     packager: new Packager({
@@ -48,6 +55,13 @@ export function startEntry(
       segmentTargetMs: o.segmentTargetMs,
       ringSegments: o.ringSegments,
       now: o.now,
+      onSegment: (s, init) => {
+        try {
+          segmentClosed(entry, s, init);
+        } catch (err) {
+          o.log.warn({ err, camera: camera.id, variant }, "segment listener threw");
+        }
+      },
     }),
     health: new StreamHealthTracker(camera.id, variant, camera.codec, now, {
       stallMs: o.stallMs,

@@ -1,9 +1,10 @@
 // The on-demand stream registry: one entry per (camera, variant), created by the first playlist request,
-// stopped after idleMs without requests; serves packager output as errors-as-data; publishes health. Owns
-// one shared housekeeping timer (unref'd, cleared in close()). Never parses HTTP and never decides who may
-// watch: the gateway does both before calling here.
+// stopped after idleMs without requests (unless held: a recording plan); serves packager output as
+// errors-as-data; publishes health and closed segments. Owns one shared housekeeping timer (unref'd,
+// cleared in close()). Never parses HTTP and never decides who may watch: the gateway does both before
+// calling here.
 import type { ApiError, StreamHealth, Variant } from "@cw/protocol";
-import type { PlaylistQuery, Served, StreamRegistry } from "../media/types";
+import type { CameraSpec, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "../media/types";
 import { type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
 import { type RegistryOptions, withDefaults } from "./options";
 
@@ -12,6 +13,9 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const entries = new Map<string, Entry>();
   const stopping = new Map<string, Promise<void>>();
   const listeners = new Set<(changed: StreamHealth[]) => void>();
+  const segmentListeners = new Set<(e: SegmentEvent) => void>();
+  /** Held (camera id, effective variant) → number of holds. */
+  const holds = new Map<string, { cameraId: string; variant: Variant; count: number }>();
   const counters: Counters = { bytesIn: 0, bytesOut: 0, packagerErrors: 0 };
   let closed = false;
 
@@ -28,6 +32,10 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const snapshot = (e: Entry, state?: StreamHealth["state"]): StreamHealth =>
     e.health.snapshot(o.now(), e.packager.stats().discontinuities, state);
   const changed = (e: Entry): void => emit([snapshot(e)]);
+  const segmentClosed = (e: Entry, segment: SegmentEvent["segment"], init: Buffer): void => {
+    const ev: SegmentEvent = { cameraId: e.camera.id, variant: e.variant, stream: e.serial, segment, init };
+    for (const l of segmentListeners) l(ev);
+  };
 
   const stop = (e: Entry, why: string): Promise<void> => {
     if (entries.get(e.key) === e) entries.delete(e.key);
@@ -44,7 +52,10 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const tick = (): void => {
     const now = o.now();
     const full: StreamHealth[] = [];
+    for (const h of holds.values())
+      if (!entries.has(entryKey(h.cameraId, h.variant))) void startHeld(h.cameraId, h.variant);
     for (const e of [...entries.values()]) {
+      if (holds.has(e.key)) e.lastRequestAt = now;
       if (now - e.lastRequestAt >= o.idleMs) {
         void stop(e, "idle");
         continue;
@@ -67,8 +78,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     if (closed) return err("unavailable", "the stream registry is closed");
     const camera = o.resolve(cameraId);
     if (!camera) return err("not_found", `no camera ${cameraId}`, "cameraId");
-    // A camera without a sub stream serves its main stream under both names (one entry, one source).
-    const effective: Variant = variant === "sub" && !camera.hasSubStream ? "main" : variant;
+    const effective = effectiveVariant(camera, variant);
     const key = entryKey(camera.id, effective);
     let e = entries.get(key);
     if (!e && start) {
@@ -77,7 +87,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       e = entries.get(key);
       if (!e) {
         if (closed) return err("unavailable", "the stream registry is closed");
-        e = startEntry(camera, effective, o, counters, changed);
+        e = startEntry(camera, effective, o, counters, changed, segmentClosed);
         entries.set(key, e);
         changed(e);
       }
@@ -86,6 +96,11 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     e.lastRequestAt = o.now();
     if (clientId !== undefined) e.health.seen(clientId, e.lastRequestAt);
     return { ok: true, value: e };
+  };
+
+  const startHeld = async (cameraId: string, variant: Variant): Promise<void> => {
+    const got = await acquire(cameraId, variant, true);
+    if (!got.ok && !closed) o.log.warn({ camera: cameraId, variant, error: got.error }, "held stream did not start");
   };
 
   const served = <T extends Buffer | string>(r: Served<T>): Served<T> => {
@@ -147,6 +162,26 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
 
     stats: () => ({ ...counters }),
 
+    onSegment(listener) {
+      segmentListeners.add(listener);
+      return () => segmentListeners.delete(listener);
+    },
+
+    hold(cameraId: string, variant: Variant) {
+      const camera = o.resolve(cameraId);
+      const key = entryKey(cameraId, camera ? effectiveVariant(camera, variant) : variant);
+      const h = holds.get(key) ?? { cameraId, variant: camera ? effectiveVariant(camera, variant) : variant, count: 0 };
+      h.count++;
+      holds.set(key, h);
+      if (!entries.has(key)) void startHeld(h.cameraId, h.variant);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--h.count === 0 && holds.get(key) === h) holds.delete(key);
+      };
+    },
+
     async stopCamera(cameraId: string) {
       const mine = [...entries.values()].filter((e) => e.camera.id === cameraId);
       await Promise.all(mine.map((e) => stop(e, "camera stopped")));
@@ -158,8 +193,15 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       await Promise.all([...entries.values()].map((e) => stop(e, "registry closed")));
       await Promise.all([...stopping.values()]);
       listeners.clear();
+      segmentListeners.clear();
+      holds.clear();
     },
   };
+}
+
+/** A camera without a sub stream serves its main stream under both names (one entry, one source). */
+function effectiveVariant(camera: CameraSpec, variant: Variant): Variant {
+  return variant === "sub" && !camera.hasSubStream ? "main" : variant;
 }
 
 function err(code: ApiError["code"], message: string, field?: string): { ok: false; error: ApiError } {

@@ -269,3 +269,59 @@ function sourcesPlayOnStart(): void {
     return push(...s);
   };
 }
+
+describe("holds and segments (recording)", () => {
+  it("a held stream starts without a request, never idles out, restarts after a stop, and idles once released", async () => {
+    make({ idleMs: 30_000 });
+    const release = registry.hold("a", "main");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sources).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(sources[0]!.stopped).toBe(0);
+    await registry.stopCamera("a"); // a camera edit stops it; the hold brings it back on the next tick
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sources).toHaveLength(2);
+    release();
+    release(); // idempotent: one release per hold
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(sources[1]!.stopped).toBe(1);
+  });
+
+  it("two holds keep it running until both are released; sub without a sub stream holds main", async () => {
+    make({ idleMs: 5_000 });
+    const r1 = registry.hold("a", "sub");
+    const r2 = registry.hold("a", "main");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sources.map((s) => s.variant)).toEqual(["main"]);
+    r1();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sources[0]!.stopped).toBe(0);
+    r2();
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(sources[0]!.stopped).toBe(1);
+  });
+
+  it("every closed segment reaches onSegment with its init and a per-start stream number", async () => {
+    make();
+    const got: Array<{ camera: string; msn: number; stream: number; init: number; bytes: number }> = [];
+    registry.onSegment((e) =>
+      got.push({
+        camera: e.cameraId,
+        msn: e.segment.msn,
+        stream: e.stream,
+        init: e.init.length,
+        bytes: e.segment.bytes?.length ?? 0,
+      }),
+    );
+    sourcesPlayOnStart();
+    await registry.playlist("a", "main", {});
+    expect(got.map((g) => g.msn)).toEqual([0, 1]);
+    expect(got[0]!.init).toBeGreaterThan(0);
+    expect(got[0]!.bytes).toBeGreaterThan(0);
+    expect(got[1]!.stream).toBe(got[0]!.stream);
+    await registry.stopCamera("a");
+    await registry.playlist("a", "main", {});
+    expect(got.map((g) => g.msn)).toEqual([0, 1, 0, 1]);
+    expect(got[2]!.stream).not.toBe(got[0]!.stream);
+  });
+});
