@@ -146,11 +146,17 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "cw-gw-"));
 }
 
-export async function startTestGateway(
-  opts: { dir?: string; config?: Record<string, unknown>; live?: { pingMs?: number; maxBufferedBytes?: number } } = {},
-): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  dir?: string;
+  config?: Record<string, unknown>;
+  live?: { pingMs?: number; maxBufferedBytes?: number };
+  /** The clock's first reading (default: the real time), set before the core opens (the draw runs then). */
+  now?: number;
+}
+
+export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
   const dir = opts.dir ?? tempDir();
-  const clock = { now: Date.now() };
+  const clock = { now: opts.now ?? Date.now() };
   let fake: FakeRegistry | null = null;
   const gw = await createGateway({
     config: makeConfig({

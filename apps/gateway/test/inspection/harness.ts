@@ -1,11 +1,7 @@
 // An inspection test gateway: the shared HTTP test helpers, but with the clock set BEFORE the core
 // opens (the draw happens at start) and a data dir that survives a restart.
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { makeConfig } from "../../src/config";
-import { createGateway, type Gateway } from "../../src/gateway";
-import { createLogger } from "../../src/log";
-import { demoPassword, FakeRegistry, loginWith, requester, tempDir } from "../helpers";
+import type { Gateway } from "../../src/gateway";
+import { startTestGateway } from "../helpers";
 
 export interface InspectionGateway {
   gw: Gateway;
@@ -27,33 +23,18 @@ export async function startInspectionGateway(
   at: number,
   opts: { dir?: string; config?: Record<string, unknown> } = {},
 ): Promise<InspectionGateway> {
-  const dir = opts.dir ?? tempDir();
-  const clock = { now: at };
-  const gw = await createGateway({
-    config: makeConfig({
-      port: 0,
-      host: "127.0.0.1",
-      dataDir: dir,
-      demoPassword,
-      logLevel: "silent",
-      wallDir: join(dir, "no-wall"),
-      feedSim: false,
-      ...opts.config,
-    }),
-    log: createLogger("silent"),
-    now: () => clock.now,
-    media: (hooks) => {
-      const f = new FakeRegistry(hooks);
-      return { registry: f, close: () => f.close() };
-    },
+  const t = await startTestGateway({
+    now: at,
+    config: { feedSim: false, ...opts.config },
+    ...(opts.dir ? { dir: opts.dir } : {}),
   });
-  const req = requester(gw.url);
+  const { gw, dir, clock, req, login, close } = t;
   return {
     gw,
     dir,
     clock,
     req,
-    login: (username) => loginWith(req, username),
+    login: (username) => login(username),
     async get(path, cookie) {
       const res = await req(path, { cookie });
       const text = await res.text();
@@ -61,10 +42,7 @@ export async function startInspectionGateway(
       return JSON.parse(text);
     },
     post: (path, cookie, json) => req(path, { method: "POST", cookie, json }),
-    async close({ keepDir = false } = {}) {
-      await gw.close();
-      if (!keepDir) rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
