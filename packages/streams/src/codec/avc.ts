@@ -47,8 +47,17 @@ export function parseAvcC(rec: Buffer): Result<AvcConfig> {
   });
 }
 
-/** Picture size from an SPS NAL unit (with its 1-byte NAL header), after frame cropping. */
-export function parseAvcSps(nal: Buffer): Result<{ width: number; height: number }> {
+/** What an SPS says about the picture: size after cropping, and the format fields avcC's High-profile tail repeats. */
+export interface AvcSps {
+  width: number;
+  height: number;
+  chromaFormat: number;
+  bitDepthLumaMinus8: number;
+  bitDepthChromaMinus8: number;
+}
+
+/** Picture size and format from an SPS NAL unit (with its 1-byte NAL header), after frame cropping. */
+export function parseAvcSps(nal: Buffer): Result<AvcSps> {
   if (nal.length < 4 || (nal[0]! & 0x1f) !== 7) return fail("sps", "not an H.264 SPS NAL unit");
   const r = new BitReader(unescapeRbsp(nal.subarray(1)));
   const profile = r.bits(8);
@@ -56,11 +65,13 @@ export function parseAvcSps(nal: Buffer): Result<{ width: number; height: number
   r.ue(); // seq_parameter_set_id
   let chromaFormat = 1;
   let separateColourPlane = 0;
+  let bitDepthLumaMinus8 = 0;
+  let bitDepthChromaMinus8 = 0;
   if (HIGH_PROFILES.has(profile)) {
     chromaFormat = r.ue();
     if (chromaFormat === 3) separateColourPlane = r.bit();
-    r.ue(); // bit_depth_luma_minus8
-    r.ue(); // bit_depth_chroma_minus8
+    bitDepthLumaMinus8 = r.ue();
+    bitDepthChromaMinus8 = r.ue();
     r.bit(); // qpprime_y_zero_transform_bypass_flag
     if (r.bit()) {
       const lists = chromaFormat === 3 ? 12 : 8;
@@ -95,7 +106,7 @@ export function parseAvcSps(nal: Buffer): Result<{ width: number; height: number
   const width = widthMbs * 16 - cropX * (crop[0]! + crop[1]!);
   const height = (2 - frameMbsOnly) * heightMapUnits * 16 - cropY * (crop[2]! + crop[3]!);
   if (width <= 0 || height <= 0) return fail("sps", `the SPS gives an impossible picture size ${width}x${height}`);
-  return ok({ width, height });
+  return ok({ width, height, chromaFormat, bitDepthLumaMinus8, bitDepthChromaMinus8 });
 }
 
 /** `count` length-prefixed (16-bit) parameter sets starting at `off`; `end` is the offset after the last. */

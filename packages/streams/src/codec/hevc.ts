@@ -61,8 +61,23 @@ function spsFromArrays(rec: Buffer): { width: number; height: number } | null {
   return null;
 }
 
+/** What an SPS says about the picture: size after the conformance window, chroma format and bit depths. */
+export interface HevcSps {
+  width: number;
+  height: number;
+  chromaFormat: number;
+  bitDepthLumaMinus8: number;
+  bitDepthChromaMinus8: number;
+}
+
 /** H.265 7.3.2.2 up to the conformance window; null when the SPS is truncated or odd. */
 export function parseHevcSpsSize(nal: Buffer): { width: number; height: number } | null {
+  const sps = parseHevcSps(nal);
+  return sps && { width: sps.width, height: sps.height };
+}
+
+/** H.265 7.3.2.2 up to the bit depths; null when the SPS is truncated or odd. */
+export function parseHevcSps(nal: Buffer): HevcSps | null {
   if (nal.length < 3) return null;
   const r = new BitReader(unescapeRbsp(nal.subarray(2)));
   r.skip(4); // sps_video_parameter_set_id
@@ -92,6 +107,8 @@ export function parseHevcSpsSize(nal: Buffer): { width: number; height: number }
     width -= subW * (left + right);
     height -= subH * (top + bottom);
   }
+  const bitDepthLumaMinus8 = r.ue();
+  const bitDepthChromaMinus8 = r.ue();
   if (r.overrun || width <= 0 || height <= 0) return null;
-  return { width, height };
+  return { width, height, chromaFormat: chroma, bitDepthLumaMinus8, bitDepthChromaMinus8 };
 }

@@ -2,4 +2,5 @@
 export * from "./aac";
 export * from "./avc";
 export * from "./hevc";
+export * from "./records";
 export * from "./tracks";

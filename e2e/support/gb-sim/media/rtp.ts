@@ -1,0 +1,81 @@
+// GB simulator, media: RTP packetisation of a PS stream (RFC 3550 header, payload type 96, one frame's PS
+// bytes split into packets of at most `mtu` bytes, marker on the frame's last packet), RFC 4571 length
+// framing for TCP, and a seeded network impairment (loss and reordering) for tests. Shares no code with
+// the gateway.
+
+export interface RtpSender {
+  ssrc: number;
+  seq: number;
+  payloadType: number;
+  mtu: number;
+}
+
+export function newSender(ssrc: number, seq = 1000, mtu = 1400): RtpSender {
+  return { ssrc: ssrc >>> 0, seq: seq & 0xffff, payloadType: 96, mtu };
+}
+
+/** Splits one frame's PS bytes into RTP packets; marks the last one unless `marker` is false. */
+export function packetize(s: RtpSender, ps: Buffer, timestamp90: number, marker = true): Buffer[] {
+  const out: Buffer[] = [];
+  for (let off = 0; off < ps.length; off += s.mtu) {
+    const chunk = ps.subarray(off, off + s.mtu);
+    const last = off + s.mtu >= ps.length;
+    const h = Buffer.alloc(12);
+    h[0] = 0x80;
+    h[1] = (last && marker ? 0x80 : 0) | s.payloadType;
+    h.writeUInt16BE(s.seq, 2);
+    h.writeUInt32BE(Math.floor(timestamp90) >>> 0, 4);
+    h.writeUInt32BE(s.ssrc, 8);
+    s.seq = (s.seq + 1) & 0xffff;
+    out.push(Buffer.concat([h, chunk]));
+  }
+  return out;
+}
+
+/** RFC 4571: a 16-bit length before each packet. */
+export function tcpFrame(packet: Buffer): Buffer {
+  const h = Buffer.alloc(2);
+  h.writeUInt16BE(packet.length, 0);
+  return Buffer.concat([h, packet]);
+}
+
+/** mulberry32: a small seeded generator, so an impaired run is the same run every time. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Impairment {
+  /** Share of packets dropped, 0..1. */
+  loss: number;
+  /** Share of packets held back and sent 1..`maxDelay` packets later. */
+  reorder: number;
+  maxDelay?: number;
+}
+
+/** Applies loss and reordering to a packet sequence; returns what the network delivers, and what it dropped. */
+export function impair(packets: Buffer[], imp: Impairment, random: () => number): { out: Buffer[]; dropped: number } {
+  const out: Buffer[] = [];
+  const held: { p: Buffer; release: number }[] = [];
+  let dropped = 0;
+  packets.forEach((p, i) => {
+    const r = random();
+    if (r < imp.loss) dropped++;
+    else if (r < imp.loss + imp.reorder) held.push({ p, release: i + 1 + Math.floor(random() * (imp.maxDelay ?? 4)) });
+    else out.push(p);
+    for (let k = held.length - 1; k >= 0; k--) {
+      if (held[k]!.release <= i) {
+        out.push(held[k]!.p);
+        held.splice(k, 1);
+      }
+    }
+  });
+  for (const h of held) out.push(h.p);
+  return { out, dropped };
+}
