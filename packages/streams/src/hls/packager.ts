@@ -15,14 +15,17 @@ import type { PlaylistView, SegmentInfo } from "./types";
 import { Waiters, type WaitOutcome } from "./waiters";
 
 export interface PackagerOptions {
-  /** Part duration target, ms (EXT-X-PART-INF:PART-TARGET). Default 200. */
+  /**
+   * Part duration target, ms (EXT-X-PART-INF:PART-TARGET). Default 200. A stream whose frames are further
+   * apart than half of it gets a larger one, chosen from its first frame interval (hls/cadence.ts).
+   */
   partTargetMs?: number;
   /** Minimum segment duration before cutting on the next key frame, ms. Default 1000. */
   segmentTargetMs?: number;
   /** Complete segments kept in memory (and listed). Default 7. */
   ringSegments?: number;
-  /** PART-HOLD-BACK, ms. Default 3 × partTargetMs (the spec's advice). */
-  partHoldBackMs?: number;
+  /** PART-HOLD-BACK in part targets. Default 3 (the spec's advice; it requires at least 2). */
+  holdBackParts?: number;
   /** Forward timestamp jump that counts as a discontinuity, ms. Default 5000. */
   gapMs?: number;
   /** Wall clock for EXT-X-PROGRAM-DATE-TIME. Default Date.now. */
@@ -39,14 +42,15 @@ export interface PackagerStats {
   parts: number;
   discontinuities: number;
   droppedUnits: number;
+  /** Output time skipped by shortening frame intervals longer than a part (dropped frames). */
+  compressedMs: number;
   initVersion: number;
   memoryBytes: number;
 }
 
 export class Packager implements MediaSink {
-  readonly partTargetMs: number;
   readonly segmentTargetMs: number;
-  private readonly partHoldBackMs: number;
+  private readonly holdBackParts: number;
   private readonly now: () => number;
   private readonly onSegment: ((segment: SegmentInfo, init: Buffer) => void) | undefined;
   private readonly timeline: Timeline;
@@ -62,18 +66,26 @@ export class Packager implements MediaSink {
   private counts = { segments: 0, parts: 0, discontinuities: 0 };
 
   constructor(opts: PackagerOptions = {}) {
-    this.partTargetMs = opts.partTargetMs ?? 200;
     this.segmentTargetMs = opts.segmentTargetMs ?? 1000;
-    this.partHoldBackMs = opts.partHoldBackMs ?? 3 * this.partTargetMs;
+    this.holdBackParts = opts.holdBackParts ?? 3;
     this.now = opts.now ?? Date.now;
     this.onSegment = opts.onSegment;
     this.timeline = new Timeline({ gapMs: opts.gapMs ?? 5000, backJumpMs: 1000 });
     this.ring = new SegmentRing(opts.ringSegments ?? 7);
     this.segmenter = new Segmenter(
-      { partTargetMs: this.partTargetMs, segmentTargetMs: this.segmentTargetMs },
+      { partTargetMs: opts.partTargetMs ?? 200, segmentTargetMs: this.segmentTargetMs },
       () => this.published("part"),
       (s) => this.segmentClosed(s),
     );
+  }
+
+  /** This stream's PART-TARGET (fixed by its first frame interval; see hls/cadence.ts). */
+  get partTargetMs(): number {
+    return this.segmenter.partTargetMs;
+  }
+
+  private get partHoldBackMs(): number {
+    return this.holdBackParts * this.partTargetMs;
   }
 
   // ── MediaSink ────────────────────────────────────────────────────────────────────────────────────────
@@ -256,6 +268,7 @@ export class Packager implements MediaSink {
     return {
       ...this.counts,
       droppedUnits: this.segmenter.droppedUnits,
+      compressedMs: this.segmenter.compressedMs,
       initVersion: this.initVersion,
       memoryBytes,
     };

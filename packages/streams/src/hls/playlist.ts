@@ -19,13 +19,17 @@ export function renderPlaylist(v: PlaylistView): string {
     `#EXT-X-MEDIA-SEQUENCE:${v.segments[0]?.msn ?? v.open?.msn ?? v.nextMsn}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${v.discontinuitySequence}`,
   ];
-  const all = v.open ? [...v.segments, v.open] : v.segments;
+  // An open segment without parts has nothing to list yet (its tags come with its first part).
+  const all = v.open && v.open.parts.length > 0 ? [...v.segments, v.open] : v.segments;
   const last = all[all.length - 1];
   const edgeMs = last ? last.startMs + (last.bytes ? last.durationMs : sumParts(last.parts)) : 0;
-  // Parts are listed only near the live edge (the spec's three target durations); older segments are whole.
+  // Parts are listed only near the live edge (the spec's three target durations, and at most the last
+  // three segments, as strict checkers such as hls-parser read that rule); older segments are whole.
   const partsFromMs = edgeMs - 3 * v.targetDurationS * 1000;
+  // (The preload hint of a segment not yet listed counts as one more, as those checkers parse it.)
+  const partsFromIndex = all.length + (all.at(-1) === v.open ? 0 : 1) - 3;
   let initVersion: number | null = null;
-  for (const s of all) {
+  for (const [i, s] of all.entries()) {
     if (s.discontinuity) lines.push("#EXT-X-DISCONTINUITY");
     if (s.initVersion !== initVersion) {
       lines.push(`#EXT-X-MAP:URI="${initUri(s.initVersion)}"`);
@@ -33,7 +37,8 @@ export function renderPlaylist(v: PlaylistView): string {
     }
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(s.programDateTime).toISOString()}`);
     const complete = s.bytes !== null;
-    if (!complete || s.startMs + s.durationMs > partsFromMs) for (const p of s.parts) lines.push(partLine(s, p));
+    if (!complete || (i >= partsFromIndex && s.startMs + s.durationMs > partsFromMs))
+      for (const p of s.parts) lines.push(partLine(s, p));
     if (complete) lines.push(`#EXTINF:${seconds(s.durationMs)},`, segmentUri(s.msn));
   }
   const hintMsn = v.open ? v.open.msn : v.nextMsn;

@@ -1,14 +1,26 @@
-// Cuts mapped access units into parts (~partTargetMs) and segments (on key frames, ≥ ~segmentTargetMs) and
-// writes each part as one CMAF fragment. Owns the open segment and the samples of the part being filled
-// (references to the source's buffers, never copies). Knows nothing of clocks, HTTP or blocking: it is fed
-// output-timeline times and arrival wall times, and hands closed segments to `onSegment`.
+// Cuts mapped access units into parts and segments (on key frames, ≥ ~segmentTargetMs) and writes each
+// part as one CMAF fragment. Owns the open segment, the samples of the part being filled (references to
+// the source's buffers, never copies) and the stream's part target (cadence.ts). Knows nothing of clocks,
+// HTTP or blocking: it is fed output-timeline times and arrival wall times, and hands closed segments to
+// `onSegment`.
+//
+// Every part is ≤ PART-TARGET (RFC 8216bis), whatever the source does:
+// - a part is cut before a frame that would, on the expected cadence, carry it past the target;
+// - when a frame arrives late (jitter), the part is cut before the previous frame instead, which then
+//   opens the next part — its duration is only known now;
+// - a single frame interval longer than a part (dropped frames) is shortened to one part target: the
+//   output timeline skips the rest ("compression"). A sample's duration must reach the next sample —
+//   MSE drops every frame up to the next key frame after a gap of more than two frame durations — so a
+//   part cannot simply end early and leave a hole.
 
 import { type FragmentSample, fragment, type TrackRun } from "../fmp4/fragment";
 import { AUDIO_TRACK_ID, VIDEO_TIMESCALE, VIDEO_TRACK_ID } from "../fmp4/init";
 import type { TrackSet } from "../media/types";
+import { Cadence, DECIDE_AFTER, type PartPlan, partTargetFor } from "./cadence";
 import type { SegmentInfo } from "./types";
 
 export interface SegmenterOptions {
+  /** The configured part target; a stream whose frames are further apart gets a larger one. */
   partTargetMs: number;
   segmentTargetMs: number;
 }
@@ -19,7 +31,7 @@ interface Sample extends FragmentSample {
 }
 
 const AAC_FRAME = 1024;
-/** Millisecond timestamps jitter by ±1 ms; this slack keeps a 200 ms part from being cut one frame early. */
+/** Millisecond timestamps jitter by ±1 ms; this slack keeps a part from being cut one frame early. */
 const CUT_SLACK_MS = 2;
 const VIDEO_TICKS_PER_MS = VIDEO_TIMESCALE / 1000;
 
@@ -37,8 +49,13 @@ export class Segmenter {
   private audio: Sample[] = [];
   private lastVideoMs: number | null = null;
   private lastAudioMs: number | null = null;
-  private frameMs = 40;
   private audioNextTicks: number | null = null;
+  private readonly cadence = new Cadence();
+  private target: number | null = null;
+  /** What parts aim at (k whole frames); the target leaves 10 % above it for jitter. */
+  private nominalMs = 0;
+  /** Output time skipped this epoch by shortening over-long frame intervals (see the header). */
+  private shiftMs = 0;
   /** min(arrival wall time − output time) this epoch: the least-delayed frame anchors PROGRAM-DATE-TIME. */
   private anchor = Infinity;
   private pendingDiscontinuity = false;
@@ -48,12 +65,19 @@ export class Segmenter {
   endMs = 0;
   nextMsn = 0;
   droppedUnits = 0;
+  /** Output time skipped in total (dropped-frame gaps shortened to one part). */
+  compressedMs = 0;
 
   constructor(
     private readonly opts: SegmenterOptions,
     private readonly onPart: (segment: SegmentInfo) => void,
     private readonly onSegment: (segment: SegmentInfo) => void,
   ) {}
+
+  /** The stream's PART-TARGET: the configured one until the first frame interval decides (cadence.ts). */
+  get partTargetMs(): number {
+    return this.target ?? this.opts.partTargetMs;
+  }
 
   setTracks(tracks: TrackSet, initVersion: number): void {
     this.tracks = tracks;
@@ -73,26 +97,47 @@ export class Segmenter {
       : this.tracks.video === null && this.tracks.audio !== null;
   }
 
-  pushVideo(outMs: number, ctoMs: number, key: boolean, data: Buffer, wallMs: number): void {
+  pushVideo(mappedMs: number, ctoMs: number, key: boolean, data: Buffer, wallMs: number): void {
     if (!this.tracks.video) {
       this.droppedUnits++;
       return;
     }
-    this.anchorAt(outMs, wallMs);
-    const open = this.open;
-    if (!open) {
+    let outMs = mappedMs - this.shiftMs;
+    if (!this.open) {
       // A segment (and a new viewer's first frame) must start on a key frame: drop until one arrives.
       if (!key) {
         this.droppedUnits++;
         return;
       }
+      this.anchorAt(outMs, wallMs);
       this.startSegment(outMs);
     } else {
       const prev = this.video[this.video.length - 1];
-      if (prev) prev.duration = outMs * VIDEO_TICKS_PER_MS - prev.dts;
-      if (this.lastVideoMs !== null && outMs > this.lastVideoMs) this.frameMs = outMs - this.lastVideoMs;
-      this.maybeCut(outMs, key, this.frameMs);
+      const last = this.lastVideoMs;
+      if (prev && last !== null && outMs > last) {
+        const expected = this.cadence.mean(outMs - last);
+        if (outMs - last <= 1.5 * expected) this.cadence.add(outMs - last); // a late frame says nothing of the rate
+        const decided = this.target === null ? this.decideTarget(outMs) : null;
+        if (decided === false) {
+          // Still measuring the frame rate (a fraction of the first part): nothing is cut yet.
+          prev.duration = outMs * VIDEO_TICKS_PER_MS - prev.dts;
+          this.anchorAt(outMs, wallMs);
+          this.pushVideoSample(outMs, ctoMs, key, data);
+          return;
+        }
+        outMs = this.fitLate(last, outMs, expected);
+        prev.duration = outMs * VIDEO_TICKS_PER_MS - prev.dts;
+        if (decided) this.cutMeasured(outMs);
+      }
+      this.anchorAt(outMs, wallMs);
+      if (last !== null) this.splitOvershoot(outMs, this.video, last);
+      this.maybeCut(outMs, key, this.cadence.mean(40));
     }
+    this.pushVideoSample(outMs, ctoMs, key, data);
+  }
+
+  private pushVideoSample(outMs: number, ctoMs: number, key: boolean, data: Buffer): void {
+    if (this.target === null) this.cadence.noteFrame(outMs);
     this.video.push({
       data,
       dts: outMs * VIDEO_TICKS_PER_MS,
@@ -103,13 +148,51 @@ export class Segmenter {
     this.lastVideoMs = outMs;
   }
 
-  pushAudio(outMs: number, data: Buffer, wallMs: number): void {
+  /** Cuts the frames held while measuring into parts that fit the target just chosen (all but the last). */
+  private cutMeasured(outMs: number): void {
+    for (;;) {
+      const first = this.video[0];
+      if (!first || this.video.length < 2 || outMs - this.partStartMs <= this.partTargetMs) return;
+      const limit = this.partStartMs + this.partTargetMs;
+      // The longest run of frames from the part's start whose end (the next frame's time) fits.
+      let n = 1;
+      while (n < this.video.length - 1 && this.video[n + 1]!.dts / VIDEO_TICKS_PER_MS <= limit) n++;
+      this.closePart(this.video[n]!.dts / VIDEO_TICKS_PER_MS, this.video.length - n);
+    }
+  }
+
+  /** Frames measured are already in the part: none of their intervals may exceed the target. */
+  private plan(p: PartPlan, longestMs = 0): void {
+    const floor = Math.ceil(longestMs / 10) * 10;
+    this.target = Math.max(p.targetMs, floor);
+    this.nominalMs = p.targetMs >= floor ? p.nominalMs : floor / 1.1;
+  }
+
+  /** Chooses the part target once DECIDE_AFTER intervals or the configured part duration have passed. */
+  private decideTarget(outMs: number): boolean {
+    this.cadence.noteFrame(outMs);
+    const m = this.cadence.measured;
+    if (m.intervals < DECIDE_AFTER && m.spanMs < this.opts.partTargetMs) return false;
+    this.plan(partTargetFor(this.opts.partTargetMs, m.intervalMs), m.longestMs);
+    return true;
+  }
+
+  pushAudio(mappedMs: number, data: Buffer, wallMs: number): void {
     const track = this.tracks.audio;
     if (!track) {
       this.droppedUnits++;
       return;
     }
+    const outMs = mappedMs - this.shiftMs;
     const frameMs = (AAC_FRAME * 1000) / track.sampleRate;
+    // Keep AAC frames back to back (1024 samples each) unless the source clearly skipped; a frame that
+    // overlaps what is already written (after a shortened video gap) is dropped.
+    const actual = Math.round((outMs * track.sampleRate) / 1000);
+    const next = this.audioNextTicks;
+    if (this.open && next !== null && actual < next - AAC_FRAME / 2) {
+      this.droppedUnits++;
+      return;
+    }
     if (this.tracks.video) {
       // Audio rides along with video; before the first key frame there is nothing to attach it to, and
       // audio that precedes the stream's very first frame has no place on the timeline.
@@ -119,12 +202,13 @@ export class Segmenter {
       }
     } else {
       this.anchorAt(outMs, wallMs);
+      if (this.target === null) this.plan(partTargetFor(this.opts.partTargetMs, frameMs));
       if (!this.open) this.startSegment(outMs);
-      else this.maybeCut(outMs, true, frameMs);
+      else {
+        if (this.lastAudioMs !== null) this.splitOvershoot(outMs, this.audio, this.lastAudioMs);
+        this.maybeCut(outMs, true, frameMs);
+      }
     }
-    // Keep AAC frames back to back (1024 samples each) unless the source clearly skipped or overlapped.
-    const actual = Math.round((outMs * track.sampleRate) / 1000);
-    const next = this.audioNextTicks;
     const dts = next !== null && Math.abs(actual - next) <= AAC_FRAME / 2 ? next : actual;
     this.audioNextTicks = dts + AAC_FRAME;
     this.audio.push({ data, dts, cto: 0, key: true, duration: AAC_FRAME });
@@ -133,16 +217,24 @@ export class Segmenter {
 
   /**
    * Closes the open part and segment (the source restarted, changed codec or ended). The last video frame's
-   * duration is estimated from the one before. Returns where the next epoch continues.
+   * duration is estimated from the cadence, never past the part target. Returns where the next epoch
+   * continues.
    */
   flush(): number {
     const open = this.open;
     if (open) {
+      if (this.target === null) this.plan(partTargetFor(this.opts.partTargetMs, null));
       let end = this.partStartMs;
-      const last = this.video[this.video.length - 1];
+      let last = this.video[this.video.length - 1];
+      if (last && this.lastVideoMs !== null && this.lastVideoMs + 1 > this.partStartMs + this.partTargetMs) {
+        // The last frame sits at the part's limit: it ends this part and opens a last one of its own.
+        this.closePart(this.lastVideoMs, 1);
+        last = this.video[this.video.length - 1];
+      }
       if (last && this.lastVideoMs !== null) {
-        last.duration = this.frameMs * VIDEO_TICKS_PER_MS;
-        end = this.lastVideoMs + this.frameMs;
+        const limit = this.partStartMs + this.partTargetMs;
+        end = Math.max(this.lastVideoMs + 1, Math.min(limit, Math.round(this.lastVideoMs + this.cadence.mean(40))));
+        last.duration = (end - this.lastVideoMs) * VIDEO_TICKS_PER_MS;
       } else if (this.lastAudioMs !== null && this.tracks.audio) {
         end = Math.max(end, Math.ceil(this.lastAudioMs + (AAC_FRAME * 1000) / this.tracks.audio.sampleRate));
       }
@@ -156,8 +248,38 @@ export class Segmenter {
     this.lastAudioMs = null;
     this.audioNextTicks = null;
     this.anchor = Infinity;
+    this.shiftMs = 0;
+    this.cadence.resetRecent();
     if (this.emitted) this.pendingDiscontinuity = true;
     return this.endMs;
+  }
+
+  /**
+   * A frame later than the part allows: jitter (within 1.5 expected intervals) is left to splitOvershoot;
+   * a longer wait (dropped frames, a stalled encoder) ends the part exactly at the target and the output
+   * timeline skips the rest (see the header), PROGRAM-DATE-TIME's anchor shifting with it.
+   */
+  private fitLate(prevMs: number, outMs: number, expectedMs: number): number {
+    const limit = this.partTargetMs;
+    if (outMs - this.partStartMs <= limit) return outMs;
+    const interval = outMs - prevMs;
+    if (interval <= 1.5 * expectedMs && interval <= limit) return outMs;
+    const at = Math.max(this.partStartMs + limit, prevMs + 1);
+    const excess = outMs - at;
+    if (excess <= 0) return outMs;
+    this.shiftMs += excess;
+    this.compressedMs += excess;
+    this.anchor += excess;
+    return at;
+  }
+
+  /**
+   * The part would end past the target because its last unit (at `lastMs`) lasted longer than expected:
+   * cut before that unit, which opens the next part.
+   */
+  private splitOvershoot(outMs: number, driving: Sample[], lastMs: number): void {
+    if (outMs - this.partStartMs <= this.partTargetMs || driving.length < 2) return;
+    this.closePart(lastMs, 1);
   }
 
   private maybeCut(outMs: number, key: boolean, unitMs: number): void {
@@ -172,7 +294,7 @@ export class Segmenter {
       if (open.parts.length === 0) this.nextMsn = open.msn;
       else this.ending = { segment: open, endMs: outMs };
       this.startSegment(outMs);
-    } else if (outMs - this.partStartMs + unitMs > this.opts.partTargetMs + CUT_SLACK_MS) {
+    } else if (outMs - this.partStartMs + unitMs > this.nominalMs + unitMs / 2 + CUT_SLACK_MS) {
       this.closePart(outMs);
     }
   }
@@ -197,20 +319,34 @@ export class Segmenter {
     this.partStartMs = outMs;
   }
 
-  private closePart(endMs: number): void {
+  /** Writes the part ending at endMs; the driving track's last `carry` units start the next one. */
+  private closePart(endMs: number, carry = 0): void {
     const open = this.open;
     if (!open || (this.video.length === 0 && this.audio.length === 0)) return;
+    const driving = this.tracks.video ? this.video : this.audio;
+    const keep = driving.length - carry;
+    const video = this.tracks.video ? this.video.slice(0, keep) : [];
+    const carriedVideo = this.tracks.video ? this.video.slice(keep) : [];
+    let audio = this.tracks.video ? this.audio : this.audio.slice(0, keep);
+    let carriedAudio = this.tracks.video ? [] : this.audio.slice(keep);
+    if (carry > 0 && this.tracks.video && this.tracks.audio) {
+      // Audio after the cut belongs with the video frame that now opens the next part.
+      const at = Math.round((endMs * this.tracks.audio.sampleRate) / 1000);
+      audio = this.audio.filter((s) => s.dts < at);
+      carriedAudio = this.audio.filter((s) => s.dts >= at);
+    }
     const runs: TrackRun[] = [];
-    const v = this.video[0];
-    const a = this.audio[0];
-    if (v) runs.push({ trackId: VIDEO_TRACK_ID, baseDecodeTime: v.dts, samples: this.video });
-    if (a) runs.push({ trackId: AUDIO_TRACK_ID, baseDecodeTime: a.dts, samples: this.audio });
+    const v = video[0];
+    const a = audio[0];
+    if (v) runs.push({ trackId: VIDEO_TRACK_ID, baseDecodeTime: v.dts, samples: video });
+    if (a) runs.push({ trackId: AUDIO_TRACK_ID, baseDecodeTime: a.dts, samples: audio });
+    if (runs.length === 0) return;
     const independent = this.tracks.video ? v?.key === true : true;
     const bytes = fragment(++this.sequence, runs);
     this.announceEnding(); // the previous segment closes as this one's first part appears
     open.parts.push({ index: open.parts.length, durationMs: endMs - this.partStartMs, independent, bytes });
-    this.video = [];
-    this.audio = [];
+    this.video = carriedVideo;
+    this.audio = carriedAudio;
     this.partStartMs = endMs;
     this.endMs = endMs;
     this.emitted = true;

@@ -51,7 +51,7 @@ export function startEntry(
     variant,
     packager: new Packager({
       partTargetMs: partMs,
-      partHoldBackMs: HOLD_BACK_PARTS * partMs,
+      holdBackParts: HOLD_BACK_PARTS,
       segmentTargetMs: o.segmentTargetMs,
       ringSegments: o.ringSegments,
       now: o.now,

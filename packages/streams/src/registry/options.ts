@@ -16,7 +16,7 @@ export interface RegistryOptions {
   stallMs?: number;
   /** Starting without a frame for this long → "offline". Default 10 000. */
   startTimeoutMs?: number;
-  /** LL-HLS part target of main streams. Default 200. */
+  /** LL-HLS part duration of main streams (PART-TARGET is whole frames near it + 10 %, hls/cadence.ts). Default 200. */
   partTargetMs?: number;
   /**
    * Part target of sub streams (12.5 fps): larger parts mean fewer requests for a LL-HLS client of a sub
@@ -41,7 +41,7 @@ export type ResolvedOptions = Required<Omit<RegistryOptions, "log">> & { log: Re
 
 /**
  * PART-HOLD-BACK in parts: how far behind the live edge players sit. RFC 8216bis requires at least 2 × the
- * part target and advises 3 ×; 2.5 × (500 ms for main streams) measured p50 glass-to-glass under 0.8 s
+ * part target and advises 3 ×; 2.5 × (550 ms for 25 fps main streams) measured p50 glass-to-glass under 0.8 s
  * here with no stalls (docs/benchmarks.md).
  */
 export const HOLD_BACK_PARTS = 2.5;

@@ -1,5 +1,6 @@
 // Property tests: for any AU sequence with non-decreasing dts the segment timeline is continuous and
-// monotonic, every segment starts with a key frame, and parts add up to their segment.
+// monotonic, every segment starts with a key frame, parts add up to their segment, and no part is longer
+// than the PART-TARGET the playlist announced — which never changes once announced.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Packager } from "../../src/hls/packager";
@@ -43,6 +44,7 @@ describe("segmentation properties", () => {
         const p = new Packager({ ringSegments: 1000 });
         p.config(withAudio ? MUXED : VIDEO_ONLY);
         let dts = 0;
+        let announced: string | undefined;
         for (const s of steps) {
           if (s.event === "discontinuity") p.discontinuity("property");
           if (s.event === "restart") dts = 0;
@@ -51,7 +53,12 @@ describe("segmentation properties", () => {
           p.unit(u);
           if (withAudio && s.audio) p.unit(au(dts + 5));
           const text = p.playlist();
-          if (text) expect(strictCheck(text)).toEqual([]);
+          if (text) {
+            expect(strictCheck(text)).toEqual([]);
+            const target = /PART-TARGET=([\d.]+)/.exec(text)?.[1];
+            announced ??= target;
+            expect(target).toBe(announced);
+          }
         }
         p.end("property over");
         const { segments } = p.view();
@@ -63,7 +70,10 @@ describe("segmentation properties", () => {
           }
           expect(seg.durationMs).toBeGreaterThan(0);
           expect(seg.parts.reduce((a, x) => a + x.durationMs, 0)).toBe(seg.durationMs);
-          for (const part of seg.parts) expect(part.durationMs).toBeGreaterThan(0);
+          for (const part of seg.parts) {
+            expect(part.durationMs).toBeGreaterThan(0);
+            expect(part.durationMs).toBeLessThanOrEqual(p.partTargetMs);
+          }
           expect(seg.parts[0]!.independent).toBe(true);
           expect(firstSampleIsKey(seg.parts[0]!.bytes)).toBe(true);
           expect(Buffer.concat(seg.parts.map((x) => x.bytes)).equals(seg.bytes!)).toBe(true);

@@ -51,8 +51,8 @@ const cases: Case[] = [
   {
     name: "30 fps millisecond timestamps → six-frame parts of ~200 ms",
     run: (p) => feed(p, frames(0, 60, { fps: 30, gop: 30 })),
-    // The last frame's duration is estimated from the one before it (34 ms) when end() flushes.
-    segments: [seg(0, 1000), seg(1000, 1001, { parts: [200, 200, 200, 200, 201] })],
+    // The last frame's duration is estimated from the cadence when end() flushes, never past the target.
+    segments: [seg(0, 1000), seg(1000, 1000)],
   },
   {
     name: "source restarts at 0 → discontinuity, output timeline continues",
@@ -180,12 +180,13 @@ describe("segmentation (video only)", () => {
   });
 
   it("is startable once a segment is complete and PART-HOLD-BACK plus a part of media is out", () => {
-    const p = new Packager({ partTargetMs: 400, partHoldBackMs: 1000 });
+    const p = new Packager({ partTargetMs: 400, holdBackParts: 2 });
     p.config(VIDEO_ONLY);
     const all = frames(0, 40);
     feed(p, all.slice(0, 35)); // segment 0 ended at frame 25; segment 1's first part is not out yet
+    expect(p.partTargetMs).toBe(440); // ten 40 ms frames + 10 %
     expect(p.startable()).toBe(false);
-    feed(p, all.slice(35, 36)); // frame 35 closes p1.0: segment 0 complete, 1.4 s of media
+    feed(p, all.slice(35, 36)); // frame 35 closes p1.0: segment 0 complete, 1.4 s ≥ 2 × 0.44 + 0.44 s
     expect(p.startable()).toBe(true);
   });
 
@@ -235,7 +236,8 @@ describe("segmentation (audio only)", () => {
     for (const s of segments) {
       expect(s.parts.reduce((a, b) => a + b, 0)).toBe(s.durationMs);
       expect(s.independent.every(Boolean)).toBe(true);
-      for (const d of s.parts) expect(d).toBeLessThanOrEqual(202);
+      for (const d of s.parts) expect(d).toBeLessThanOrEqual(p.partTargetMs);
+      expect(p.partTargetMs).toBe(220); // nine 21.3 ms AAC frames + 10 %
     }
     for (const s of segments.slice(0, -1)) expect(Math.abs(s.durationMs - 1000)).toBeLessThan(22);
   });
