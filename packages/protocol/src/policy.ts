@@ -138,19 +138,21 @@ export const rolesWith = (capability: Capability): Role[] => roles.filter((r) =>
 /** The prisons a user reaches: null is the whole province, a string the one prison. */
 export type PrisonScope = string | null;
 
-/** Who asks: a session's user on the gateway, the session info on the wall. */
+/** Who asks: the wall's session info, or a gateway session's user. */
 export interface Principal {
   readonly role: Role;
   readonly prisonId: string | null;
 }
 
 /**
- * The user's scope: province-wide roles get null (every prison), prison-bound roles their account's
- * prison. A prison-bound account without a prison reaches nothing, so it is given an id no prison has.
+ * The scope of a user (or of a gateway session, `{user}`): province-wide roles get null (every prison),
+ * prison-bound roles their account's prison. A prison-bound account without a prison reaches nothing,
+ * so it is given an id no prison has.
  */
-export function scopeOf(who: Principal): PrisonScope {
-  if (policy[who.role].reach === "province") return null;
-  return who.prisonId ?? noPrison;
+export function scopeOf(who: Principal | { readonly user: Principal }): PrisonScope {
+  const p = "user" in who ? who.user : who;
+  if (policy[p.role].reach === "province") return null;
+  return p.prisonId ?? noPrison;
 }
 
 /** An id no catalogue prison can have (ids match `idPattern`, which has no spaces). */

@@ -64,6 +64,11 @@ describe("prison scope", () => {
     expect(scopeOf(who)).toBe(scope);
   });
 
+  it("takes a gateway session ({user}) as well", () => {
+    expect(scopeOf({ user: { role: "operator", prisonId: "jz" } })).toBe("jz");
+    expect(scopeOf({ user: { role: "duty", prisonId: null } })).toBeNull();
+  });
+
   it("a prison-bound account without a prison reaches no prison at all", () => {
     const scope = scopeOf({ role: "operator", prisonId: null });
     expect(scope).not.toBeNull();

@@ -1,7 +1,7 @@
 // The user directory: users from the config plus, unless turned off, the demo users (commander, chief,
 // duty, viewer and operator-<prisonId> per prison) sharing DEMO_PASSWORD. Configured users win over
 // demo users of the same name. Read-only after start.
-import type { Role } from "@cw/protocol";
+import { policy, type Role } from "@cw/protocol";
 import type { Config } from "../config";
 import { hashPassword } from "./password";
 
@@ -9,7 +9,7 @@ export interface User {
   username: string;
   displayName: string;
   role: Role;
-  /** Operators only: the one prison they reach. */
+  /** Prison-bound roles only (operators): the one prison they reach. */
   prisonId: string | null;
   passwordHash: string;
 }
@@ -45,7 +45,7 @@ export async function buildUsers(
       username: u.username,
       displayName: u.displayName,
       role: u.role,
-      prisonId: u.role === "operator" ? prisonId : null,
+      prisonId: policy[u.role].reach === "prison" ? prisonId : null,
       passwordHash: u.passwordHash,
     });
   });

@@ -12,8 +12,8 @@ import {
   type FeedAccepted,
   type Handled,
 } from "@cw/alerts";
-import type { ApiError, Result } from "@cw/protocol";
-import type { ControlContext, Scope } from "./context";
+import type { ApiError, PrisonScope, Result } from "@cw/protocol";
+import type { ControlContext } from "./context";
 import { toLog } from "./domainEvents";
 import { KeyedLock } from "./keyedLock";
 
@@ -97,13 +97,13 @@ export class ControlCommands {
     });
   }
 
-  ack(alarmId: string, body: unknown, actor: string, scope: Scope): Promise<Result<Handled>> {
+  ack(alarmId: string, body: unknown, actor: string, scope: PrisonScope): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
       decideAck(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
     );
   }
 
-  resolve(alarmId: string, body: unknown, actor: string, scope: Scope): Promise<Result<Handled>> {
+  resolve(alarmId: string, body: unknown, actor: string, scope: PrisonScope): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
       decideResolve(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
     );

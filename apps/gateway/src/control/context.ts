@@ -11,9 +11,6 @@ export interface BlockInfo extends BlockRef {
   subBlocks: readonly string[];
 }
 
-/** The prison a caller is limited to, or null for the province (bureau roles). */
-export type Scope = string | null;
-
 export interface ControlContext {
   readonly state: ControlState;
   readonly policy: AlertsPolicy;
@@ -27,6 +24,3 @@ export interface ControlContext {
   cameraOf(cameraId: string): CameraPlace | undefined;
   commit(events: NewEvent[]): Promise<StoredEvent[]>;
 }
-
-export const inScope = (scope: Scope, prisonId: string | null): boolean =>
-  scope === null || (prisonId !== null && prisonId === scope);

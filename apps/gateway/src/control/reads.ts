@@ -15,9 +15,16 @@ import {
   slotReports,
   today,
 } from "@cw/alerts";
-import type { AlarmView, BoardCellView, ObligationView, RollCallBoard, SlotReports } from "@cw/protocol";
-import type { ControlContext, Scope } from "./context";
-import { inScope } from "./context";
+import {
+  type AlarmView,
+  type BoardCellView,
+  inScope,
+  type ObligationView,
+  type PrisonScope,
+  type RollCallBoard,
+  type SlotReports,
+} from "@cw/protocol";
+import type { ControlContext } from "./context";
 import { alarmView, cellView, obligationView, reportView } from "./views";
 
 /** AlarmFilter as a parsed query gives it (absent keys may be present as undefined). */
@@ -30,7 +37,7 @@ function definedOnly<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], un
 export class ControlReads {
   constructor(private readonly ctx: ControlContext) {}
 
-  alarms(q: AlarmListQuery, scope: Scope): AlarmView[] {
+  alarms(q: AlarmListQuery, scope: PrisonScope): AlarmView[] {
     const now = this.ctx.now();
     // An operator asking for another prison gets nothing rather than an error: the filter narrows.
     if (scope !== null && q.prisonId !== undefined && q.prisonId !== scope) return [];
@@ -38,19 +45,19 @@ export class ControlReads {
     return selectAlarms(this.ctx.state.alarms, filter, now).map((a) => alarmView(a, now));
   }
 
-  alarm(id: string, scope: Scope): AlarmView | null {
+  alarm(id: string, scope: PrisonScope): AlarmView | null {
     const a = this.ctx.state.alarms.byId[id];
     return a !== undefined && inScope(scope, a.prisonId) ? alarmView(a, this.ctx.now()) : null;
   }
 
-  async snapshot(id: string, scope: Scope): Promise<Buffer | null> {
+  async snapshot(id: string, scope: PrisonScope): Promise<Buffer | null> {
     const a = this.ctx.state.alarms.byId[id];
     const ref = this.ctx.state.alarms.snapshots[id];
     if (a === undefined || ref === undefined || !inScope(scope, a.prisonId)) return null;
     return this.ctx.snapshots.get(ref);
   }
 
-  board(q: { date?: string; prisonId?: string }, scope: Scope): RollCallBoard {
+  board(q: { date?: string; prisonId?: string }, scope: PrisonScope): RollCallBoard {
     const { ctx } = this;
     const now = ctx.now();
     const date = q.date ?? today(ctx.rollcalls, now);
@@ -76,7 +83,7 @@ export class ControlReads {
   }
 
   /** One board cell by slot key (`date.prison.block.checkpoint`), or null when unknown / out of scope. */
-  cell(key: string, scope: Scope): BoardCellView | null {
+  cell(key: string, scope: PrisonScope): BoardCellView | null {
     const [date, prisonId, blockId, checkpointId] = key.split(".");
     if (date === undefined || prisonId === undefined || blockId === undefined || checkpointId === undefined) {
       return null;
@@ -89,13 +96,13 @@ export class ControlReads {
     return cellView(boardCell(slot, this.ctx.state.rollcalls, this.ctx.now()), date);
   }
 
-  reports(key: string, scope: Scope): SlotReports | null {
+  reports(key: string, scope: PrisonScope): SlotReports | null {
     if (this.cell(key, scope) === null) return null;
     const reports = slotReports(this.ctx.state.rollcalls, key).sort((a, b) => a.receivedAt - b.receivedAt);
     return { key, reports: reports.map(reportView) };
   }
 
-  obligations(q: { light?: Light; kind?: ObligationKind; openOnly?: boolean }, scope: Scope): ObligationView[] {
+  obligations(q: { light?: Light; kind?: ObligationKind; openOnly?: boolean }, scope: PrisonScope): ObligationView[] {
     const now = this.ctx.now();
     const all = selectObligations(this.ctx.state.obligations, {
       ...(q.kind === undefined ? {} : { kind: q.kind }),
@@ -106,7 +113,7 @@ export class ControlReads {
     return all.map((o) => obligationView(o, now)).filter((o) => q.light === undefined || o.light === q.light);
   }
 
-  obligation(id: string, scope: Scope): ObligationView | null {
+  obligation(id: string, scope: PrisonScope): ObligationView | null {
     const o = this.ctx.state.obligations.byId[id];
     return o !== undefined && inScope(scope, o.prisonId) ? obligationView(o, this.ctx.now()) : null;
   }

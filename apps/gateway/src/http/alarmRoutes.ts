@@ -1,20 +1,18 @@
 // The duty console's API: GET /api/v1/alarms (newest first, filters, history search), GET one alarm,
 // its snapshot (image/jpeg), POST …/ack {note} and …/resolve {disposition, note}, and GET
 // /api/v1/obligations (lights of everything owed). Everyone logged in may read; acting needs a duty
-// role (viewers are read-only). Operators see and act only within their prison: another prison's alarm
+// capability (viewers are read-only; policy.ts). Operators see and act only within their prison: another prison's alarm
 // is 404 for them. Every action is an event in the log (the audit trail).
 import { zAlarmQuery, zLight, zObligationKind } from "@cw/alerts";
-import { AppError, parseWith, type Role } from "@cw/protocol";
+import { AppError, parseWith, scopeOf } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireRole, scopeOf } from "../auth/guard";
+import { requireCan } from "../auth/guard";
+import type { Session } from "../auth/sessions";
 import { userActor } from "../control/domainEvents";
 import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
 import { orThrow } from "./errors";
-
-/** Who may acknowledge and resolve alarms. */
-export const alarmActors: readonly Role[] = ["commander", "chief", "duty", "operator"];
 
 const zListQuery = zAlarmQuery.extend({
   /** Raised before this instant (history paging). */
@@ -35,11 +33,17 @@ const zObligationQuery = z
 
 const idParam = (params: unknown): string => (params as { id: string }).id;
 
+/** The scope of a session that may read alarms (403 otherwise). */
+function readerScope(session: Session) {
+  requireCan(session, "alarms.view");
+  return scopeOf(session);
+}
+
 export function alarmRoutes(app: FastifyInstance, { core }: HttpContext): void {
   const { reads, commands } = core.control;
 
   app.get("/api/v1/alarms", async (req) => {
-    const scope = scopeOf(requireSession(req));
+    const scope = readerScope(requireSession(req));
     const { q, before, limit, ...filter } = orThrow(parseWith(zListQuery, req.query));
     const text = q?.toLowerCase();
     const all =
@@ -60,13 +64,13 @@ export function alarmRoutes(app: FastifyInstance, { core }: HttpContext): void {
   });
 
   app.get("/api/v1/alarms/:id", async (req) => {
-    const view = reads.alarm(idParam(req.params), scopeOf(requireSession(req)));
+    const view = reads.alarm(idParam(req.params), readerScope(requireSession(req)));
     if (view === null) throw new AppError("not_found", `No alarm ${idParam(req.params)}.`);
     return view;
   });
 
   app.get("/api/v1/alarms/:id/snapshot", async (req, reply) => {
-    const bytes = await reads.snapshot(idParam(req.params), scopeOf(requireSession(req)));
+    const bytes = await reads.snapshot(idParam(req.params), readerScope(requireSession(req)));
     if (bytes === null) throw new AppError("not_found", `No snapshot for alarm ${idParam(req.params)}.`);
     return reply.type("image/jpeg").header("cache-control", "private, max-age=86400, immutable").send(bytes);
   });
@@ -74,7 +78,7 @@ export function alarmRoutes(app: FastifyInstance, { core }: HttpContext): void {
   for (const action of ["ack", "resolve"] as const) {
     app.post(`/api/v1/alarms/:id/${action}`, async (req) => {
       const session = requireSession(req);
-      requireRole(session, alarmActors);
+      requireCan(session, action === "ack" ? "alarms.acknowledge" : "alarms.dispose");
       const id = idParam(req.params);
       const actor = userActor(session.user.username);
       const scope = scopeOf(session);
@@ -90,7 +94,7 @@ export function alarmRoutes(app: FastifyInstance, { core }: HttpContext): void {
   }
 
   app.get("/api/v1/obligations", async (req) => {
-    const scope = scopeOf(requireSession(req));
+    const scope = readerScope(requireSession(req));
     const q = orThrow(parseWith(zObligationQuery, req.query));
     const openOnly = q.open === undefined ? undefined : q.open === "true" || q.open === "1";
     return {

@@ -1,10 +1,10 @@
-// Camera edits at run time (commanders only): POST /api/v1/cameras, PATCH and DELETE /api/v1/cameras/:id.
+// Camera edits at run time (cameras.manage: commanders): POST /api/v1/cameras, PATCH and DELETE /api/v1/cameras/:id.
 // Each edit is one logged event (camera.added / camera.updated / camera.removed) folded into the
 // catalogue; editing or removing a camera stops its running streams.
 import { randomBytes } from "node:crypto";
 import { AppError, idPattern, parseWith, zCameraCreate, zCameraPatch } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { requireRole } from "../auth/guard";
+import { requireCan } from "../auth/guard";
 import { type IdSource, planCreate, planRemove, planUpdate } from "../catalogue/commands";
 import { requireSession } from "./auth";
 import { cameraDetail } from "./catalogueRoutes";
@@ -17,11 +17,9 @@ const ids: IdSource = {
 };
 
 export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpContext): void {
-  const commander = ["commander"] as const;
-
   app.post("/api/v1/cameras", async (req, reply) => {
     const session = requireSession(req);
-    requireRole(session, commander);
+    requireCan(session, "cameras.manage");
     const input = orThrow(parseWith(zCameraCreate, req.body));
     const data = orThrow(planCreate(core.catalogue, input, ids));
     await core.commit([{ type: "camera.added", actor: session.user.username, data }]);
@@ -32,7 +30,7 @@ export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpC
 
   app.patch<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req) => {
     const session = requireSession(req);
-    requireRole(session, commander);
+    requireCan(session, "cameras.manage");
     const id = req.params.id;
     if (!idPattern.test(id) || !core.catalogue.camera(id)) throw new AppError("not_found", `no camera ${id}`, "id");
     const patch = orThrow(parseWith(zCameraPatch, req.body));
@@ -46,7 +44,7 @@ export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpC
 
   app.delete<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req, reply) => {
     const session = requireSession(req);
-    requireRole(session, commander);
+    requireCan(session, "cameras.manage");
     const data = orThrow(planRemove(core.catalogue, req.params.id));
     await core.commit([{ type: "camera.removed", actor: session.user.username, data }]);
     await streams.stopCamera(data.id);

@@ -1,10 +1,20 @@
 // Reading the catalogue: GET /api/v1/tree, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
-// /api/v1/cameras/:id (commanders also get the RTMP publishUrl). Operators see only their prison;
+// /api/v1/cameras/:id (cameras.manage holders also get the RTMP publishUrl). Operators see only their prison;
 // naming another prison's camera is 403.
-import { AppError, type Camera, type CameraDetail, idPattern, parseWith, zCameraKind, zId } from "@cw/protocol";
+import {
+  AppError,
+  type Camera,
+  type CameraDetail,
+  can,
+  idPattern,
+  parseWith,
+  scopeOf,
+  zCameraKind,
+  zId,
+} from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requirePrison, scopeOf } from "../auth/guard";
+import { requireCan, requirePrison } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import { requireSession } from "./auth";
@@ -17,8 +27,15 @@ const zCameraQuery = z.object({
   kind: zCameraKind.optional(),
 });
 
-/** The camera the session may see, or 404 (unknown) / 403 (another prison). */
+/** The scope of a session that may see cameras (403 otherwise). */
+export function cameraScope(session: Session) {
+  requireCan(session, "cameras.view");
+  return scopeOf(session);
+}
+
+/** The camera the session may see, or 403 (no cameras.view, another prison) / 404 (unknown). */
 export function visibleCamera(core: Core, session: Session, id: string): Camera {
+  requireCan(session, "cameras.view");
   const camera = idPattern.test(id) ? core.catalogue.camera(id) : undefined;
   if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
   requirePrison(session, camera.prisonId);
@@ -33,22 +50,22 @@ export function publishUrl(core: Core, cameraId: string): string | undefined {
 }
 
 export function cameraDetail(core: Core, session: Session, camera: Camera): CameraDetail {
-  const url = session.user.role === "commander" ? publishUrl(core, camera.id) : undefined;
+  const url = can(session.user.role, "cameras.manage") ? publishUrl(core, camera.id) : undefined;
   return url === undefined ? camera : { ...camera, publishUrl: url };
 }
 
 export function catalogueRoutes(app: FastifyInstance, { core }: HttpContext): void {
-  app.get("/api/v1/tree", async (req) => core.catalogue.tree(scopeOf(requireSession(req))));
+  app.get("/api/v1/tree", async (req) => core.catalogue.tree(cameraScope(requireSession(req))));
 
   app.get("/api/v1/prisons", async (req) => {
-    const scope = scopeOf(requireSession(req));
+    const scope = cameraScope(requireSession(req));
     return core.catalogue.prisons().filter((p) => scope === null || p.id === scope);
   });
 
   app.get("/api/v1/cameras", async (req) => {
     const session = requireSession(req);
     const q = orThrow(parseWith(zCameraQuery, req.query));
-    let prisonId = scopeOf(session);
+    let prisonId = cameraScope(session);
     if (q.prisonId !== undefined) {
       if (!core.catalogue.prison(q.prisonId)) throw new AppError("not_found", `no prison ${q.prisonId}`, "prisonId");
       requirePrison(session, q.prisonId);

@@ -6,14 +6,8 @@
 import { addDays, daysBetween, historyAt, isDate, verifyDay } from "@cw/alerts";
 import { AppError, type InspectionVerify } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { requireRole } from "../auth/guard";
-import {
-  actorOf,
-  hearsChange,
-  rectificationReaders,
-  requireFindingReader,
-  requireInspector,
-} from "../inspection/access";
+import { requireCan } from "../auth/guard";
+import { actorOf, hearsChange, requireFindingReader, requireInspector } from "../inspection/access";
 import { catalogueLookup } from "../inspection/lookup";
 import { coverageView, dayView, historyView, rectificationList } from "../inspection/views";
 import { requireSession } from "./auth";
@@ -88,7 +82,7 @@ export function inspectionRoutes(app: FastifyInstance, { core, hub }: HttpContex
   });
 
   app.get<DateParams>("/api/v1/inspections/:date/verify", async (req): Promise<InspectionVerify> => {
-    requireSession(req);
+    requireCan(requireSession(req), "inspection.verify");
     const date = checkDate(req.params.date);
     const s = ins.state;
     const drawn = s.draws[date] ?? [];
@@ -141,17 +135,19 @@ export function inspectionRoutes(app: FastifyInstance, { core, hub }: HttpContex
 
   app.get("/api/v1/rectifications", async (req) => {
     const session = requireSession(req);
-    requireRole(session, rectificationReaders);
+    requireCan(session, "rectifications.view");
     return rectificationList(ins.state, lookup, actorOf(session).scope, core.now());
   });
 
-  app.post<FindingParams>("/api/v1/rectifications/:findingId/report", async (req) =>
-    ins.report(req.params.findingId, req.body, actorOf(requireSession(req))),
-  );
+  app.post<FindingParams>("/api/v1/rectifications/:findingId/report", async (req) => {
+    const session = requireSession(req);
+    requireCan(session, "rectifications.report");
+    return ins.report(req.params.findingId, req.body, actorOf(session));
+  });
 
   app.post<FindingParams>("/api/v1/rectifications/:findingId/review", async (req) => {
     const session = requireSession(req);
-    requireInspector(session);
+    requireCan(session, "rectifications.review");
     return ins.review(req.params.findingId, req.body, actorOf(session));
   });
 

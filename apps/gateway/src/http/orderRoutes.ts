@@ -2,9 +2,9 @@
 // matrix, sign for (签收) and report back (反馈) for a prison's operator, remind (催办), images, and
 // templates. Every body goes through the domain deciders (zod inside); errors come from the catalogue.
 // Operators reach only their own prison's orders and targets (403 otherwise). See docs/api/orders.md.
-import { AppError, idPattern, type Role } from "@cw/protocol";
+import { AppError, idPattern, scopeOf } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { requireRole, scopeOf } from "../auth/guard";
+import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import { userActor } from "../control/domainEvents";
 import type { Actor } from "../orders/service";
@@ -13,12 +13,14 @@ import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
 import { orThrow } from "./errors";
 
-/** Who composes orders, reminds and keeps templates. */
-export const orderIssuers: readonly Role[] = ["commander", "chief"];
-/** Who answers an order for a unit: the unit's prison centre. */
-export const orderAnswerers: readonly Role[] = ["operator"];
 /** Bodies carrying a base64 image (≤ 512 KB decoded ≈ 700 KB of text) plus the rest of the fields. */
 export const orderBodyLimit = 800 * 1024;
+
+/** The acting session as the service sees it; reads need orders.view (403 otherwise). */
+const readerOf = (session: Session): Actor => {
+  requireCan(session, "orders.view");
+  return actorOf(session);
+};
 
 const actorOf = (session: Session): Actor => ({
   actor: userActor(session.user.username),
@@ -44,38 +46,38 @@ export function orderRoutes(app: FastifyInstance, { orders }: HttpContext): void
 
   app.post("/api/v1/orders", big, async (req, reply) => {
     const session = requireSession(req);
-    requireRole(session, orderIssuers);
+    requireCan(session, "orders.issue");
     const view = orThrow(await orders.issue(actorOf(session), req.body));
     return reply.code(201).send(view);
   });
 
-  app.get("/api/v1/orders", async (req) => orThrow(orders.list(actorOf(requireSession(req)), req.query)));
+  app.get("/api/v1/orders", async (req) => orThrow(orders.list(readerOf(requireSession(req)), req.query)));
 
   app.get<P>("/api/v1/orders/:id", async (req) =>
-    orThrow(orders.view(actorOf(requireSession(req)), id(req.params.id, "order"))),
+    orThrow(orders.view(readerOf(requireSession(req)), id(req.params.id, "order"))),
   );
 
   app.get<P>("/api/v1/orders/:id/attachment", async (req, reply) => {
-    const by = actorOf(requireSession(req));
+    const by = readerOf(requireSession(req));
     return sendImage(reply, orThrow(orders.attachment(by, id(req.params.id, "order"))));
   });
 
   app.post<P>("/api/v1/orders/:id/targets/:unitId/sign", async (req) => {
     const session = requireSession(req);
-    requireRole(session, orderAnswerers);
+    requireCan(session, "orders.sign");
     const [orderId, unitId] = [id(req.params.id, "order"), id(req.params.unitId, "unit")];
     return orThrow(await orders.sign(actorOf(session), orderId, unitId, req.body ?? {}));
   });
 
   app.post<P>("/api/v1/orders/:id/targets/:unitId/feedback", big, async (req) => {
     const session = requireSession(req);
-    requireRole(session, orderAnswerers);
+    requireCan(session, "orders.report");
     const [orderId, unitId] = [id(req.params.id, "order"), id(req.params.unitId, "unit")];
     return orThrow(await orders.feedback(actorOf(session), orderId, unitId, req.body));
   });
 
   app.get<P>("/api/v1/orders/:id/targets/:unitId/feedback/:n/image", async (req, reply) => {
-    const by = actorOf(requireSession(req));
+    const by = readerOf(requireSession(req));
     const n = /^\d{1,4}$/.test(req.params.n) ? Number(req.params.n) : -1;
     if (n < 0) throw new AppError("not_found", "no such report back", "n");
     const image = orders.feedbackImage(by, id(req.params.id, "order"), id(req.params.unitId, "unit"), n);
@@ -84,25 +86,25 @@ export function orderRoutes(app: FastifyInstance, { orders }: HttpContext): void
 
   app.post<P>("/api/v1/orders/:id/remind", async (req) => {
     const session = requireSession(req);
-    requireRole(session, orderIssuers);
+    requireCan(session, "orders.issue");
     return orThrow(await orders.remind(actorOf(session), id(req.params.id, "order"), req.body ?? {}));
   });
 
   app.get("/api/v1/order-templates", async (req) => {
-    requireRole(requireSession(req), orderIssuers);
+    requireCan(requireSession(req), "orders.issue");
     return orders.templates().map(templateWire);
   });
 
   app.post("/api/v1/order-templates", big, async (req, reply) => {
     const session = requireSession(req);
-    requireRole(session, orderIssuers);
+    requireCan(session, "orders.issue");
     const saved = orThrow(await orders.saveTemplate(actorOf(session), req.body));
     return reply.code(201).send(templateWire(saved));
   });
 
   app.delete<P>("/api/v1/order-templates/:id", async (req, reply) => {
     const session = requireSession(req);
-    requireRole(session, orderIssuers);
+    requireCan(session, "orders.issue");
     orThrow(await orders.deleteTemplate(actorOf(session), id(req.params.id, "template")));
     return reply.code(204).send();
   });

@@ -2,9 +2,9 @@
 // /api/v1/reports (a period report as JSON) and GET /api/v1/reports.csv (the same as a download).
 // Scope: an operator sees its own prison; asking for another prison's or the province's report is 403.
 import { localDate, toCsv } from "@cw/alerts";
-import { AppError, parseWith, zReportQuery } from "@cw/protocol";
+import { AppError, parseWith, scopeOf, zReportQuery } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { scopeOf } from "../auth/guard";
+import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import { csvLabels } from "../overview/csvLabels";
@@ -15,6 +15,7 @@ import { orThrow } from "./errors";
 
 /** The report's unit for this session: a prison id, or null for the province. */
 export function reportUnit(core: Core, session: Session, unit: string | undefined): string | null {
+  requireCan(session, "reports.view");
   const scope = scopeOf(session);
   const wanted = unit === undefined ? (scope ?? "province") : unit;
   if (wanted !== "province" && !core.catalogue.prison(wanted))
@@ -28,6 +29,7 @@ export function reportUnit(core: Core, session: Session, unit: string | undefine
 export function overviewRoutes(app: FastifyInstance, { core, streams }: HttpContext): void {
   app.get("/api/v1/overview", async (req) => {
     const session = requireSession(req);
+    requireCan(session, "reports.view");
     return overviewOf({
       projection: core.overview,
       catalogue: core.catalogue,

@@ -1,10 +1,11 @@
 // The roll-call board: GET /api/v1/rollcalls/board?date=&prisonId= (today's checkpoints × blocks with
 // light, expected vs present) and GET /api/v1/rollcalls/slots/{key} (a cell's reports: the drill-down).
 // Operators see only their prison's blocks. Read-only: reports arrive through the feeds API.
-import { AppError, parseWith, zId } from "@cw/protocol";
+import { AppError, parseWith, scopeOf, zId } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { scopeOf } from "../auth/guard";
+import { requireCan } from "../auth/guard";
+import type { Session } from "../auth/sessions";
 import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
 import { orThrow } from "./errors";
@@ -19,9 +20,14 @@ const zBoardQuery = z
   })
   .strict();
 
+function readerScope(session: Session) {
+  requireCan(session, "rollcalls.view");
+  return scopeOf(session);
+}
+
 export function rollcallRoutes(app: FastifyInstance, { core }: HttpContext): void {
   app.get("/api/v1/rollcalls/board", async (req) => {
-    const scope = scopeOf(requireSession(req));
+    const scope = readerScope(requireSession(req));
     const q = orThrow(parseWith(zBoardQuery, req.query));
     if (scope !== null && q.prisonId !== undefined && q.prisonId !== scope) {
       throw new AppError("forbidden", "operators see only their own prison's roll calls");
@@ -36,7 +42,7 @@ export function rollcallRoutes(app: FastifyInstance, { core }: HttpContext): voi
   });
 
   app.get("/api/v1/rollcalls/slots/:key", async (req) => {
-    const scope = scopeOf(requireSession(req));
+    const scope = readerScope(requireSession(req));
     const { key } = req.params as { key: string };
     const r = core.control.reads.reports(key, scope);
     if (r === null) throw new AppError("not_found", `No roll-call slot ${key}.`);

@@ -1,11 +1,10 @@
 // The output screens: GET /api/v1/wall/screens[/{n}], PUT /api/v1/wall/screens/{n} and
-// POST /api/v1/wall/screens/{n}/tour. The screens are the bureau centre's: operators get 403, viewers
-// only read. Each change is one logged wall.screen.set; the live hub pushes it (wall/service.ts).
+// POST /api/v1/wall/screens/{n}/tour. The screens are the bureau centre's: wall.view to read, wall.edit to
+// change (policy.ts: operators get 403, viewers only read). Each change is one logged wall.screen.set; the live hub pushes it (wall/service.ts).
 import { AppError, parseWith, zScreenPut, zTourControl } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { canSeePrison, requireRole } from "../auth/guard";
+import { canSeePrison, requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
-import { wallEditors, wallReaders } from "../wall/scope";
 import type { Caller } from "../wall/service";
 import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
@@ -26,12 +25,12 @@ export function wallRoutes(app: FastifyInstance, { core }: HttpContext): void {
   };
 
   app.get("/api/v1/wall/screens", async (req) => {
-    requireRole(requireSession(req), wallReaders);
+    requireCan(requireSession(req), "wall.view");
     return core.wall.screens();
   });
 
   app.get<{ Params: { n: string } }>("/api/v1/wall/screens/:n", async (req) => {
-    requireRole(requireSession(req), wallReaders);
+    requireCan(requireSession(req), "wall.view");
     const screen = core.wall.screen(screenNumber(req.params.n));
     if (!screen) throw new AppError("not_found", `no screen ${req.params.n}`, "n");
     return screen;
@@ -39,7 +38,7 @@ export function wallRoutes(app: FastifyInstance, { core }: HttpContext): void {
 
   app.put<{ Params: { n: string } }>("/api/v1/wall/screens/:n", async (req) => {
     const session = requireSession(req);
-    requireRole(session, wallEditors);
+    requireCan(session, "wall.edit");
     const n = screenNumber(req.params.n);
     const input = orThrow(parseWith(zScreenPut, req.body));
     return orThrow(await core.wall.put(n, input, callerOf(session)));
@@ -47,7 +46,7 @@ export function wallRoutes(app: FastifyInstance, { core }: HttpContext): void {
 
   app.post<{ Params: { n: string } }>("/api/v1/wall/screens/:n/tour", async (req) => {
     const session = requireSession(req);
-    requireRole(session, wallEditors);
+    requireCan(session, "wall.edit");
     const n = screenNumber(req.params.n);
     const control = orThrow(parseWith(zTourControl, req.body));
     return orThrow(await core.wall.controlTour(n, control, callerOf(session)));

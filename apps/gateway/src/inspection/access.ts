@@ -1,16 +1,13 @@
-// Who may do what with the daily inspection: the bureau chief and the commander see and act; a prison
-// operator sees and reports on its own prison's rectifications only; verification is open to anyone
-// logged in (that is its point). Pure role arithmetic over a session.
-import { AppError, type InspectionChange, type Role } from "@cw/protocol";
-import { requireRole, scopeOf } from "../auth/guard";
+// Who may do what with the daily inspection, in the policy table's words: inspection.inspect (the
+// bureau chief and the commander see and act), rectifications.view/report (a prison operator, its own
+// prison's only), inspection.verify (anyone logged in: that is its point). Pure, over a session.
+import { AppError, can, type InspectionChange, inScope, scopeOf } from "@cw/protocol";
+import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Actor } from "./service";
 
-export const inspectors: readonly Role[] = ["chief", "commander"];
-export const rectificationReaders: readonly Role[] = ["chief", "commander", "operator"];
-
 export function requireInspector(session: Session): Actor {
-  requireRole(session, inspectors);
+  requireCan(session, "inspection.inspect");
   return { username: session.user.username, scope: null };
 }
 
@@ -20,14 +17,15 @@ export function actorOf(session: Session): Actor {
 
 /** A finding's pictures: inspectors, or an operator of the finding's prison (others: not found). */
 export function requireFindingReader(session: Session, prisonId: string | undefined): void {
-  requireRole(session, rectificationReaders);
-  const scope = scopeOf(session);
-  if (prisonId === undefined || (scope !== null && scope !== prisonId))
+  requireCan(session, "rectifications.view");
+  if (prisonId === undefined || !inScope(scopeOf(session), prisonId))
     throw new AppError("not_found", "No such finding.");
 }
 
-/** Whether a live change reaches a session: inspectors hear all, an operator its prison's findings. */
+/** Whether a live change reaches a session: inspectors hear all, a prison's rectifiers its findings. */
 export function hearsChange(session: Session, c: InspectionChange): boolean {
-  if (inspectors.includes(session.user.role)) return true;
-  return session.user.role === "operator" && c.prisonId !== null && c.prisonId === scopeOf(session);
+  const { role } = session.user;
+  if (can(role, "inspection.inspect")) return true;
+  const scope = scopeOf(session);
+  return can(role, "rectifications.view") && scope !== null && inScope(scope, c.prisonId);
 }

@@ -6,15 +6,23 @@
 // a per-session message to every client), e.g. the orders' guaranteed delivery (orders/live.ts).
 
 import type { Duplex } from "node:stream";
-import { type LiveMessage, type LiveTopic, liveTopicNames, type StreamHealth, zLiveSubscribe } from "@cw/protocol";
+import {
+  can,
+  type LiveMessage,
+  type LiveTopic,
+  liveTopicNames,
+  type StreamHealth,
+  scopeOf,
+  zLiveSubscribe,
+} from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { WebSocket } from "ws";
-import { canSeePrison, scopeOf } from "../auth/guard";
+import { canSeePrison } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import { visibleHealth } from "../http/streamsRoutes";
 import { wallCatalogue } from "../wall/catalogueView";
-import { scopePreset, wallReaders } from "../wall/scope";
+import { scopePreset } from "../wall/scope";
 
 export interface LiveHubOptions {
   pingMs?: number;
@@ -65,7 +73,7 @@ export class LiveHub {
       streams.onHealth((changed) => this.broadcastHealth(changed)),
       core.onCatalogueChange((c) => {
         for (const client of this.clients) {
-          if (canSeePrison(client.session, c.prisonId)) {
+          if (can(client.session.user.role, "cameras.view") && canSeePrison(client.session, c.prisonId)) {
             this.send(client, { topic: "catalogue.camera", data: { id: c.id, camera: c.camera } });
           }
         }
@@ -73,12 +81,13 @@ export class LiveHub {
       // Screens are the bureau centre's (operators never hear of them); presets are scoped per prison.
       core.wall.onScreen((screen) => {
         for (const client of this.clients) {
-          if (wallReaders.includes(client.session.user.role)) this.send(client, { topic: "wall.screen", data: screen });
+          if (can(client.session.user.role, "wall.view")) this.send(client, { topic: "wall.screen", data: screen });
         }
       }),
       core.wall.onPreset((id, preset) => {
         const catalogue = wallCatalogue(core.catalogue);
         for (const client of this.clients) {
+          if (!can(client.session.user.role, "cameras.view")) continue;
           const scoped = preset && scopePreset(preset, scopeOf(client.session), catalogue);
           this.send(client, { topic: "preset", data: { id, preset: scoped } });
         }
@@ -116,7 +125,7 @@ export class LiveHub {
     if (wants("stream.health")) {
       this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
     }
-    if (wants("wall.screen") && wallReaders.includes(session.user.role)) {
+    if (wants("wall.screen") && can(session.user.role, "wall.view")) {
       for (const screen of this.core.wall.screens()) this.send(client, { topic: "wall.screen", data: screen });
     }
     // Extensions send their own topics' snapshots (overview, missed orders); send() filters the rest.

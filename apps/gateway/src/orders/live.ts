@@ -1,22 +1,17 @@
 // The live `order` topic: guaranteed delivery to terminals and a live receipt matrix for the command
-// centre. Bureau sessions (commander, chief, duty) get the full view of every order that changed;
-// operators the view scoped to their prison, only for orders with a target in it. On each connect an
+// centre. Sessions with orders.watch (commander, chief, duty) get the full view of every order that
+// changed; prison terminals (orders.sign) the view scoped to their prison, only for orders with a target in it. On each connect an
 // operator is sent everything its prison has not yet acknowledged (`missed`), and its terminal's
 // `order.ack` frames become order.delivered (service.ts). Pushes are coalesced per tick: an order issued
 // to a hundred units (one order.issued plus its obligations) or signed by many is sent once per tick.
 import type { ControlState, OrderView } from "@cw/alerts";
 import { orderView, undeliveredFor } from "@cw/alerts";
-import type { LiveMessage, OrderLive, Role } from "@cw/protocol";
-import { zOrderAck } from "@cw/protocol";
-import { scopeOf } from "../auth/guard";
+import { can, type LiveMessage, type OrderLive, scopeOf, zOrderAck } from "@cw/protocol";
 import type { Session } from "../auth/sessions";
 import { userActor } from "../control/domainEvents";
 import type { StoredEvent } from "../eventlog/types";
 import type { LiveExtension } from "../live/hub";
 import type { OrdersService } from "./service";
-
-/** Roles that see every order live (the full receipt matrix). */
-export const orderWatchers: readonly Role[] = ["commander", "chief", "duty"];
 
 type Reason = OrderLive["reason"];
 const rank: Record<Reason, number> = { changed: 0, missed: 1, reminded: 2, issued: 3 };
@@ -83,8 +78,9 @@ export class OrdersLive implements LiveExtension {
         return views.get(scope) ?? null;
       };
       this.deps.publish((session) => {
-        const operator = session.user.role === "operator";
-        if (!operator && !orderWatchers.includes(session.user.role)) return null;
+        // orders.watch: the full receipt matrix; orders.sign: a prison terminal, its own targets.
+        const { role } = session.user;
+        if (!can(role, "orders.watch") && !can(role, "orders.sign")) return null;
         const order = viewFor(scopeOf(session));
         return order === null ? null : { topic: "order", data: { reason, order, serverTime: now } };
       });
@@ -93,7 +89,7 @@ export class OrdersLive implements LiveExtension {
 
   attached(session: Session, send: (msg: LiveMessage) => void): void {
     const prison = scopeOf(session);
-    if (prison === null) return;
+    if (prison === null || !can(session.user.role, "orders.sign")) return;
     const control = this.deps.control();
     const now = this.deps.now();
     for (const missed of undeliveredFor(control.orders, prison)) {
@@ -107,7 +103,7 @@ export class OrdersLive implements LiveExtension {
     if (m?.topic !== "order.ack") return;
     const prison = scopeOf(session);
     // Only a prison's own terminal can take delivery; the command centre's screens do not.
-    if (prison === null) return;
+    if (prison === null || !can(session.user.role, "orders.sign")) return;
     const ack = zOrderAck.safeParse(m.data);
     if (!ack.success) return;
     const by = { actor: userActor(session.user.username), prisonScope: prison };

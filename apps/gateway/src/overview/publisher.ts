@@ -4,9 +4,8 @@
 // prison) and sends it to that scope's clients, and only when it differs from the last one sent. A burst
 // of 1000 alarms/s thus costs ≈3 views a second, not 1000. Owns its timer and health subscription;
 // stop() ends both.
-import type { LiveMessage, Overview } from "@cw/protocol";
+import { can, type LiveMessage, type Overview, scopeOf } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
-import { scopeOf } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import type { Core } from "../core";
 import { overviewOf } from "./view";
@@ -56,6 +55,7 @@ export class OverviewPublisher {
     // One view per scope in use, built on first need; a scope whose view did not change hears nothing.
     const views = new Map<string | null, Overview | null>();
     this.opts.publish((session) => {
+      if (!can(session.user.role, "reports.view")) return null;
       const scope = scopeOf(session);
       if (!views.has(scope)) {
         const view = this.build(scope);

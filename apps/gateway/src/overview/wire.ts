@@ -1,7 +1,8 @@
 // Wires the overview into the running gateway: the coalescing publisher on the live hub, and the
 // current overview for each new connection. Returns the stop.
+
+import { can, scopeOf } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
-import { scopeOf } from "../auth/guard";
 import type { Core } from "../core";
 import type { LiveHub } from "../live/hub";
 import { OverviewPublisher } from "./publisher";
@@ -22,7 +23,7 @@ export function wireOverview({ core, hub, registry, intervalMs }: OverviewWiring
   });
   const removeExtension = hub.extend({
     attached(session, send) {
-      send({ topic: "overview", data: publisher.build(scopeOf(session)) });
+      if (can(session.user.role, "reports.view")) send({ topic: "overview", data: publisher.build(scopeOf(session)) });
     },
   });
   return () => {

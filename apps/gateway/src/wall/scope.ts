@@ -1,16 +1,9 @@
-// Who sees what of the wall. The output screens belong to the bureau's centre: operators (prison
-// centres) get 403 on wall endpoints and no wall.screen messages. Presets are shared by every console,
-// so operators read them too, but only what lies in their prison: other prisons' tiles show empty and
-// their tour steps are left out. Pure; the routes and the live hub call it.
-import type { Preset, Role, TourStep } from "@cw/protocol";
+// What a prison-bound session sees of a preset. The output screens belong to the bureau's centre
+// (wall.view / wall.edit in the policy table: operators get 403 and no wall.screen messages). Presets
+// are shared by every console, so operators read them too, but only what lies in their prison: other
+// prisons' tiles show empty and their tour steps are left out. Pure; the routes and the live hub call it.
+import type { Preset, TourStep } from "@cw/protocol";
 import type { WallCatalogue } from "./catalogueView";
-
-/** Roles that may look at the output screens (GET and live). */
-export const wallReaders: readonly Role[] = ["commander", "chief", "duty", "viewer"];
-/** Roles that may change what the output screens show. */
-export const wallEditors: readonly Role[] = ["commander", "chief", "duty"];
-/** Roles that may save and delete presets. */
-export const presetEditors: readonly Role[] = ["commander"];
 
 /** The preset as a session limited to `prisonId` may see it (null: the whole province, unchanged). */
 export function scopePreset(preset: Preset, prisonId: string | null, catalogue: WallCatalogue): Preset {

@@ -1,7 +1,7 @@
 // Who may act on which target, and the lookup every receipt decider starts with. An operator (prison
 // scope set) may only see, sign and answer its own prison's targets; bureau roles (scope null) all.
 // Order of checks, as the HTTP edge answers: unknown order or unit → not_found, another prison → forbidden.
-import type { ApiError } from "@cw/protocol";
+import { type ApiError, inScope as inPrisonScope } from "@cw/protocol";
 import type { ActContext } from "../decision";
 import type { ObligationState } from "../obligationState";
 import type { AlertsPolicy } from "../policy";
@@ -21,7 +21,7 @@ export interface OrderActContext extends ActContext {
 }
 
 export function inScope(t: OrderTarget, prisonScope: string | null | undefined): boolean {
-  return prisonScope == null || t.prisonId === prisonScope;
+  return inPrisonScope(prisonScope ?? null, t.prisonId);
 }
 
 export type TargetLookup = { ok: true; order: Order; target: OrderTarget } | { ok: false; error: ApiError };
