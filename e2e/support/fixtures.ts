@@ -48,7 +48,10 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("tree")).toBeVisible();
+  // Every role lands inside the app shell; big-screen roles on the console (with the tree), the others
+  // on their own start page (duty → /duty, chief → /inspection, operator → /unit).
+  await expect(page.getByTestId("shell-bar")).toBeVisible();
+  if (new URL(page.url()).pathname === "/") await expect(page.getByTestId("tree")).toBeVisible();
 }
 
 /** Resolves when the <video> matched by the locator has advanced its currentTime by `by` seconds. */

@@ -59,6 +59,12 @@ export const zConfig = z
     hlsTokenTtlS: z.coerce.number().positive().max(86_400).default(60),
     streamIdleS: z.coerce.number().positive().max(3600).default(30),
     stallS: z.coerce.number().positive().max(600).default(5),
+    /**
+     * Shifts the gateway's clock by this many milliseconds (now = real now + offset). For tests and demos
+     * that must run at a chosen hour of the bureau's day — e.g. minutes before its midnight — without
+     * touching the machine's clock. 0 in production.
+     */
+    clockOffsetMs: z.coerce.number().int().default(0),
     sessionTtlH: z.coerce
       .number()
       .positive()
@@ -114,6 +120,7 @@ export const envKeys = {
   SIM: "sim",
   HLS_TOKEN_TTL_S: "hlsTokenTtlS",
   STREAM_IDLE_S: "streamIdleS",
+  CLOCK_OFFSET_MS: "clockOffsetMs",
   SESSION_TTL_H: "sessionTtlH",
   PUBLIC_RTMP_URL: "publicRtmpUrl",
   METRICS_TOKEN: "metricsToken",

@@ -28,9 +28,11 @@ const simOff: Source = {
 export async function startGateway(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Gateway> {
   const eventLog = await selectEventLog(config, log);
   let sources: MediaSourceFactory | null = null;
+  const offset = config.clockOffsetMs;
   const gw = await createGateway({
     config,
     log,
+    ...(offset !== 0 ? { now: () => Date.now() + offset } : {}),
     ...(eventLog ? { eventLog } : {}),
     async media(hooks): Promise<MediaPlane> {
       const tools = findFfmpeg();

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import "./ui/tokens.css";
 import "./styles/base.css";
 import "./styles/login.css";
 import "./styles/console.css";

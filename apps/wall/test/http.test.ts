@@ -62,7 +62,10 @@ describe("request", () => {
     respond(200, '{"username":"u"}');
     const err = (await requestParsed(zSessionInfo, "/api/v1/session").catch((e: unknown) => e)) as HttpError;
     expect(err.body.code).toBe("validation");
-    respond(200, '{"username":"u","displayName":"U","role":"duty","prisonId":null,"expiresAt":1}');
+    respond(
+      200,
+      '{"username":"u","displayName":"U","role":"duty","prisonId":null,"expiresAt":1,"tzOffsetMin":480,"now":1}',
+    );
     await expect(requestParsed(zSessionInfo, "/api/v1/session")).resolves.toMatchObject({ role: "duty" });
     respond(204, "");
     await expect(request("/api/v1/session", { method: "DELETE" })).resolves.toBeNull();

@@ -16,5 +16,12 @@ export const zSessionInfo = z.object({
   /** Prison-bound roles (operators) name their prison; everyone else sees the province (null). */
   prisonId: z.string().nullable(),
   expiresAt: z.number(),
+  /**
+   * The bureau's calendar: its offset from UTC in minutes (+480 for China). "Today", day/month/quarter
+   * boundaries and every date the wall shows come from it, never from the browser's time zone.
+   */
+  tzOffsetMin: z.number().int().min(-840).max(840),
+  /** The gateway's clock when it answered (ms since the epoch): the wall corrects its own clock by it. */
+  now: z.number(),
 });
 export type SessionInfo = z.infer<typeof zSessionInfo>;

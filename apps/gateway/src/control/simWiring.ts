@@ -28,7 +28,7 @@ export function simPrisons(catalogue: CatalogueStore): SimPrison[] {
 /** Starts the simulator against `baseUrl` when config asks for it (FEED_SIM, default: SIM); else null. */
 export function startDemoFeeds(
   config: Config,
-  catalogue: CatalogueStore,
+  core: { catalogue: CatalogueStore; now: () => number },
   baseUrl: string,
   log: Logger,
   fetchImpl?: typeof fetch,
@@ -38,7 +38,8 @@ export function startDemoFeeds(
   const sim = startFeedSimulator({
     baseUrl,
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    prisons: simPrisons(catalogue),
+    prisons: simPrisons(core.catalogue),
+    now: core.now,
     secret: keys.demoFeedSecret ?? "",
     keyFor: (prisonId) => feedKeyFor(keys, prisonId) ?? "",
     schedule: config.rollcalls.schedule,

@@ -23,7 +23,7 @@ export function withDemoFeeds(gw: Gateway, config: Config, log: Logger): Gateway
   // go through the gateway's own routes in-process (fastify inject: same hooks, signature checks and
   // validation, no socket) instead of through a TLS client that would refuse it.
   const tls = gw.url.startsWith("https:");
-  const sim = startDemoFeeds(config, gw.core.catalogue, gw.url, log, tls ? injectFetch(gw.app) : undefined);
+  const sim = startDemoFeeds(config, gw.core, gw.url, log, tls ? injectFetch(gw.app) : undefined);
   if (sim === null) return gw;
   const close = gw.close;
   return {

@@ -19,15 +19,19 @@ const dummy = () => {
   return dummyHash;
 };
 
-export function sessionInfo(s: Session): SessionInfo {
+export function sessionInfo(s: Session, clock: { tzOffsetMin: number; now: number }): SessionInfo {
   return {
     username: s.user.username,
     displayName: s.user.displayName,
     role: s.user.role,
     prisonId: s.user.prisonId,
     expiresAt: s.expiresAt,
+    tzOffsetMin: clock.tzOffsetMin,
+    now: clock.now,
   };
 }
+
+const clockOf = (core: HttpContext["core"]) => ({ tzOffsetMin: core.config.rollcalls.tzOffsetMin, now: core.now() });
 
 const userAgent = (req: FastifyRequest) => String(req.headers["user-agent"] ?? "").slice(0, 256);
 
@@ -73,11 +77,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
         },
       ]);
       setSessionCookie(reply, id, expiresAt, now, req.protocol === "https");
-      return sessionInfo({ hash: sessionHash, user, expiresAt });
+      return sessionInfo({ hash: sessionHash, user, expiresAt }, clockOf(core));
     },
   );
 
-  app.get("/api/v1/session", async (req) => sessionInfo(requireSession(req)));
+  app.get("/api/v1/session", async (req) => sessionInfo(requireSession(req), clockOf(core)));
 
   app.delete("/api/v1/session", async (req, reply) => {
     const s = requireSession(req);

@@ -32,6 +32,13 @@ describe("session", () => {
     expect(await (await t.req("/api/v1/session", { cookie })).json()).toMatchObject({ username: "operator-jz" });
   });
 
+  it("tells the wall the bureau's calendar and the gateway's clock (its dates never come from the browser)", async () => {
+    const cookie = await t.login("duty");
+    t.clock.now += 61_234;
+    const info = await (await t.req("/api/v1/session", { cookie })).json();
+    expect(info).toMatchObject({ tzOffsetMin: 480, now: t.clock.now });
+  });
+
   it("has every demo user", async () => {
     for (const u of ["commander", "chief", "duty", "viewer", "operator-pj", "operator-lnnv"]) await t.login(u);
   });

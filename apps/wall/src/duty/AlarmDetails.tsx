@@ -4,29 +4,33 @@
 import type { AlarmView } from "@cw/protocol";
 import { useT } from "../i18n/useT";
 import { HlsPlayer } from "../player/HlsPlayer";
+import type { Names } from "../ui/names";
 import { dutyApi } from "./dutyApi";
 import { clock, label } from "./labels";
 import { isActive } from "./queue";
 
 export interface AlarmDetailsProps {
   alarm: AlarmView;
+  names: Names;
   canAct: boolean;
   onAction(action: "ack" | "resolve"): void;
 }
 
-export function AlarmDetails({ alarm: a, canAct, onAction }: AlarmDetailsProps) {
+export function AlarmDetails({ alarm: a, names, canAct, onAction }: AlarmDetailsProps) {
   const t = useT();
   return (
     <section className="alarm-details" data-testid="alarm-details" data-alarm={a.id}>
       <h2>
-        <span className={`sev-badge sev-${a.severity}`}>{t("duty.severity", { n: a.severity })}</span>{" "}
+        <span className={`chip sev-${a.severity}`}>{t(`sev.${a.severity}` as "sev.1")}</span>{" "}
         {a.title ?? label(t, "alarmType", a.type)}
       </h2>
       <dl className="alarm-facts">
         <dt>{t("duty.type")}</dt>
         <dd>{label(t, "alarmType", a.type)}</dd>
         <dt>{t("duty.place")}</dt>
-        <dd>{[a.prisonId, a.blockId, a.subBlockId, a.cameraId].filter(Boolean).join(" / ")}</dd>
+        <dd title={[a.prisonId, a.blockId, a.subBlockId, a.cameraId].filter(Boolean).join(" / ")}>
+          {names.place(a.prisonId, a.blockId, a.subBlockId, a.cameraId)}
+        </dd>
         <dt>{t("duty.raisedAt")}</dt>
         <dd>{clock(a.raisedAt)}</dd>
         <dt>{t("duty.source")}</dt>

@@ -1,22 +1,26 @@
-// One alarm in the queue: severity, light badge (green/yellow/red by age, from the gateway's thresholds),
-// type, place, age and state; the quick acknowledge button. data-* attributes expose the state to tests.
+// One alarm in the queue, read at a glance: severity (colour and words), the obligation light (colour
+// and words), type, where (prison · block · camera by name), when (bureau time), repeats, escalation,
+// state; the quick acknowledge button. data-* attributes expose the state to tests.
 import type { AlarmView } from "@cw/protocol";
 import { useT } from "../i18n/useT";
+import type { Names } from "../ui/names";
 import { clock, label } from "./labels";
 
 export interface AlarmRowProps {
   alarm: AlarmView;
+  names: Names;
   selected: boolean;
   canAct: boolean;
   onSelect(): void;
   onAck(): void;
 }
 
-export function AlarmRow({ alarm: a, selected, canAct, onSelect, onAck }: AlarmRowProps) {
+export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }: AlarmRowProps) {
   const t = useT();
+  const ids = [a.prisonId, a.blockId, a.cameraId ?? a.subBlockId];
   return (
     <li
-      className={`alarm-row sev-${a.severity} light-${a.light}${selected ? " selected" : ""}`}
+      className={`alarm-row light-${a.light}${selected ? " selected" : ""}`}
       data-testid={`alarm-row-${a.id}`}
       data-light={a.light}
       data-state={a.state}
@@ -26,27 +30,38 @@ export function AlarmRow({ alarm: a, selected, canAct, onSelect, onAck }: AlarmR
         if (e.key === "Enter") onSelect();
       }}
     >
-      <span className={`sev-badge sev-${a.severity}`}>{t("duty.severity", { n: a.severity })}</span>
-      <span className={`light-badge light-${a.light}`} title={label(t, "light", a.light)} />
-      <span className="alarm-type">{a.title ?? label(t, "alarmType", a.type)}</span>
-      <span className="alarm-place">{[a.prisonId, a.blockId, a.cameraId].filter(Boolean).join(" / ")}</span>
-      <span className="alarm-time">{clock(a.raisedAt)}</span>
-      {a.count > 1 && <span className="alarm-count">{t("duty.count", { n: a.count })}</span>}
-      {a.escalatedTo.length > 0 && <span className="alarm-escalated">{t("duty.escalated")}</span>}
+      <span className={`chip sev-${a.severity} alarm-sev`}>{t(`sev.${a.severity}` as "sev.1")}</span>
+      <span className={`chip light-${a.light} alarm-light`}>
+        <span className="tone-dot" aria-hidden="true" />
+        {label(t, "lightShort", a.light)}
+      </span>
+      <span className="alarm-main">
+        <span className="alarm-type">{a.title ?? label(t, "alarmType", a.type)}</span>
+        <span className="alarm-place" title={ids.filter(Boolean).join(" / ")}>
+          {names.place(...ids)}
+        </span>
+      </span>
+      <span className="alarm-time">{clock(a.raisedAt).slice(11)}</span>
+      <span className="alarm-tags">
+        {a.count > 1 && <span className="chip">{t("duty.count", { n: a.count })}</span>}
+        {a.escalatedTo.length > 0 && <span className="chip light-escalated">{t("duty.escalated")}</span>}
+      </span>
       <span className={`alarm-state state-${a.state}`}>{label(t, "alarmState", a.state)}</span>
-      {canAct && a.state === "open" && (
-        <button
-          type="button"
-          className="btn btn-small"
-          data-testid={`alarm-ack-${a.id}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            onAck();
-          }}
-        >
-          {t("duty.ack")}
-        </button>
-      )}
+      <span className="alarm-act">
+        {canAct && a.state === "open" && (
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            data-testid={`alarm-ack-${a.id}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onAck();
+            }}
+          >
+            {t("duty.ack")}
+          </button>
+        )}
+      </span>
     </li>
   );
 }

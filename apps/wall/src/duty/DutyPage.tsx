@@ -10,11 +10,12 @@ import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
 import { sessionStore } from "../session/sessionStore";
+import { Legend } from "../ui/Legend";
+import { useNames } from "../ui/names";
 import { ActionDialog } from "./ActionDialog";
 import { AlarmDetails } from "./AlarmDetails";
 import { AlarmRow } from "./AlarmRow";
 import { armSound, beep } from "./beep";
-import { DutyTopbar } from "./DutyLinks";
 import { dutyApi } from "./dutyApi";
 import { label } from "./labels";
 import { emptyFilter, laterOf, mergeAlarms, type QueueFilter, queueOf, soundWorthy } from "./queue";
@@ -26,6 +27,7 @@ const lights = ["", "green", "yellow", "red"] as const;
 
 export function DutyPage() {
   const t = useT();
+  const names = useNames();
   const role = useStore(sessionStore, (s) => s.info?.role);
   const canAct = role !== undefined && actors.has(role);
   const live = useLive((s) => s.control.alarms);
@@ -89,14 +91,13 @@ export function DutyPage() {
     setFilter((f) => ({ ...f, [k]: e.target.value }));
 
   return (
-    <div className="duty">
-      <DutyTopbar title={t("duty.title")} current="duty" />
-      <div className="duty-filters">
+    <div className="page duty">
+      <div className="page-toolbar duty-filters">
         <select className="select" data-testid="filter-prison" value={filter.prisonId} onChange={select("prisonId")}>
           <option value="">{t("duty.allPrisons")}</option>
           {prisons.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {names.name(p)}
             </option>
           ))}
         </select>
@@ -133,19 +134,33 @@ export function DutyPage() {
         <span className="muted" data-testid="alarm-total">
           {t("duty.total", { n: rows.length })}
         </span>
+        <div className="spacer" />
+        <Legend
+          testId="duty-legend"
+          title={t("duty.legendLight")}
+          items={(["green", "yellow", "red"] as const).map((l) => ({
+            tone: `light-${l}`,
+            label: t(`lightShort.${l}`),
+          }))}
+        />
+        <Legend
+          title={t("duty.legendSeverity")}
+          items={([1, 2, 3, 4] as const).map((n) => ({ tone: `sev-${n}`, label: t(`sev.${n}`) }))}
+        />
       </div>
       {error !== null && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      <main className="duty-main">
+      <div className="page-body duty-main">
         <ul className="alarm-queue" data-testid="alarm-queue">
           {rows.length === 0 && <li className="muted">{t("duty.empty")}</li>}
           {rows.map((a) => (
             <AlarmRow
               key={a.id}
               alarm={a}
+              names={names}
               selected={a.id === selected}
               canAct={canAct}
               onSelect={() => setSelected(a.id)}
@@ -154,11 +169,16 @@ export function DutyPage() {
           ))}
         </ul>
         {current !== undefined ? (
-          <AlarmDetails alarm={current} canAct={canAct} onAction={(action) => setDialog({ id: current.id, action })} />
+          <AlarmDetails
+            alarm={current}
+            names={names}
+            canAct={canAct}
+            onAction={(action) => setDialog({ id: current.id, action })}
+          />
         ) : (
-          <section className="alarm-details muted">{t("duty.selectHint")}</section>
+          <section className="alarm-details alarm-details-empty muted">{t("duty.selectHint")}</section>
         )}
-      </main>
+      </div>
       {dialog !== null && dialogAlarm !== undefined && (
         <ActionDialog
           alarm={dialogAlarm}

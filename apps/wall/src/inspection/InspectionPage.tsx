@@ -63,7 +63,7 @@ export function InspectionPage() {
 
   if (!day) {
     return (
-      <div className="insp-page">
+      <div className="page insp-page">
         <PageHeader title={t("insp.title")} />
         <p className="insp-muted">{error ?? t("insp.loading")}</p>
       </div>
@@ -71,9 +71,9 @@ export function InspectionPage() {
   }
   const ins = day.inspections.find((i) => i.id === selected) ?? day.inspections[0];
   return (
-    <div className="insp-page">
+    <div className="page insp-page">
       <PageHeader title={t("insp.title")} />
-      <main className="insp-main">
+      <div className="page-body page-scroll insp-main">
         <section className="insp-panel insp-target">
           {day.inspections.length > 1 && (
             <div className="insp-tabs">
@@ -152,7 +152,7 @@ export function InspectionPage() {
           </>
         )}
         <HistoryPanel today={day.date} />
-      </main>
+      </div>
     </div>
   );
 }

@@ -1,10 +1,6 @@
-// The inspection pages' top bar: title, back to the console, connection, user and language.
+// The inspection pages' title row and an in-app link (the shell's bar carries the navigation).
 import type { ReactNode } from "react";
-import { useT } from "../i18n/useT";
 import { navigate } from "../router";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 
 export function Link({ to, children, testId }: { to: string; children: ReactNode; testId?: string }) {
   return (
@@ -21,19 +17,11 @@ export function Link({ to, children, testId }: { to: string; children: ReactNode
   );
 }
 
+/** The inspection pages' toolbar under the shell's bar: the page's title (hidden when printing). */
 export function PageHeader({ title }: { title: string }) {
-  const t = useT();
   return (
-    <header className="topbar no-print">
-      <div className="brand">
-        <span className="brand-mark">◆</span>
-        <span className="brand-title">{t("app.title")}</span>
-      </div>
-      <h1 className="insp-title">{title}</h1>
-      <Link to="/">{t("notFound.back")}</Link>
-      <ConnState />
-      <UserBox />
-      <LangSwitch />
-    </header>
+    <div className="page-toolbar no-print">
+      <h1 className="toolbar-title">{title}</h1>
+    </div>
   );
 }

@@ -16,9 +16,9 @@ export function RecordPage({ date }: { date: string }) {
   const role = useStore(sessionStore, (s) => s.info?.role);
   const { data, error, reload } = useLoad(() => inspectionApi.day(date), [date]);
   return (
-    <div className="insp-page insp-record">
+    <div className="page insp-page insp-record">
       <PageHeader title={t("insp.record.title")} />
-      <main>
+      <div className="page-body page-scroll insp-record-body">
         <button type="button" className="btn no-print" data-testid="record-print" onClick={() => window.print()}>
           {t("insp.print")}
         </button>
@@ -75,7 +75,7 @@ export function RecordPage({ date }: { date: string }) {
             </article>
           );
         })}
-      </main>
+      </div>
     </div>
   );
 }

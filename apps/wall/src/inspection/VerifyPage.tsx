@@ -30,9 +30,9 @@ export function VerifyPage({ date }: { date: string }) {
     data.events.drawn[0] !== undefined &&
     data.events.drawn[0].at - data.events.committed.at <= 1;
   return (
-    <div className="insp-page">
+    <div className="page insp-page">
       <PageHeader title={t("insp.verify.title", { date })} />
-      <main className="insp-verify">
+      <div className="page-body page-scroll insp-verify">
         {!data && <p>{error ?? t("insp.loading")}</p>}
         {data && data.draws.length === 0 && <p data-testid="verify-none">{t("insp.verify.none")}</p>}
         {data && data.draws.length > 0 && (
@@ -72,7 +72,7 @@ export function VerifyPage({ date }: { date: string }) {
             </table>
           </section>
         ))}
-      </main>
+      </div>
     </div>
   );
 }

@@ -6,12 +6,8 @@ import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { useLanguage, useT } from "../i18n/useT";
 import { navigate } from "../router";
 import { sessionStore } from "../session/sessionStore";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 import { ComposeForm } from "./ComposeForm";
 import { categoryKey, formatTime, statusKeys } from "./labels";
-import { NavLinks } from "./NavLinks";
 import { OrderDetail } from "./OrderDetail";
 import { useOrderList, useOrderView } from "./useOrders";
 import "./orders.css";
@@ -32,18 +28,7 @@ export function OrdersPage({ selected }: { selected: string | null }) {
   }, []);
 
   return (
-    <div className="orders-page" data-testid="orders-page">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("orders.pageTitle")}</span>
-        </div>
-        <NavLinks current="orders" />
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+    <div className={`page orders-page${canIssue ? "" : " no-compose"}`} data-testid="orders-page">
       {canIssue && (
         <aside className="orders-compose panel">
           <div className="panel-title">{t("orders.compose")}</div>

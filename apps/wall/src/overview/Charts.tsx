@@ -30,7 +30,7 @@ export function Charts({
     const label = (k: string) => t(k as MessageKey);
     return [
       ["types", "ov.chart.types", byTypeChart(f, label)],
-      ["prisons", "ov.chart.prisons", byPrisonChart(f, prisonName)],
+      ["prisons", "ov.chart.prisons", byPrisonChart(f, prisonName, label)],
       ["hours", "ov.chart.hours", byTimeChart(f)],
       ["response", "ov.chart.response", responseChart(f, label)],
       ["rollcalls", "ov.chart.rollcalls", rollCallChart(f, label)],

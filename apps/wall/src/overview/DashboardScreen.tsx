@@ -4,14 +4,13 @@
 
 import { useCallback, useEffect, useMemo } from "react";
 import { useT } from "../i18n/useT";
-import { useLiveTopics } from "../live/LiveProvider";
 import { ConnState } from "../ui/ConnState";
 import { Charts } from "./Charts";
 import { KeyFigures } from "./KeyFigures";
 import { Legend } from "./PrisonList";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
-import { dashboardTopics, useMapPrisons, useOverview, usePulses } from "./useOverview";
+import { useMapPrisons, useOverview, usePulses } from "./useOverview";
 import "./overview.css";
 
 /** Root font size for a window width: 16 px per 1920 px, never below 12. */
@@ -39,7 +38,6 @@ export function DashboardScreen() {
   const t = useT();
   useRemScaling();
   // The dashboards show the coalesced overview only: not the per-alarm messages of an alarm storm.
-  useLiveTopics(dashboardTopics);
   const overview = useOverview();
   const prisons = useMapPrisons(overview);
   const pulses = usePulses(overview);

@@ -3,11 +3,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import { useT } from "../i18n/useT";
-import { useLiveTopics } from "../live/LiveProvider";
-import { navigate } from "../router";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
+import { formatBureau } from "../time/clockStore";
 import { Charts } from "./Charts";
 import type { XY } from "./geo";
 import { KeyFigures } from "./KeyFigures";
@@ -15,13 +11,11 @@ import { Legend, PrisonList } from "./PrisonList";
 import { PrisonPanel } from "./PrisonPanel";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
-import { dashboardTopics, useMapPrisons, useOverview, usePulses } from "./useOverview";
+import { useMapPrisons, useOverview, usePulses } from "./useOverview";
 import "./overview.css";
 
 export function OverviewPage() {
   const t = useT();
-  // The dashboards show the coalesced overview only: not the per-alarm messages of an alarm storm.
-  useLiveTopics(dashboardTopics);
   const overview = useOverview();
   const prisons = useMapPrisons(overview);
   const pulses = usePulses(overview);
@@ -33,48 +27,30 @@ export function OverviewPage() {
   const picked = prisons.find((p) => p.id === selected);
 
   return (
-    <div className="ov-page" data-testid="overview-page">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("ov.title")}</span>
-        </div>
-        <button type="button" className="btn btn-ghost" data-testid="nav-console" onClick={() => navigate("/")}>
-          {t("nav.console")}
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          data-testid="overview-to-reports"
-          onClick={() => navigate("/reports")}
-        >
-          {t("ov.reports")}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={() => navigate("/screen/dashboard")}>
-          {t("ov.bigScreen")}
-        </button>
-        <div className="ov-range">
+    <div className="page ov-page" data-testid="overview-page">
+      <div className="page-toolbar ov-toolbar">
+        <fieldset className="ov-range" aria-label={t("ov.range")}>
           {(["today", "week"] as const).map((r) => (
             <button
               key={r}
               type="button"
               className={`btn ${range === r ? "btn-primary" : "btn-ghost"}`}
               data-testid={`range-${r}`}
+              aria-pressed={range === r}
               onClick={() => setRange(r)}
             >
               {t(r === "today" ? "ov.today" : "ov.week")}
             </button>
           ))}
-        </div>
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+        </fieldset>
+        <span className="ov-asof muted">
+          {t("ov.asOf", { date: overview ? formatBureau.dateTime(overview.at) : "" })}
+        </span>
+      </div>
       {overview === null ? (
         <div className="ov-loading">{t("tree.loading")}</div>
       ) : (
-        <main className="ov-main">
+        <div className="page-body ov-main">
           <section className="ov-map-area">
             <ProvinceMap prisons={prisons} pulses={pulses} onPick={setSelected} onLayout={setPositions} />
             <Legend />
@@ -92,7 +68,7 @@ export function OverviewPage() {
             />
             <Ticker ticks={overview.ticker} prisonName={prisonName} />
           </section>
-        </main>
+        </div>
       )}
     </div>
   );

@@ -7,18 +7,11 @@ import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import type { MessageKey } from "../i18n/i18n";
 import { useLanguage, useT } from "../i18n/useT";
-import { navigate } from "../router";
 import { sessionStore } from "../session/sessionStore";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
+import { bureauToday } from "../time/clockStore";
 import { overviewApi, type ReportParams } from "./overviewApi";
 import { usePrisons } from "./useOverview";
 import "./overview.css";
-
-const todayLocal = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 export function metricLabel(t: (k: MessageKey, v?: Record<string, string | number>) => string, metric: string): string {
   const type = /^alarms\.type\.(.+)$/.exec(metric);
@@ -33,7 +26,7 @@ export function ReportsPage() {
   const lang = useLanguage();
   const prisons = usePrisons();
   const scope = useStore(sessionStore, (s) => s.info?.prisonId ?? null);
-  const [params, setParams] = useState<ReportParams>({ period: "day", date: todayLocal(), unit: scope ?? "" });
+  const [params, setParams] = useState<ReportParams>({ period: "day", date: bureauToday(), unit: scope ?? "" });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -52,15 +45,8 @@ export function ReportsPage() {
   const set = (patch: Partial<ReportParams>) => setParams((p) => ({ ...p, ...patch }));
 
   return (
-    <div className="ov-reports" data-testid="reports-page">
-      <header className="topbar no-print">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("ov.reports")}</span>
-        </div>
-        <button type="button" className="btn btn-ghost" onClick={() => navigate("/overview")}>
-          {t("ov.title")}
-        </button>
+    <div className="page ov-reports" data-testid="reports-page">
+      <div className="page-toolbar no-print">
         <select
           className="select"
           data-testid="report-period"
@@ -100,17 +86,14 @@ export function ReportsPage() {
         <button type="button" className="btn" data-testid="report-print" onClick={() => window.print()}>
           {t("ov.print")}
         </button>
-        <div className="spacer" />
-        <UserBox />
-        <LangSwitch />
-      </header>
+      </div>
       {error && (
         <div className="ov-error" role="alert">
           {error}
         </div>
       )}
       {report && (
-        <main className="ov-report">
+        <div className="page-body page-scroll ov-report">
           <h1>{t("ov.reportTitle", { unit: unitName(report.unit ?? "province"), label: report.label })}</h1>
           <p className="ov-muted">{t("ov.comparedWith", { label: report.previousLabel })}</p>
           <table className="ov-table" data-testid="report-table">
@@ -143,7 +126,7 @@ export function ReportsPage() {
               ))}
             </tbody>
           </table>
-        </main>
+        </div>
       )}
     </div>
   );

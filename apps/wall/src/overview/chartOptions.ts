@@ -15,55 +15,121 @@ const base = {
   // No tweening: the overview arrives up to ~3 times a second under an alarm storm, and eight charts
   // animating every update kept the canvas repainting continuously (9 fps at 1000 alarms/s).
   animation: false,
-  tooltip: { trigger: "axis" },
-  grid: { left: 40, right: 12, top: 16, bottom: 28, containLabel: true },
+  tooltip: { trigger: "axis", confine: true },
+  grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
+  textStyle: { fontFamily: "Noto Sans CJK SC, Microsoft YaHei, sans-serif" },
 };
 
-function bars(categories: string[], values: number[], color?: string): ChartOption {
+/** A category label never wider than this (px); the full name is in the tooltip. */
+const LABEL_PX = 84;
+/** Bars shown at most; the rest are summed into one "others" bar. */
+export const TOP_N = 8;
+
+/** "Nothing yet" drawn in the chart's middle instead of empty axes or an even ring of zeros. */
+function emptyChart(text: string): ChartOption {
   return {
     ...base,
-    xAxis: { type: "category", data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 35 : 0 } },
-    yAxis: { type: "value", minInterval: 1 },
-    series: [{ type: "bar", data: values, ...(color ? { itemStyle: { color } } : {}) }],
+    title: { text, left: "center", top: "middle", textStyle: { color: "#93a3b8", fontSize: 13, fontWeight: 400 } },
+    series: [],
+  };
+}
+
+/** Vertical bars for a few short categories (labels never rotated: there are few, and they are truncated). */
+function bars(categories: string[], values: number[], color: string): ChartOption {
+  return {
+    ...base,
+    xAxis: {
+      type: "category",
+      data: categories,
+      axisLabel: { interval: 0, width: LABEL_PX, overflow: "truncate", hideOverlap: true },
+    },
+    yAxis: { type: "value", minInterval: 1, splitNumber: 3 },
+    series: [{ type: "bar", data: values, itemStyle: { color }, barMaxWidth: 36 }],
+  };
+}
+
+/** Horizontal bars for named units (prisons, alarm types): one readable row per name, largest on top. */
+function hbars(categories: string[], values: number[], color: string): ChartOption {
+  return {
+    ...base,
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, confine: true },
+    xAxis: { type: "value", minInterval: 1, splitNumber: 3 },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: categories,
+      axisLabel: { interval: 0, width: LABEL_PX, overflow: "truncate", hideOverlap: true },
+    },
+    series: [
+      { type: "bar", data: values, itemStyle: { color }, barMaxWidth: 16, label: { show: true, position: "right" } },
+    ],
   };
 }
 
 function pie(entries: Array<[string, number, string]>): ChartOption {
+  const values = new Map(entries.map(([name, value]) => [name, value]));
   return {
     ...base,
-    tooltip: { trigger: "item" },
-    legend: { bottom: 0 },
+    tooltip: { trigger: "item", confine: true },
+    // The legend sits beside the ring with each part's number: it never covers the data, and no
+    // leader-line labels fight it for space.
+    legend: {
+      orient: "vertical",
+      right: 4,
+      top: "middle",
+      itemWidth: 10,
+      itemHeight: 10,
+      formatter: (name: string) => `${name}  ${values.get(name) ?? 0}`,
+    },
     series: [
       {
         type: "pie",
-        radius: ["40%", "68%"],
+        radius: ["42%", "70%"],
+        center: ["32%", "50%"],
+        label: { show: false },
         data: entries.map(([name, value, color]) => ({ name, value, itemStyle: { color } })),
       },
     ],
   };
 }
 
+/** The largest `TOP_N − 1` entries and one "others" entry summing the rest (when there are more). */
+export function topWithOthers(entries: Array<[string, number]>, others: string): Array<[string, number]> {
+  if (entries.length <= TOP_N) return entries;
+  const head = entries.slice(0, TOP_N - 1);
+  const rest = entries.slice(TOP_N - 1).reduce((sum, [, v]) => sum + v, 0);
+  return [...head, [others, rest]];
+}
+
 const sorted = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]);
 
 export function byTypeChart(f: Figures, label: Label): Chart {
-  const e = sorted(f.alarms.byType);
+  const e = topWithOthers(
+    sorted(f.alarms.byType).map(([k, v]) => [label(`alarmType.${k}`), v]),
+    label("ov.others"),
+  );
+  if (f.alarms.total === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
-    option: bars(
-      e.map(([k]) => label(`alarmType.${k}`)),
+    option: hbars(
+      e.map(([k]) => k),
       e.map(([, v]) => v),
-      "#f85149",
+      "#ff6b61",
     ),
     total: f.alarms.total,
   };
 }
 
-export function byPrisonChart(f: Figures, prisonName: (id: string) => string): Chart {
-  const e = sorted(f.alarms.byPrison);
+export function byPrisonChart(f: Figures, prisonName: (id: string) => string, label: Label): Chart {
+  const e = topWithOthers(
+    sorted(f.alarms.byPrison).map(([k, v]) => [prisonName(k), v]),
+    label("ov.others"),
+  );
+  if (f.alarms.total === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
-    option: bars(
-      e.map(([k]) => prisonName(k)),
+    option: hbars(
+      e.map(([k]) => k),
       e.map(([, v]) => v),
-      "#2f81f7",
+      "#4c95f7",
     ),
     total: f.alarms.total,
   };
@@ -91,8 +157,8 @@ export function byTimeChart(f: Figures): Chart {
   return {
     option: {
       ...base,
-      xAxis: { type: "category", data: keys },
-      yAxis: { type: "value", minInterval: 1 },
+      xAxis: { type: "category", data: keys, axisLabel: { hideOverlap: true } },
+      yAxis: { type: "value", minInterval: 1, splitNumber: 3 },
       series: [
         { type: "line", data: values, areaStyle: { opacity: 0.25 }, smooth: true, itemStyle: { color: "#e3b341" } },
       ],
@@ -104,6 +170,7 @@ export function byTimeChart(f: Figures): Chart {
 const minutes = (ms: number | null) => (ms === null ? 0 : Math.round(ms / 6000) / 10);
 
 export function responseChart(f: Figures, label: Label): Chart {
+  if (f.alarms.mttaMs === null && f.alarms.mttrMs === null) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
     option: bars([label("ov.mtta"), label("ov.mttr")], [minutes(f.alarms.mttaMs), minutes(f.alarms.mttrMs)], "#3fb950"),
     total: f.alarms.resolved,
@@ -112,6 +179,7 @@ export function responseChart(f: Figures, label: Label): Chart {
 
 export function rollCallChart(f: Figures, label: Label): Chart {
   const r = f.rollcalls;
+  if (r.onTime + r.late + r.missing === 0) return { option: emptyChart(label("ov.empty")), total: r.expected };
   return {
     option: pie([
       [label("ov.rc.onTime"), r.onTime, "#3fb950"],
@@ -124,6 +192,7 @@ export function rollCallChart(f: Figures, label: Label): Chart {
 
 export function ordersChart(f: Figures, label: Label): Chart {
   const o = f.orders;
+  if (o.receivers === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
     option: bars(
       [label("ov.orders.signed"), label("ov.orders.pending"), label("ov.orders.overdue")],
@@ -157,6 +226,7 @@ export function inspectionChart(f: Figures, label: Label): Chart {
 }
 
 export function streamsChart(s: StreamCounts, label: Label): Chart {
+  if (s.live + s.starting + s.stalled + s.offline === 0) return { option: emptyChart(label("ov.noStreams")), total: 0 };
   return {
     option: pie([
       [label("ov.streams.live"), s.live, "#3fb950"],

@@ -15,7 +15,6 @@ const zPrisons = z.array(
 );
 
 /** What the overview pages hear on the live socket (useLiveTopics). */
-export const dashboardTopics = ["overview"] as const;
 
 export interface MapPrison {
   id: string;

@@ -1,4 +1,4 @@
-// The operator console: header (layouts, recall, tour, connection, user), the province tree and
+// The operator console: its toolbar (view, layouts, recall, tour), the province tree and
 // tours on the left, the wall of tiles on the right with a live mirror of every output screen. It
 // edits its own view or a followed screen N; /screen/N follows the gateway's state of screen N.
 import { useEffect } from "react";
@@ -16,15 +16,9 @@ import { useKeyboard } from "../console/useKeyboard";
 import { ViewSelect } from "../console/ViewSelect";
 import { WallGrid } from "../console/WallGrid";
 import { refreshTourPage, stopTour } from "../console/wallActions";
-import { DutyLinks } from "../duty/DutyLinks";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
-import { NavLinks } from "../orders/NavLinks";
-import { OverviewLinks } from "../overview/OverviewLinks";
 import { TreePanel } from "../tree/TreePanel";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 import type { LayoutId } from "../wall/layouts";
 import { screenOf } from "../wall/wallState";
 
@@ -60,12 +54,8 @@ export function Console() {
   };
 
   return (
-    <div className="console">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("app.title")}</span>
-        </div>
+    <div className="page console">
+      <div className="page-toolbar console-toolbar">
         <ViewSelect />
         <LayoutPicker value={screen.layoutId} onPick={pickLayout} />
         <RecallControl />
@@ -81,14 +71,7 @@ export function Console() {
           {t("wall.clearAll")}
         </button>
         <TourBar />
-        <NavLinks current="console" />
-        <DutyLinks />
-        <OverviewLinks />
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+      </div>
       <aside className="sidebar">
         <TreePanel />
         <PresetPanel />

@@ -45,3 +45,15 @@ export function lightCounts(
   for (const c of Object.values(cells)) if (c.status !== "upcoming") out[c.light]++;
   return out;
 }
+
+/** What a cell says in words, beside its colour: why it is green, yellow or red. */
+export type CellNote = "onTime" | "late" | "reminder" | "overdue" | "notYet" | "mismatch";
+
+export function cellNote(c: Pick<BoardCellView, "status" | "light" | "mismatch">): CellNote {
+  if (c.status === "upcoming") return "notYet";
+  if (c.status === "reported") {
+    if (c.mismatch) return "mismatch";
+    return c.light === "green" ? "onTime" : "late";
+  }
+  return c.light === "red" ? "overdue" : "reminder";
+}

@@ -4,6 +4,9 @@ import type { Login, SessionInfo } from "@cw/protocol";
 import { createStore } from "zustand/vanilla";
 import { api } from "../api/endpoints";
 import { HttpError, onUnauthenticated } from "../api/http";
+import { redirect } from "../router";
+import { landing } from "../shell/routes";
+import { adoptClock } from "../time/clockStore";
 
 export type SessionStatus = "unknown" | "anonymous" | "authenticated";
 
@@ -49,6 +52,7 @@ export async function restoreSession(): Promise<void> {
   }
   try {
     const info = await api.session();
+    adoptClock(info);
     sessionStore.setState({ status: "authenticated", info });
   } catch (err) {
     if (err instanceof HttpError && err.status !== 401) console.warn("session check failed", err.body.code);
@@ -58,7 +62,11 @@ export async function restoreSession(): Promise<void> {
 
 export async function login(credentials: Login): Promise<void> {
   const info = await api.login(credentials);
+  adoptClock(info);
   setHint(true);
+  // A fresh login at the root goes to the role's start page (duty → duty console, chief → inspection …);
+  // a login on a deep link stays where the link pointed.
+  if (location.pathname === "/") redirect(landing[info.role]);
   sessionStore.setState({ status: "authenticated", info });
 }
 

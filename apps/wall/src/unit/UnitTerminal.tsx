@@ -5,11 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/useT";
 import { RectificationInbox } from "../inspection/RectificationInbox";
 import { useLive } from "../live/LiveProvider";
-import { NavLinks } from "../orders/NavLinks";
 import { useTerminalOrders } from "../orders/useOrders";
-import { ConnState } from "../ui/ConnState";
-import { LangSwitch } from "../ui/LangSwitch";
-import { UserBox } from "../ui/UserBox";
 import { chime, closeChime } from "./arrivalSound";
 import { UnitOrderCard } from "./UnitOrderCard";
 import { useDeliveryAcks } from "./useDeliveryAcks";
@@ -40,18 +36,7 @@ export function UnitTerminal() {
   );
   const history = orders.filter((o) => !open.includes(o));
   return (
-    <div className="unit-page" data-testid="unit-terminal" data-sounds={sounds}>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark">◆</span>
-          <span className="brand-title">{t("unit.title")}</span>
-        </div>
-        <NavLinks current="unit" />
-        <div className="spacer" />
-        <ConnState />
-        <UserBox />
-        <LangSwitch />
-      </header>
+    <div className="page unit-page" data-testid="unit-terminal" data-sounds={sounds}>
       <main className="unit-main">
         {error && <div className="form-error">{error}</div>}
         <h2>{t("unit.open", { n: open.length })}</h2>
