@@ -2,7 +2,7 @@
 // it has the shell's chrome, and which live topics it listens to. The shell (AppShell), the navigation
 // (ShellNav) and the "no access" answer all read this one table, so a page is added in one place.
 // Owns: path → route matching and page access. Never renders anything (pages are bound in pages.tsx).
-import type { LiveTopic, Role } from "@cw/protocol";
+import { type Capability, can, type LiveTopic, type Role } from "@cw/protocol";
 import type { MessageKey } from "../i18n/i18n";
 
 export type RouteName =
@@ -35,8 +35,9 @@ export interface RouteDef {
   /** The canonical path the navigation links to. */
   path: string;
   title: MessageKey;
-  /** Roles that may open the page; the gateway refuses the same roles its data (docs/api/http.md). */
-  roles: readonly Role[];
+  /** What a role must hold to open the page (the policy table in @cw/protocol; the gateway refuses the
+   *  page's data by the same capability). Absent: any logged-in user. */
+  needs?: Capability;
   /** In the bar's navigation, under this group (absent: reached by links only). */
   nav?: NavGroup;
   /** false: a big-screen output, drawn full-bleed with no bar. */
@@ -45,27 +46,24 @@ export interface RouteDef {
   topics?: readonly LiveTopic[];
 }
 
-const everyone: readonly Role[] = ["commander", "chief", "duty", "operator", "viewer"];
-const bureau: readonly Role[] = ["commander", "chief", "duty", "viewer"];
-
 export const routeTable: readonly RouteDef[] = [
-  { name: "console", path: "/", title: "nav.console", roles: everyone, nav: "live", chrome: true },
-  { name: "duty", path: "/duty", title: "nav.duty", roles: everyone, nav: "duty", chrome: true },
-  { name: "rollcalls", path: "/rollcalls", title: "nav.rollcalls", roles: everyone, nav: "duty", chrome: true },
+  { name: "console", path: "/", title: "nav.console", needs: "cameras.view", nav: "live", chrome: true },
+  { name: "duty", path: "/duty", title: "nav.duty", needs: "alarms.view", nav: "duty", chrome: true },
+  { name: "rollcalls", path: "/rollcalls", title: "nav.rollcalls", needs: "rollcalls.view", nav: "duty", chrome: true },
   {
     name: "orders",
     path: "/orders",
     title: "nav.orders",
-    roles: ["commander", "chief", "duty"],
+    needs: "orders.watch",
     nav: "command",
     chrome: true,
   },
-  { name: "unit", path: "/unit", title: "nav.unit", roles: ["operator"], nav: "command", chrome: true },
+  { name: "unit", path: "/unit", title: "nav.unit", needs: "orders.sign", nav: "command", chrome: true },
   {
     name: "inspection",
     path: "/inspection",
     title: "nav.inspection",
-    roles: ["chief", "commander"],
+    needs: "inspection.inspect",
     nav: "inspection",
     chrome: true,
   },
@@ -73,36 +71,36 @@ export const routeTable: readonly RouteDef[] = [
     name: "inspectionVerify",
     path: "/inspection/verify",
     title: "insp.verify.title",
-    roles: everyone,
+    needs: "inspection.verify",
     chrome: true,
   },
   {
     name: "inspectionRecord",
     path: "/inspection/record",
     title: "insp.record.title",
-    roles: ["chief", "commander"],
+    needs: "inspection.inspect",
     chrome: true,
   },
   {
     name: "overview",
     path: "/overview",
     title: "ov.nav",
-    roles: everyone,
+    needs: "reports.view",
     nav: "analysis",
     chrome: true,
     topics: ["overview"],
   },
-  { name: "reports", path: "/reports", title: "ov.reports", roles: everyone, nav: "analysis", chrome: true },
-  { name: "screen", path: "/screen/1", title: "nav.screens", roles: bureau, chrome: false },
+  { name: "reports", path: "/reports", title: "ov.reports", needs: "reports.view", nav: "analysis", chrome: true },
+  { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
   {
     name: "dashboard",
     path: "/screen/dashboard",
     title: "ov.bigScreen",
-    roles: everyone,
+    needs: "reports.view",
     chrome: false,
     topics: ["overview"],
   },
-  { name: "notFound", path: "/404", title: "notFound.title", roles: everyone, chrome: true },
+  { name: "notFound", path: "/404", title: "notFound.title", chrome: true },
 ];
 
 const byName = new Map(routeTable.map((r) => [r.name, r]));
@@ -114,11 +112,15 @@ export function routeDef(name: RouteName): RouteDef {
 }
 
 export function canOpen(role: Role | undefined, name: RouteName): boolean {
-  return role !== undefined && routeDef(name).roles.includes(role);
+  const needs = routeDef(name).needs;
+  return role !== undefined && (needs === undefined || can(role, needs));
 }
 
 /** Where a role starts after logging in (the console for the big-screen roles). */
 export const landing: Readonly<Record<Role, string>> = {
+  // The user administrator's pages (users, audit) arrive with the accounts issue; until then the
+  // console's "no access" answer names what to do.
+  admin: "/",
   commander: "/",
   viewer: "/",
   duty: "/duty",
