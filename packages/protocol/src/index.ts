@@ -8,6 +8,7 @@ export * from "./live";
 export * from "./orders";
 export * from "./overview";
 export * from "./policy";
+export * from "./recording";
 export * from "./session";
 export * from "./streams";
 export * from "./wall";
