@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { zCodec } from "./catalogue";
 
-export const streamStates = ["idle", "starting", "live", "stalled", "offline"] as const;
+/**
+ * `error`: frames arrive but the stream's output does not advance (a timeline that keeps breaking, no part
+ * published): not playable although the camera sends; a video-loss alarm like `stalled`.
+ */
+export const streamStates = ["idle", "starting", "live", "stalled", "offline", "error"] as const;
 export const zStreamState = z.enum(streamStates);
 export type StreamState = z.infer<typeof zStreamState>;
 

@@ -16,9 +16,9 @@ export function blocksPerPrison(tree: TreeNode): Record<string, number> {
   return out;
 }
 
-/** Per camera the best state of its variants (a camera live on either is live). */
+/** Per camera the best state of its variants (a camera live on either is live; `error` counts as stalled). */
 export function streamCounts(health: readonly StreamHealth[], visible: (cameraId: string) => boolean): StreamCounts {
-  const rank = { idle: 0, offline: 1, stalled: 2, starting: 3, live: 4 } as const;
+  const rank = { idle: 0, offline: 1, error: 2, stalled: 2, starting: 3, live: 4 } as const;
   const best = new Map<string, StreamHealth["state"]>();
   for (const h of health) {
     if (!visible(h.cameraId)) continue;
@@ -26,7 +26,7 @@ export function streamCounts(health: readonly StreamHealth[], visible: (cameraId
     if (cur === undefined || rank[h.state] > rank[cur]) best.set(h.cameraId, h.state);
   }
   const out: StreamCounts = { live: 0, starting: 0, stalled: 0, offline: 0, idle: 0 };
-  for (const s of best.values()) out[s] += 1;
+  for (const s of best.values()) out[s === "error" ? "stalled" : s] += 1;
   return out;
 }
 

@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   "state.live": "Live",
   "state.stalled": "Stalled",
   "state.offline": "Offline",
+  "state.error": "Stream fault",
   "state.unsupported": "Codec not playable",
   "player.latency": "Latency {s} s",
   "player.unsupportedHint": "This browser cannot decode {codec}: use the sub stream or an H.265-capable browser",

@@ -46,6 +46,7 @@ export const zhCN = {
   "state.live": "实时",
   "state.stalled": "卡顿",
   "state.offline": "离线",
+  "state.error": "流异常",
   "state.unsupported": "编码无法播放",
   "player.latency": "延时 {s} 秒",
   "player.unsupportedHint": "浏览器无法解码 {codec}，请使用子码流或支持 H.265 的浏览器",

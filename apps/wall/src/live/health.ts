@@ -11,7 +11,7 @@ export function mergeHealth(prev: HealthByCamera, updates: readonly StreamHealth
   return next;
 }
 
-const rank: Record<StreamState, number> = { live: 4, starting: 3, stalled: 2, offline: 1, idle: 0 };
+const rank: Record<StreamState, number> = { live: 4, starting: 3, stalled: 2, error: 1.5, offline: 1, idle: 0 };
 
 /** The best state over a camera's variants; a camera nobody watches is "idle". */
 export function cameraState(entry: HealthByCamera[string] | undefined): StreamState {

@@ -1,4 +1,4 @@
-// Video loss, decided from stream health: a camera whose every reported variant is stalled or offline
+// Video loss, decided from stream health: a camera whose every reported variant is stalled, offline or error
 // raises one video_loss alarm (one per camera while lost); a live variant clears it. `idle` and
 // `starting` say nothing about the picture (on-demand streams idle when nobody watches), so they change
 // nothing. Pure: the gateway passes the health snapshot, the time and where each camera sits.
@@ -30,7 +30,9 @@ type Picture = "lost" | "back" | "unknown";
 /** One camera's picture from all its variants' health. */
 export function pictureOf(variants: readonly Pick<StreamHealth, "state">[]): Picture {
   if (variants.some((h) => h.state === "live")) return "back";
-  if (variants.length > 0 && variants.every((h) => h.state === "stalled" || h.state === "offline")) return "lost";
+  const gone = (h: Pick<StreamHealth, "state">): boolean =>
+    h.state === "stalled" || h.state === "offline" || h.state === "error";
+  if (variants.length > 0 && variants.every(gone)) return "lost";
   return "unknown";
 }
 

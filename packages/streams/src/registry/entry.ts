@@ -8,6 +8,7 @@ import type { SegmentInfo } from "../hls/types";
 import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../media/types";
 import { StreamHealthTracker } from "./health";
 import { HOLD_BACK_PARTS, type ResolvedOptions } from "./options";
+import { OutputWatch } from "./outputWatch";
 
 export interface Counters {
   bytesIn: number;
@@ -23,6 +24,8 @@ export interface Entry {
   variant: Variant;
   packager: Packager;
   health: StreamHealthTracker;
+  /** Whether the packager's output advances while input flows (health `error` when not). */
+  output: OutputWatch;
   source: Source | null;
   lastRequestAt: number;
   stopped: boolean;
@@ -68,6 +71,7 @@ export function startEntry(
       startTimeoutMs: o.startTimeoutMs,
       viewerWindowMs: o.viewerWindowMs,
     }),
+    output: new OutputWatch(now, o.outputWatch),
     source: null,
     lastRequestAt: now,
     stopped: false,

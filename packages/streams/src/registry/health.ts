@@ -1,4 +1,4 @@
-// Health of one running stream: the state machine (starting → live ⇄ stalled, → offline), frame and byte
+// Health of one running stream: the state machine (starting → live ⇄ stalled, live ⇄ error, → offline), frame and byte
 // rates over a sliding window, codec and size from the config, distinct recent viewers. Pure: every method
 // takes the time; it allocates nothing per frame.
 import type { Codec, StreamHealth, StreamState, Variant } from "@cw/protocol";
@@ -56,7 +56,7 @@ export class StreamHealthTracker {
     this.lastFrameAt = now;
     this.bytes += au.data.length;
     if (au.kind === "video") this.frames++;
-    if (this.state === "live") return false;
+    if (this.state === "live" || this.state === "error") return false; // an error ends by fault(null) only
     this.state = "live";
     this.error = null;
     return true;
@@ -66,6 +66,24 @@ export class StreamHealthTracker {
     this.error = reason;
     if (this.state === "offline") return false;
     this.state = "offline";
+    return true;
+  }
+
+  /**
+   * The output watch's verdict (outputWatch.ts): a fault turns a flowing stream to `error`; null clears it.
+   * Returns true when the state changed.
+   */
+  fault(message: string | null): boolean {
+    if (message !== null) {
+      if (this.state === "offline" || this.state === "idle") return false;
+      const changed = this.state !== "error";
+      this.state = "error";
+      this.error = message;
+      return changed;
+    }
+    if (this.state !== "error") return false;
+    this.state = "live";
+    this.error = null;
     return true;
   }
 
@@ -92,10 +110,14 @@ export class StreamHealthTracker {
     if (this.state === "starting" && now - this.startedAt >= this.limits.startTimeoutMs) {
       this.state = "offline";
       this.error = `no frame within ${this.limits.startTimeoutMs / 1000} s of starting`;
-    } else if (this.state === "live" && this.lastFrameAt !== null && now - this.lastFrameAt >= this.limits.stallMs) {
+    } else if (
+      (this.state === "live" || this.state === "error") &&
+      this.lastFrameAt !== null &&
+      now - this.lastFrameAt >= this.limits.stallMs
+    ) {
       this.state = "stalled";
     }
-    if (this.state !== "live") {
+    if (this.state !== "live" && this.state !== "error") {
       this.fps = 0;
       this.bitrateKbps = 0;
     }

@@ -1,5 +1,6 @@
 // The stream registry's options (injected by the gateway) and their defaults.
 import type { CameraSpec, SourceFactory } from "../media/types";
+import { defaultOutputWatch, type OutputWatchLimits } from "./outputWatch";
 
 export interface RegistryLog {
   info(o: object, m?: string): void;
@@ -31,6 +32,8 @@ export interface RegistryOptions {
   firstPartWaitMs?: number;
   /** A client counts as a viewer this long after its last playlist request. Default 10 000. */
   viewerWindowMs?: number;
+  /** When a flowing stream whose output does not advance is `error` (registry/outputWatch.ts). */
+  outputWatch?: OutputWatchLimits;
   /** Housekeeping and health tick period. Default 1 000. */
   tickMs?: number;
   now?: () => number;
@@ -61,6 +64,7 @@ export function withDefaults(o: RegistryOptions): ResolvedOptions {
     ringSegments: o.ringSegments ?? 7,
     firstPartWaitMs: o.firstPartWaitMs ?? 8_000,
     viewerWindowMs: o.viewerWindowMs ?? 10_000,
+    outputWatch: o.outputWatch ?? defaultOutputWatch,
     tickMs: o.tickMs ?? 1000,
     now: o.now ?? Date.now,
     log: o.log ?? silent,

@@ -61,6 +61,10 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
         continue;
       }
       e.health.tick(now);
+      const st = e.packager.stats();
+      const fault = e.output.check(now, e.health.lastFrameAt, st.parts, st.discontinuities);
+      if (e.health.fault(fault) && fault !== null)
+        o.log.warn({ camera: e.camera.id, variant: e.variant, fault }, "stream output is not advancing");
       full.push(snapshot(e));
     }
     emit(full);

@@ -37,6 +37,12 @@ export interface NmsBroadcast {
   donePlay(session: NmsSession): void;
   getPublishStatus(): "publishing" | "reconnecting" | "idle";
   _finishPublish(): void;
+  /**
+   * NMS 4.4.3 resumes a publish (same client within its 30 s grace) by adding, per FLV tag type (8 audio,
+   * 9 video), the previous publish's last dts of THAT track to every later frame. Read by RtmpSubscriber to
+   * undo it (see there); absent or 0 when no resume is in force.
+   */
+  _dtsOffset?: Record<number, number | undefined>;
 }
 
 export interface NmsContext {

@@ -1,6 +1,16 @@
 // Test helper: a Source that replays fixture access units in real time, looping with continuous timestamps
 // (stands in for the RTMP/RTSP sources, which another module owns). Its stop() clears its only timer.
-import type { AccessUnit, MediaSink, Source, TrackSet } from "../../src/media/types";
+import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../../src/media/types";
+
+/** A camera spec for registry tests. */
+export const testCamera = (id: string, source: CameraSpec["source"] = { kind: "rtmp" }): CameraSpec => ({
+  id,
+  name: id,
+  label: id,
+  source,
+  codec: "h264",
+  hasSubStream: false,
+});
 
 export function replaySource(tracks: TrackSet, aus: AccessUnit[], loopMs: number): Source & { started: number } {
   let timer: NodeJS.Timeout | null = null;
