@@ -1,8 +1,9 @@
 // The duty queue's pure parts: merge (live wins), filters, queue order (severity, then age), history
 // order (newest first), the live reducer (arrivals for the sound) and which arrivals deserve a beep.
+import { noteRequired } from "@cw/alerts";
 import { describe, expect, it } from "vitest";
 import { applyAlarmLive, emptyLiveControl } from "../src/duty/liveControl";
-import { emptyFilter, laterOf, mergeAlarms, noteRequired, queueOf, soundWorthy } from "../src/duty/queue";
+import { emptyFilter, laterOf, mergeAlarms, queueOf, soundWorthy } from "../src/duty/queue";
 import { alarm } from "./alarmFixture";
 
 describe("duty queue", () => {

@@ -6,16 +6,16 @@ import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { HttpError } from "../api/http";
 import { useT } from "../i18n/useT";
+import { useCan } from "../session/useCan";
 import { screenOf } from "../wall/wallState";
 import { consoleStore, wallStore } from "./consoleStore";
 import { deletePreset, presetsStore, savePreset } from "./presetsStore";
-import { canEditPresets, useRole } from "./roles";
 import { applyLayoutPreset } from "./wallActions";
 
 export function PresetPanel() {
   const t = useT();
   const layouts = useStore(presetsStore, (s) => s.layouts);
-  const editable = canEditPresets(useRole());
+  const editable = useCan("presets.edit");
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
 

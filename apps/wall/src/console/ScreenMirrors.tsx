@@ -6,10 +6,10 @@ import { useState } from "react";
 import { useStore } from "zustand";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
+import { useCan } from "../session/useCan";
 import { getLayout } from "../wall/layouts";
 import { catalogueStore } from "./catalogueStore";
 import { consoleStore, ownView } from "./consoleStore";
-import { canEditScreens, useRole } from "./roles";
 import { followScreen, pushToScreen } from "./screenActions";
 import { cameraCaption } from "./wallActions";
 import "./screens.css";
@@ -94,7 +94,7 @@ export function ScreenMirrors() {
   const t = useT();
   const screens = useLive((s) => s.wallScreens);
   const following = useStore(consoleStore, (s) => s.screen);
-  const editable = canEditScreens(useRole());
+  const editable = useCan("wall.edit");
   const list = Object.values(screens).sort((a, b) => a.n - b.n);
   if (list.length === 0) return null;
   return (

@@ -6,6 +6,7 @@ import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { HttpError } from "../api/http";
 import { useT } from "../i18n/useT";
+import { useCan } from "../session/useCan";
 import { minDwellMs, type TourItem, validateTour } from "../wall/tour";
 import { tourPresetInput } from "../wall/tourPreset";
 import { screenOf } from "../wall/wallState";
@@ -13,13 +14,12 @@ import { catalogueStore } from "./catalogueStore";
 import { consoleStore, wallStore } from "./consoleStore";
 import { isWallDrag, readDrop } from "./dnd";
 import { deletePreset, presetsStore, savePreset } from "./presetsStore";
-import { canEditPresets, useRole } from "./roles";
 import { startTourById } from "./wallActions";
 
 export function TourPanel() {
   const t = useT();
   const tours = useStore(presetsStore, (s) => s.tours);
-  const editable = canEditPresets(useRole());
+  const editable = useCan("presets.edit");
   const index = useStore(catalogueStore, (s) => s.index);
   const [name, setName] = useState("");
   const [dwell, setDwell] = useState(10);

@@ -3,15 +3,15 @@
 import { useStore } from "zustand";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
+import { useCan } from "../session/useCan";
 import { consoleStore, ownView } from "./consoleStore";
-import { canEditScreens, useRole } from "./roles";
 import { followScreen } from "./screenActions";
 
 export function ViewSelect() {
   const t = useT();
   const screen = useStore(consoleStore, (s) => s.screen);
   const numbers = useLive((s) => Object.keys(s.wallScreens).join(","));
-  const editable = canEditScreens(useRole());
+  const editable = useCan("wall.edit");
   const screens = editable && numbers !== "" ? numbers.split(",").map(Number) : [];
   return (
     <select

@@ -1,12 +1,13 @@
 // The acknowledge and resolve dialog: a note (required to acknowledge severity 1–2 and always to
 // resolve, with a clear message before anything is sent) and, to resolve, a disposition. Shows the
 // gateway's refusal when there is one.
+
+import { noteRequired } from "@cw/alerts";
 import type { AlarmView } from "@cw/protocol";
 import { useState } from "react";
 import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
 import { dutyApi } from "./dutyApi";
-import { noteRequired } from "./queue";
 
 export const dispositions = ["real", "false_alarm", "handled"] as const;
 

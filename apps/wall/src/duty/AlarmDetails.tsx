@@ -1,22 +1,24 @@
 // The selected alarm: what, where, when, its trail (acknowledged / resolved by whom, with notes), the
 // snapshot the source sent and its camera playing live (one <HlsPlayer>, destroyed when the selection
 // changes), with the acknowledge and resolve actions.
+
+import { isActive } from "@cw/alerts";
 import type { AlarmView } from "@cw/protocol";
 import { useT } from "../i18n/useT";
 import { HlsPlayer } from "../player/HlsPlayer";
 import type { Names } from "../ui/names";
 import { dutyApi } from "./dutyApi";
 import { clock, label } from "./labels";
-import { isActive } from "./queue";
 
 export interface AlarmDetailsProps {
   alarm: AlarmView;
   names: Names;
-  canAct: boolean;
+  canAck: boolean;
+  canResolve: boolean;
   onAction(action: "ack" | "resolve"): void;
 }
 
-export function AlarmDetails({ alarm: a, names, canAct, onAction }: AlarmDetailsProps) {
+export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: AlarmDetailsProps) {
   const t = useT();
   return (
     <section className="alarm-details" data-testid="alarm-details" data-alarm={a.id}>
@@ -67,21 +69,23 @@ export function AlarmDetails({ alarm: a, names, canAct, onAction }: AlarmDetails
           </>
         )}
       </dl>
-      {canAct && isActive(a) && (
+      {(canAck || canResolve) && isActive(a) && (
         <div className="alarm-actions">
-          {a.state === "open" && (
+          {canAck && a.state === "open" && (
             <button type="button" className="btn btn-primary" data-testid="details-ack" onClick={() => onAction("ack")}>
               {t("duty.ack")}
             </button>
           )}
-          <button
-            type="button"
-            className="btn"
-            data-testid={`alarm-resolve-${a.id}`}
-            onClick={() => onAction("resolve")}
-          >
-            {t("duty.resolve")}
-          </button>
+          {canResolve && (
+            <button
+              type="button"
+              className="btn"
+              data-testid={`alarm-resolve-${a.id}`}
+              onClick={() => onAction("resolve")}
+            >
+              {t("duty.resolve")}
+            </button>
+          )}
         </div>
       )}
       <div className="alarm-media">

@@ -5,11 +5,10 @@
 import { alarmTypes } from "@cw/alerts";
 import type { AlarmView } from "@cw/protocol";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
-import { sessionStore } from "../session/sessionStore";
+import { useCan } from "../session/useCan";
 import { Legend } from "../ui/Legend";
 import { useNames } from "../ui/names";
 import { ActionDialog } from "./ActionDialog";
@@ -21,15 +20,14 @@ import { label } from "./labels";
 import { emptyFilter, laterOf, mergeAlarms, type QueueFilter, queueOf, soundWorthy } from "./queue";
 import "./duty.css";
 
-const actors = new Set(["commander", "chief", "duty", "operator"]);
 const states = ["active", "open", "acknowledged", "resolved", "cleared", ""] as const;
 const lights = ["", "green", "yellow", "red"] as const;
 
 export function DutyPage() {
   const t = useT();
   const names = useNames();
-  const role = useStore(sessionStore, (s) => s.info?.role);
-  const canAct = role !== undefined && actors.has(role);
+  const canAck = useCan("alarms.acknowledge");
+  const canResolve = useCan("alarms.dispose");
   const live = useLive((s) => s.control.alarms);
   const arrivals = useLive((s) => s.control.arrivals);
   const conn = useLive((s) => s.conn);
@@ -162,7 +160,7 @@ export function DutyPage() {
               alarm={a}
               names={names}
               selected={a.id === selected}
-              canAct={canAct}
+              canAct={canAck}
               onSelect={() => setSelected(a.id)}
               onAck={() => setDialog({ id: a.id, action: "ack" })}
             />
@@ -172,7 +170,8 @@ export function DutyPage() {
           <AlarmDetails
             alarm={current}
             names={names}
-            canAct={canAct}
+            canAck={canAck}
+            canResolve={canResolve}
             onAction={(action) => setDialog({ id: current.id, action })}
           />
         ) : (

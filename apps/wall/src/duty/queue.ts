@@ -1,6 +1,8 @@
 // The duty queue, pure: merge fetched and live alarms (live wins: it is newer), filter by prison, type,
 // state and light, and order — the active queue by severity then age (oldest first), history newest
-// first. Severity 1–2 need a note to acknowledge (the gateway enforces it too).
+// first. The order and the "severity 1–2 needs a note" rule are the domain's (@cw/alerts alarms/queue.ts),
+// the same functions the gateway decides with.
+import { compareNewest, compareQueue, isActive } from "@cw/alerts";
 import type { AlarmView } from "@cw/protocol";
 
 export interface QueueFilter {
@@ -12,9 +14,6 @@ export interface QueueFilter {
 }
 
 export const emptyFilter: QueueFilter = { prisonId: "", type: "", state: "active", light: "" };
-
-export const noteRequired = (a: Pick<AlarmView, "severity">): boolean => a.severity <= 2;
-export const isActive = (a: Pick<AlarmView, "state">): boolean => a.state === "open" || a.state === "acknowledged";
 
 export function mergeAlarms(
   fetched: readonly AlarmView[],
@@ -35,15 +34,9 @@ export function matches(a: AlarmView, f: QueueFilter): boolean {
   );
 }
 
-export function compareQueue(a: AlarmView, b: AlarmView): number {
-  return a.severity - b.severity || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 export function queueOf(all: Readonly<Record<string, AlarmView>>, f: QueueFilter): AlarmView[] {
   const list = Object.values(all).filter((a) => matches(a, f));
-  return f.state === "active"
-    ? list.sort(compareQueue)
-    : list.sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? 1 : -1));
+  return list.sort(f.state === "active" ? compareQueue : compareNewest);
 }
 
 /** New alarms (first seen live) that deserve the sound: severity 1–2 and still open. */

@@ -3,10 +3,9 @@
 // checklist and rating, findings captured from tiles, and the history with the coverage heat map.
 import type { InspectionView } from "@cw/protocol";
 import { useState } from "react";
-import { useStore } from "zustand";
 import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
-import { sessionStore } from "../session/sessionStore";
+import { useCan } from "../session/useCan";
 import { inspectionApi } from "./api";
 import { CameraGrid, type Capture } from "./CameraGrid";
 import { ChecklistPanel } from "./ChecklistPanel";
@@ -55,11 +54,10 @@ function Redraw({ ins, onDone }: { ins: InspectionView; onDone: () => void }) {
 
 export function InspectionPage() {
   const t = useT();
-  const role = useStore(sessionStore, (s) => s.info?.role);
   const { data: day, error, reload } = useLoad(() => inspectionApi.today(), []);
   const [selected, setSelected] = useState<string | null>(null);
   const [capture, setCapture] = useState<Capture | null>(null);
-  const canReview = role === "chief" || role === "commander";
+  const canReview = useCan("rectifications.review");
 
   if (!day) {
     return (

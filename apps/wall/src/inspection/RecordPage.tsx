@@ -1,9 +1,8 @@
 // /inspection/record/:date — the printable record of a day's inspections: target, kind, checklist,
 // rating, findings with snapshots and rectification state; "print" opens the browser's print dialog
 // (save as PDF there). Print CSS hides the chrome.
-import { useStore } from "zustand";
 import { useLanguage, useT } from "../i18n/useT";
-import { sessionStore } from "../session/sessionStore";
+import { useCan } from "../session/useCan";
 import { inspectionApi } from "./api";
 import { FindingsList } from "./FindingsList";
 import { PageHeader } from "./PageHeader";
@@ -13,7 +12,7 @@ import "./inspection.css";
 export function RecordPage({ date }: { date: string }) {
   const t = useT();
   const lang = useLanguage();
-  const role = useStore(sessionStore, (s) => s.info?.role);
+  const canReview = useCan("rectifications.review");
   const { data, error, reload } = useLoad(() => inspectionApi.day(date), [date]);
   return (
     <div className="page insp-page insp-record">
@@ -67,11 +66,7 @@ export function RecordPage({ date }: { date: string }) {
                 </tbody>
               </table>
               <h3>{t("insp.findings")}</h3>
-              <FindingsList
-                findings={ins.findings}
-                canReview={role === "chief" || role === "commander"}
-                onChanged={reload}
-              />
+              <FindingsList findings={ins.findings} canReview={canReview} onChanged={reload} />
             </article>
           );
         })}

@@ -5,23 +5,20 @@ import { useStore } from "zustand";
 import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { useLanguage, useT } from "../i18n/useT";
 import { navigate } from "../router";
-import { sessionStore } from "../session/sessionStore";
+import { useCan } from "../session/useCan";
 import { ComposeForm } from "./ComposeForm";
 import { categoryKey, formatTime, statusKeys } from "./labels";
 import { OrderDetail } from "./OrderDetail";
 import { useOrderList, useOrderView } from "./useOrders";
 import "./orders.css";
 
-const issuers = new Set(["commander", "chief"]);
-
 export function OrdersPage({ selected }: { selected: string | null }) {
   const t = useT();
   const lang = useLanguage();
-  const role = useStore(sessionStore, (s) => s.info?.role);
   const tree = useStore(catalogueStore, (s) => s.tree);
   const { orders, error } = useOrderList();
   const { view, error: viewError } = useOrderView(selected);
-  const canIssue = role !== undefined && issuers.has(role);
+  const canIssue = useCan("orders.issue");
 
   useEffect(() => {
     if (catalogueStore.getState().tree === null) void loadCatalogue();

@@ -67,7 +67,8 @@ export function sourceKey(prisonId: string, sourceId: string): string {
   return `${prisonId}\u0000${sourceId}`;
 }
 
-export function isActive(a: Alarm): boolean {
+/** Still in the queue: open or acknowledged (resolved and cleared are final). Also for the wire's AlarmView. */
+export function isActive(a: { readonly state: string }): boolean {
   return a.state === "open" || a.state === "acknowledged";
 }
 

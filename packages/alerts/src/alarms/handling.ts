@@ -11,6 +11,7 @@ import { makeEvent } from "../events";
 import type { AlarmStatus } from "../schemas/alarm";
 import { zAlarmAck, zAlarmResolve } from "../schemas/alarm";
 import type { Alarm, AlarmsState } from "./alarm";
+import { noteRequired } from "./queue";
 import { fulfilAck } from "./raise";
 
 export interface HandleContext extends ActContext {
@@ -22,9 +23,6 @@ export interface Handled {
   id: string;
   state: AlarmStatus;
 }
-
-/** Severities at which acknowledging needs a note (who saw what, what was done first). */
-export const NOTE_REQUIRED_MAX_SEVERITY = 2;
 
 function find(state: AlarmsState, id: string, ctx: HandleContext): Alarm | undefined {
   const a = state.byId[id];
@@ -40,7 +38,7 @@ export function decideAck(state: AlarmsState, alarmId: string, body: unknown, ct
   const parsed = parseWith(zAlarmAck, body ?? {});
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { note } = parsed.value;
-  if (a.severity <= NOTE_REQUIRED_MAX_SEVERITY && note === "") {
+  if (noteRequired(a) && note === "") {
     return reject("validation", `note: required to acknowledge a severity ${a.severity} alarm`, "note");
   }
   const events = [

@@ -1,23 +1,37 @@
-// Reading alarms: the duty console's queue order, the GET /api/v1/alarms filter (newest first), and who
-// may see what (an operator only their prison). Pure selectors over AlarmsState.
+// Reading alarms: the duty console's queue order and its "severity 1–2 needs a note" rule (shared with
+// the wall's duty console, which orders and checks its AlarmViews with these same functions), the GET
+// /api/v1/alarms filter (newest first), and who may see what (an operator only their prison). Pure.
 import type { AlarmStatus, AlarmType } from "../schemas/alarm";
 import type { Light } from "../schemas/obligation";
 import type { Alarm, AlarmsState } from "./alarm";
 import { alarmLightAt, isActive } from "./alarm";
 
-function byId(a: Alarm, b: Alarm): number {
+/** What ordering needs of an alarm: the domain's Alarm and the wire's AlarmView both have it. */
+export interface Queued {
+  readonly id: string;
+  readonly severity: number;
+  readonly raisedAt: number;
+}
+
+function byId(a: Queued, b: Queued): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Queue order: most severe first, then oldest (longest waiting) first; id breaks ties for stability. */
-export function compareQueue(a: Alarm, b: Alarm): number {
+export function compareQueue(a: Queued, b: Queued): number {
   return a.severity - b.severity || a.raisedAt - b.raisedAt || byId(a, b);
 }
 
 /** Listing order: newest first. */
-export function compareNewest(a: Alarm, b: Alarm): number {
+export function compareNewest(a: Queued, b: Queued): number {
   return b.raisedAt - a.raisedAt || byId(b, a);
 }
+
+/** Severities at which acknowledging needs a note (who saw what, what was done first). */
+export const NOTE_REQUIRED_MAX_SEVERITY = 2;
+
+/** Whether acknowledging this alarm needs a note (resolving always does). */
+export const noteRequired = (a: { readonly severity: number }): boolean => a.severity <= NOTE_REQUIRED_MAX_SEVERITY;
 
 export interface Viewer {
   /** The viewer's prison (operators), or null for bureau roles who see the province. */
