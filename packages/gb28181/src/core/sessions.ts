@@ -1,0 +1,140 @@
+// Live play dialogs (GB/T 28181-2016 §9.2): INVITE with the GB SDP to the device's registered address,
+// ACK on 2xx (RFC 3261 §13.2.2.4: a new transaction, same CSeq number), BYE in the dialog when the stream
+// goes idle, a BYE from the device ends the session. Failures — a non-2xx answer, an answer with no PS
+// payload, no final answer in time — become an inviteFailed event with a reason a person can act on.
+// Pure state; requests are built and returned, never sent.
+import { buildOffer, type MediaTransport, parseAnswer, psPayloadType } from "../sdp/sdp";
+import { parseNameAddr } from "../sip/headers";
+import { header, type SipRequest, type SipResponse } from "../sip/message";
+import { type IdSource, type Local, request } from "./outgoing";
+import type { Endpoint, GbEvent, Outgoing } from "./types";
+
+export interface PlayRequest {
+  sessionId: string;
+  deviceId: string;
+  channelId: string;
+  transport: MediaTransport;
+  mediaIp: string;
+  port: number;
+  ssrc: string;
+}
+
+interface Dialog {
+  play: PlayRequest;
+  to: Endpoint;
+  callId: string;
+  fromTag: string;
+  toTag: string | null;
+  cseq: number;
+}
+
+export class Sessions {
+  private readonly dialogs = new Map<string, Dialog>();
+  private readonly byCallId = new Map<string, string>();
+
+  constructor(
+    private readonly local: Local,
+    private readonly id: IdSource,
+  ) {}
+
+  invite(play: PlayRequest, to: Endpoint): { out: { to: Endpoint; msg: SipRequest }; branch: string } {
+    const d: Dialog = { play, to, callId: `${this.id()}@${this.local.host}`, fromTag: this.id(), toTag: null, cseq: 1 };
+    this.dialogs.set(play.sessionId, d);
+    this.byCallId.set(d.callId, play.sessionId);
+    const branch = `z9hG4bK${this.id()}`;
+    const sdp = buildOffer({
+      serverId: this.local.serverId,
+      channelId: play.channelId,
+      mediaIp: play.mediaIp,
+      port: play.port,
+      transport: play.transport,
+      ssrc: play.ssrc,
+    });
+    const msg = request(this.local, {
+      method: "INVITE",
+      target: play.channelId,
+      to,
+      callId: d.callId,
+      fromTag: d.fromTag,
+      cseq: d.cseq,
+      branch,
+      body: { type: "APPLICATION/SDP", bytes: Buffer.from(sdp) },
+      // Subject (GB/T 28181 §9.2.2.1): media sender id : SSRC, receiver id : 0.
+      extra: [["subject", `${play.channelId}:${play.ssrc},${this.local.serverId}:0`]],
+    });
+    return { out: { to, msg }, branch };
+  }
+
+  /** The final answer to our INVITE (null: none came in time). */
+  answered(sessionId: string, res: SipResponse | null): { out: Outgoing[]; events: GbEvent[] } {
+    const d = this.dialogs.get(sessionId);
+    if (!d) return { out: [], events: [] };
+    const fail = (reason: string, status: number | null) => {
+      this.forget(sessionId);
+      return { out: [], events: [{ type: "inviteFailed", sessionId, reason, status } satisfies GbEvent] };
+    };
+    if (!res) return fail("the device did not answer the INVITE", null);
+    if (res.status >= 300) return fail(`the device refused: ${res.status} ${res.reason}`.trim(), res.status);
+    d.toTag = parseNameAddr(header(res, "to") ?? "")?.params.get("tag") ?? null;
+    const out: Outgoing[] = [{ to: d.to, msg: this.inDialog(d, "ACK", d.cseq) }];
+    const sdp = res.body.toString("utf8");
+    const answer = parseAnswer(sdp);
+    if (!answer || psPayloadType(answer) === null) {
+      d.cseq++;
+      out.push({ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) });
+      this.forget(sessionId);
+      return {
+        out,
+        events: [
+          {
+            type: "inviteFailed",
+            sessionId,
+            reason: "the device answered without an MPEG-PS stream",
+            status: res.status,
+          },
+        ],
+      };
+    }
+    return { out, events: [{ type: "inviteAnswered", sessionId, answer, sdp }] };
+  }
+
+  /** Ends a session from our side (idle, failed media): BYE if the dialog was established. */
+  bye(sessionId: string): Outgoing[] {
+    const d = this.dialogs.get(sessionId);
+    if (!d) return [];
+    this.forget(sessionId);
+    if (d.toTag === null) return [];
+    d.cseq++;
+    return [{ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) }];
+  }
+
+  /** A BYE from the device: which session it ends, if any. */
+  byeFromDevice(req: SipRequest): string | null {
+    const sessionId = this.byCallId.get(header(req, "call-id") ?? "");
+    if (sessionId) this.forget(sessionId);
+    return sessionId ?? null;
+  }
+
+  has(sessionId: string): boolean {
+    return this.dialogs.has(sessionId);
+  }
+
+  private forget(sessionId: string): void {
+    const d = this.dialogs.get(sessionId);
+    if (d) this.byCallId.delete(d.callId);
+    this.dialogs.delete(sessionId);
+  }
+
+  private inDialog(d: Dialog, method: "ACK" | "BYE", cseq: number): SipRequest {
+    return request(this.local, {
+      method,
+      target: d.play.channelId,
+      to: d.to,
+      callId: d.callId,
+      fromTag: d.fromTag,
+      toTag: d.toTag ?? undefined,
+      cseq,
+      branch: `z9hG4bK${this.id()}`,
+    });
+  }
+}

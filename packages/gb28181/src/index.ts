@@ -1,0 +1,16 @@
+// @cw/gb28181 — GB/T 28181 upper platform: SIP, MANSCDP, SDP and the pure protocol core. Re-exports only.
+
+export type { PlatformOptions } from "./core/platform";
+export { Platform } from "./core/platform";
+export type { Presence } from "./core/presence";
+export type { PlayRequest } from "./core/sessions";
+export type { AlarmReport, Endpoint, GbEvent, Outgoing, SipTransport, Step } from "./core/types";
+export { idKind } from "./core/types";
+export type { CatalogItem } from "./manscdp/messages";
+export type { PtzAction } from "./manscdp/ptz";
+export { ptzBytes, ptzCmd } from "./manscdp/ptz";
+export type { Answer, MediaTransport } from "./sdp/sdp";
+export { buildOffer, parseAnswer, psPayloadType } from "./sdp/sdp";
+export { SipStreamFramer } from "./sip/framing";
+export type { SipMessage, SipRequest, SipResponse } from "./sip/message";
+export { parseSip, serializeSip } from "./sip/message";
