@@ -1,4 +1,7 @@
 // @cw/recording — recordings on disk, instant replay, retention, evidence export. Re-exports only.
+export { type ExportedClip, type ExportOptions, type ExportRequest, exportClip } from "./export/exporter";
+export { sha256File, signManifest, type VerifyCheck, type VerifyResult, verifyExport } from "./export/manifest";
+export { loadOrCreateSigningKey, type SigningKey } from "./export/signingKey";
 export { keepMsOf, recordsAt } from "./plan/activity";
 export { playlistFromStore } from "./playlist/fromStore";
 export { type PlaylistFile, renderVodPlaylist } from "./playlist/vod";
