@@ -22,11 +22,11 @@ describe("charts of named units show the top ones and sum the rest", () => {
       ["a", 3],
       ["b", 1],
     ];
-    expect(topWithOthers(few, "其他")).toEqual(few);
+    expect(topWithOthers(few, (n) => `其余${n}项`)).toEqual(few);
     const many: Array<[string, number]> = Array.from({ length: 16 }, (_, i) => [`p${i}`, 16 - i]);
-    const out = topWithOthers(many, "其他");
-    expect(out).toHaveLength(8);
-    expect(out[7]).toEqual(["其他", many.slice(7).reduce((s, [, v]) => s + v, 0)]);
+    const out = topWithOthers(many, (n) => `其余${n}项`);
+    expect(out).toHaveLength(6);
+    expect(out[5]).toEqual(["其余11项", many.slice(5).reduce((s, [, v]) => s + v, 0)]);
     expect(out.reduce((s, [, v]) => s + v, 0)).toBe(many.reduce((s, [, v]) => s + v, 0));
   });
 });

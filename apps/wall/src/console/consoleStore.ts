@@ -6,7 +6,7 @@ import { createStore } from "zustand/vanilla";
 import { liveStore } from "../live/liveStore";
 import { gatewayWallClient, type ScreenFeed } from "../wall/gatewayWallClient";
 import type { TourState } from "../wall/tour";
-import { localWallClient, splitWallClient } from "../wall/wallClient";
+import { lastViewClient, localWallClient, splitWallClient } from "../wall/wallClient";
 import { createWallStore } from "../wall/wallStore";
 import { isConflict, wallApi } from "./wallApi";
 
@@ -58,6 +58,9 @@ const gatewayScreens = gatewayWallClient(
 
 /**
  * The wall state. The console's own view lives in this tab (sessionStorage: another console tab has
- * its own); output screens live in the gateway and arrive live.
+ * its own), and a new tab starts from the last view of this PC (localStorage); output screens live in
+ * the gateway and arrive live.
  */
-export const wallStore = createWallStore(splitWallClient(localWallClient(sessionStorage), gatewayScreens));
+export const wallStore = createWallStore(
+  splitWallClient(lastViewClient(localWallClient(sessionStorage), localWallClient(localStorage)), gatewayScreens),
+);

@@ -470,7 +470,7 @@ export const en: Record<MessageKey, string> = {
   "rollcall.block": "Block",
   "ov.range": "Range",
   "ov.asOf": "As of {date}",
-  "ov.others": "Others",
+  "ov.others": "{n} others",
   "ov.empty": "No data yet",
   "ov.noStreams": "No stream is being watched",
 };

@@ -468,7 +468,7 @@ export const zhCN = {
   "rollcall.block": "监区",
   "ov.range": "统计范围",
   "ov.asOf": "数据截至 {date}",
-  "ov.others": "其他",
+  "ov.others": "其余{n}项",
   "ov.empty": "暂无数据",
   "ov.noStreams": "当前无人观看视频",
 } as const;

@@ -1,10 +1,12 @@
 // Findings with their snapshot and rectification: state, light, deadline, the prison's reports (with
 // photos) and the reviews; for the bureau, accept / return on a submitted report (`rect-accept`,
 // `rect-return`). Shared by the inspection page and the printable record.
+
 import type { FindingView } from "@cw/protocol";
 import { useState } from "react";
 import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
+import { formatBureau } from "../time/clockStore";
 import { inspectionApi } from "./api";
 
 function Review({ finding, onChanged }: { finding: FindingView; onChanged: () => void }) {
@@ -50,7 +52,7 @@ export function RectificationStatus({ f }: { f: FindingView }) {
           {t(`insp.light.${r.light}`)}
         </span>
       )}
-      <span>{t("insp.rect.deadline", { date: new Date(r.deadline).toLocaleDateString() })}</span>
+      <span>{t("insp.rect.deadline", { date: formatBureau.date(r.deadline) })}</span>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // (save as PDF there). Print CSS hides the chrome.
 import { useLanguage, useT } from "../i18n/useT";
 import { useCan } from "../session/useCan";
+import { formatBureau } from "../time/clockStore";
 import { inspectionApi } from "./api";
 import { FindingsList } from "./FindingsList";
 import { PageHeader } from "./PageHeader";
@@ -44,7 +45,7 @@ export function RecordPage({ date }: { date: string }) {
                 <p>
                   {t("insp.record.by", {
                     by: (ins.completedBy ?? "").replace(/^user:/, ""),
-                    at: new Date(ins.completedAt).toLocaleString(),
+                    at: formatBureau.dateTime(ins.completedAt),
                   })}
                 </p>
               )}

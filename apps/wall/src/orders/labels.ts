@@ -1,6 +1,8 @@
 // Message keys for the orders' enumerations (category, priority, target state, trail facts, lights),
 // so components never build keys by hand. Pure.
+
 import type { MessageKey } from "../i18n/i18n";
+import { formatBureau } from "../time/clockStore";
 
 export const categoryKeys = {
   custody_security: "orders.cat.custody_security",
@@ -48,6 +50,7 @@ export function worstLight(a: string | null, b: string | null): "green" | "yello
   return lights.reduce((w, l) => (rank[l] > rank[w] ? l : w));
 }
 
-export function formatTime(ms: number, lang: string): string {
-  return new Date(ms).toLocaleString(lang, { hour12: false });
+/** An order's times on the bureau's clock, "YYYY-MM-DD HH:MM" (the same in every language). */
+export function formatTime(ms: number, _lang?: string): string {
+  return formatBureau.dateTime(ms, false);
 }

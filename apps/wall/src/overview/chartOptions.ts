@@ -23,7 +23,7 @@ const base = {
 /** A category label never wider than this (px); the full name is in the tooltip. */
 const LABEL_PX = 84;
 /** Bars shown at most; the rest are summed into one "others" bar. */
-export const TOP_N = 8;
+export const TOP_N = 6;
 
 /** "Nothing yet" drawn in the chart's middle instead of empty axes or an even ring of zeros. */
 function emptyChart(text: string): ChartOption {
@@ -58,7 +58,7 @@ function hbars(categories: string[], values: number[], color: string): ChartOpti
       type: "category",
       inverse: true,
       data: categories,
-      axisLabel: { interval: 0, width: LABEL_PX, overflow: "truncate", hideOverlap: true },
+      axisLabel: { interval: 0, width: LABEL_PX, overflow: "truncate" },
     },
     series: [
       { type: "bar", data: values, itemStyle: { color }, barMaxWidth: 16, label: { show: true, position: "right" } },
@@ -94,11 +94,14 @@ function pie(entries: Array<[string, number, string]>): ChartOption {
 }
 
 /** The largest `TOP_N − 1` entries and one "others" entry summing the rest (when there are more). */
-export function topWithOthers(entries: Array<[string, number]>, others: string): Array<[string, number]> {
+export function topWithOthers(
+  entries: Array<[string, number]>,
+  others: (n: number) => string,
+): Array<[string, number]> {
   if (entries.length <= TOP_N) return entries;
   const head = entries.slice(0, TOP_N - 1);
-  const rest = entries.slice(TOP_N - 1).reduce((sum, [, v]) => sum + v, 0);
-  return [...head, [others, rest]];
+  const tail = entries.slice(TOP_N - 1);
+  return [...head, [others(tail.length), tail.reduce((sum, [, v]) => sum + v, 0)]];
 }
 
 const sorted = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]);
@@ -106,7 +109,7 @@ const sorted = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b
 export function byTypeChart(f: Figures, label: Label): Chart {
   const e = topWithOthers(
     sorted(f.alarms.byType).map(([k, v]) => [label(`alarmType.${k}`), v]),
-    label("ov.others"),
+    (n) => label("ov.others").replace("{n}", String(n)),
   );
   if (f.alarms.total === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
@@ -122,7 +125,7 @@ export function byTypeChart(f: Figures, label: Label): Chart {
 export function byPrisonChart(f: Figures, prisonName: (id: string) => string, label: Label): Chart {
   const e = topWithOthers(
     sorted(f.alarms.byPrison).map(([k, v]) => [prisonName(k), v]),
-    label("ov.others"),
+    (n) => label("ov.others").replace("{n}", String(n)),
   );
   if (f.alarms.total === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {

@@ -5,6 +5,7 @@
 import type { Codec, PlayResponse, Variant } from "@cw/protocol";
 import Hls from "hls.js";
 import { canDecode } from "./codecSupport";
+import { reportFatal } from "./fatalReport";
 import { wallHlsConfig } from "./hlsConfig";
 import {
   decideRecovery,
@@ -199,6 +200,7 @@ export class PlayerController {
     hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (this.hls !== hls) return;
+      if (data.fatal) reportFatal({ cameraId: this.opts.cameraId, type: data.type, details: data.details });
       const action = decideRecovery(
         { fatal: data.fatal, type: data.type, details: data.details },
         this.mediaRecoveries,

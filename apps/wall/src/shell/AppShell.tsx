@@ -13,7 +13,6 @@ import { NoAccess } from "./NoAccess";
 import { PageFor } from "./pages";
 import { canOpen, type Route, routeDef } from "./routes";
 import { ShellBar } from "./ShellBar";
-import "./shell.css";
 
 function Topics({ topics }: { topics: readonly LiveTopic[] }) {
   useLiveTopics(topics);

@@ -47,6 +47,22 @@ export function localWallClient(storage: Storage = localStorage): WallClient {
   };
 }
 
+/**
+ * This tab's view first, else the last view saved on this PC: a new console tab (or the browser opened
+ * tomorrow) starts from the wall its operator last looked at instead of an empty black wall. Saves go
+ * to both; only this tab's changes are followed.
+ */
+export function lastViewClient(tab: WallClient, pc: WallClient): WallClient {
+  return {
+    load: async (screen) => (await tab.load(screen)) ?? (await pc.load(screen)),
+    save: async (screen, state) => {
+      await pc.save(screen, state);
+      return tab.save(screen, state);
+    },
+    subscribe: (screen, onChange) => tab.subscribe(screen, onChange),
+  };
+}
+
 /** Screen 0 (the console's own view) goes to `local`; output screens 1…N go to `remote`. */
 export function splitWallClient(local: WallClient, remote: WallClient): WallClient {
   const pick = (screen: number) => (screen === 0 ? local : remote);

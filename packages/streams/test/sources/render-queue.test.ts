@@ -1,4 +1,4 @@
-// RenderQueue: one job at a time, urgent first, deduplicated, closable.
+// RenderQueue: urgent jobs never wait for background ones; background one at a time; deduplicated, closable.
 import { describe, expect, it } from "vitest";
 import { RenderQueue } from "../../src/sources/sim/render-queue";
 
@@ -11,25 +11,49 @@ function gate() {
 }
 
 describe("RenderQueue", () => {
-  it("runs one job at a time; urgent requests jump ahead of queued prewarming", async () => {
-    const q = new RenderQueue();
+  it("never makes a viewer wait for prewarming: urgent jobs start at once, background ones one at a time when idle", async () => {
+    const q = new RenderQueue(2);
     const order: string[] = [];
+    const lanes: Record<string, boolean> = {};
     const first = gate();
-    const job = (name: string, wait?: Promise<void>) => async () => {
-      order.push(name);
-      await wait;
-    };
+    const job =
+      (name: string, wait?: Promise<void>) =>
+      async ({ background }: { background: boolean }) => {
+        order.push(name);
+        lanes[name] = background;
+        await wait;
+      };
     const all = [
       q.request("a", job("a", first.p), false),
       q.request("b", job("b"), false),
       q.request("c", job("c"), false),
       q.request("urgent", job("urgent"), true),
     ];
-    expect(order).toEqual(["a"]);
+    // "a" (background) is running; the urgent job starts beside it instead of waiting.
+    expect(order).toEqual(["a", "urgent"]);
+    expect(lanes).toEqual({ a: true, urgent: false });
     expect(q.pending).toBe(4);
     first.open();
     await Promise.all(all);
     expect(order).toEqual(["a", "urgent", "b", "c"]);
+    expect(lanes.b).toBe(true);
+  });
+
+  it("runs at most `urgentSlots` urgent jobs at once and holds background work until they are done", async () => {
+    const q = new RenderQueue(2);
+    const started: string[] = [];
+    const gates = [gate(), gate(), gate()];
+    const urgent = (i: number) => q.request(`u${i}`, async () => void (started.push(`u${i}`), await gates[i]!.p), true);
+    const done = [urgent(0), urgent(1), urgent(2), q.request("bg", async () => void started.push("bg"), false)];
+    expect(started).toEqual(["u0", "u1"]);
+    gates[0]!.open();
+    await done[0];
+    await new Promise((r) => setImmediate(r)); // the queue starts the next job once the finished one settles
+    expect(started).toEqual(["u0", "u1", "u2"]);
+    gates[1]!.open();
+    gates[2]!.open();
+    await Promise.all(done);
+    expect(started.at(-1)).toBe("bg");
   });
 
   it("shares a queued job by key and moves it forward when it becomes urgent", async () => {
@@ -63,7 +87,7 @@ describe("RenderQueue", () => {
     let aborted = false;
     const running = q.request(
       "a",
-      (signal) =>
+      ({ signal }) =>
         new Promise<void>((_r, reject) =>
           signal.addEventListener("abort", () => {
             aborted = true;

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { constants, setPriority } from "node:os";
 import { join } from "node:path";
 import type { Variant } from "@cw/protocol";
 import type { CameraSpec } from "../../media/types";
@@ -12,7 +13,7 @@ import { type Logger, silentLogger } from "../logger";
 import { type Clip, parseClip } from "./clip";
 import { type ClipSpec, clipSpec, defaultSimFps, renderArgs, type SimFps } from "./clip-spec";
 import { findSimFont, type SimFont } from "./font";
-import { RenderQueue } from "./render-queue";
+import { type JobContext, RenderQueue } from "./render-queue";
 
 export interface ClipLibraryOptions {
   ffmpegPath: string;
@@ -51,7 +52,7 @@ export class ClipLibrary {
     const spec = this.spec(camera, variant);
     const file = join(this.opts.clipDir, spec.fileName);
     if (existsSync(file)) return file;
-    await this.queue.request(spec.key, (signal) => this.render(spec, file, signal), urgent);
+    await this.queue.request(spec.key, (ctx) => this.render(spec, file, ctx), urgent);
     return file;
   }
 
@@ -100,7 +101,7 @@ export class ClipLibrary {
     return this.queue.close();
   }
 
-  private async render(spec: ClipSpec, file: string, signal: AbortSignal): Promise<void> {
+  private async render(spec: ClipSpec, file: string, { signal, background }: JobContext): Promise<void> {
     if (existsSync(file)) return; // rendered while this job waited
     const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
     const tmp = `${file}.${tag}.tmp`;
@@ -109,6 +110,8 @@ export class ClipLibrary {
       bottom: this.textFile(spec.bottomText, tag, "bottom"),
     };
     const child = spawnOwned(this.opts.ffmpegPath, renderArgs(spec, this.font, text, tmp));
+    // Prewarming must never slow what a viewer waits for: the lowest CPU priority (nice 19).
+    if (background && child.proc.pid !== undefined) lowerPriority(child.proc.pid);
     const onAbort = () => void child.stop();
     signal.addEventListener("abort", onAbort, { once: true });
     const started = Date.now();
@@ -129,5 +132,13 @@ export class ClipLibrary {
     const f = join(this.opts.clipDir, `.text-${tag}-${which}.txt`);
     writeFileSync(f, text, "utf8");
     return f;
+  }
+}
+
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not permitted here (some containers): the job still runs, at normal priority.
   }
 }

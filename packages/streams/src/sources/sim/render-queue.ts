@@ -1,29 +1,53 @@
-// Clip rendering jobs, one at a time (an encoder per camera at once would starve the gateway on a
-// 2-core box). On-demand requests jump ahead of prewarming; a job already queued under the same key
-// is shared, not repeated. Owns the job list; close() aborts the running job and drops the rest.
-export type Job = (signal: AbortSignal) => Promise<void>;
+// Clip rendering jobs in two lanes. Urgent jobs (a viewer is waiting) start at once, up to `urgentSlots`
+// at a time, and never wait behind background work; background jobs (prewarming every demo camera) run
+// one at a time and only while no urgent job runs or waits — and their process runs at the lowest CPU
+// priority (the job is told it is background), so a first view on a fresh machine plays at once instead
+// of queueing behind a thousand renders. A job already queued under the same key is shared, not
+// repeated, and moves to the urgent lane when a viewer asks for it. Owns the job lists; close() aborts
+// the running jobs and drops the rest.
+export interface JobContext {
+  signal: AbortSignal;
+  /** true: prewarming; run the encoder at the lowest priority. */
+  background: boolean;
+}
+export type Job = (ctx: JobContext) => Promise<void>;
 
 interface Entry {
   key: string;
   run: Job;
+  urgent: boolean;
   promise: Promise<void>;
   resolve: () => void;
   reject: (err: Error) => void;
 }
 
+interface Running {
+  entry: Entry;
+  abort: AbortController;
+}
+
 export class RenderQueue {
-  private readonly waiting: Entry[] = [];
+  private readonly urgentWaiting: Entry[] = [];
+  private readonly backgroundWaiting: Entry[] = [];
   private readonly byKey = new Map<string, Entry>();
-  private current: { entry: Entry; abort: AbortController } | null = null;
+  private readonly running = new Set<Running>();
   private closed = false;
 
-  /** Runs `run` once for `key` (deduplicated). urgent: ahead of everything not yet started. */
+  /** urgentSlots: urgent jobs at once (one per core is the sweet spot on the 2-core reference box). */
+  constructor(private readonly urgentSlots = 2) {}
+
+  /** Runs `run` once for `key` (deduplicated). urgent: a viewer waits, so it starts ahead of any prewarm. */
   request(key: string, run: Job, urgent: boolean): Promise<void> {
     if (this.closed) return Promise.reject(new Error("render queue closed"));
     const existing = this.byKey.get(key);
     if (existing) {
-      const at = this.waiting.indexOf(existing);
-      if (urgent && at > 0) this.waiting.unshift(...this.waiting.splice(at, 1));
+      const at = this.backgroundWaiting.indexOf(existing);
+      if (urgent && at >= 0) {
+        this.backgroundWaiting.splice(at, 1);
+        existing.urgent = true;
+        this.urgentWaiting.push(existing);
+        this.pump();
+      }
       return existing.promise;
     }
     let resolve!: () => void;
@@ -33,38 +57,48 @@ export class RenderQueue {
       reject = rej;
     });
     promise.catch(() => {}); // prewarm callers may not listen; the error reaches those who do
-    const entry: Entry = { key, run, promise, resolve, reject };
+    const entry: Entry = { key, run, urgent, promise, resolve, reject };
     this.byKey.set(key, entry);
-    if (urgent) this.waiting.unshift(entry);
-    else this.waiting.push(entry);
+    (urgent ? this.urgentWaiting : this.backgroundWaiting).push(entry);
     this.pump();
     return promise;
   }
 
   get pending(): number {
-    return this.waiting.length + (this.current ? 1 : 0);
+    return this.urgentWaiting.length + this.backgroundWaiting.length + this.running.size;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const e of this.waiting.splice(0)) e.reject(new Error("render queue closed"));
-    const running = this.current;
-    running?.abort.abort();
-    await running?.entry.promise.catch(() => {});
+    for (const e of [...this.urgentWaiting.splice(0), ...this.backgroundWaiting.splice(0)]) {
+      e.reject(new Error("render queue closed"));
+    }
+    const running = [...this.running];
+    for (const r of running) r.abort.abort();
+    await Promise.all(running.map((r) => r.entry.promise.catch(() => {})));
   }
 
   private pump(): void {
-    if (this.current || this.closed) return;
-    const entry = this.waiting.shift();
-    if (!entry) return;
+    if (this.closed) return;
+    let urgentRunning = [...this.running].filter((r) => r.entry.urgent).length;
+    while (urgentRunning < this.urgentSlots && this.urgentWaiting.length > 0) {
+      this.start(this.urgentWaiting.shift()!);
+      urgentRunning++;
+    }
+    const idle = this.running.size === 0 && this.urgentWaiting.length === 0;
+    if (idle && this.backgroundWaiting.length > 0) this.start(this.backgroundWaiting.shift()!);
+  }
+
+  private start(entry: Entry): void {
     const abort = new AbortController();
-    this.current = { entry, abort };
+    const r: Running = { entry, abort };
+    this.running.add(r);
     entry
-      .run(abort.signal)
+      .run({ signal: abort.signal, background: !entry.urgent })
       .then(entry.resolve, (err: unknown) => entry.reject(err instanceof Error ? err : new Error(String(err))))
       .finally(() => {
         this.byKey.delete(entry.key);
-        this.current = null;
+        this.running.delete(r);
         this.pump();
       });
   }
