@@ -80,6 +80,13 @@ export class FakeRegistry implements StreamRegistry {
       this.held = this.held.filter((k) => k !== `${cameraId}/${variant}`);
     };
   }
+  async multivariant(cameraId: string): Promise<Served<string>> {
+    this.calls.push({ kind: "multivariant", cameraId, variant: "main" });
+    const bad = this.known(cameraId);
+    if (bad) return bad;
+    const inf = '#EXT-X-STREAM-INF:BANDWIDTH=1000000,CODECS="avc1.64001f",RESOLUTION=960x540';
+    return { ok: true, value: `#EXTM3U\n${inf}\nmain/index.m3u8\n` };
+  }
   async stopCamera(cameraId: string): Promise<void> {
     this.stopped.push(cameraId);
   }

@@ -34,6 +34,8 @@ export type StreamHealth = z.infer<typeof zStreamHealth>;
 
 export const zPlayResponse = z.object({
   hls: z.string(),
+  /** The camera's multivariant playlist (every rendition with CODECS and RESOLUTION), for any HLS player. */
+  multivariant: z.string().optional(),
   variant: zVariant,
   codec: zCodec,
   expiresAt: z.number(),

@@ -10,7 +10,8 @@ export interface TokenClaims {
   s: string;
   /** Camera id. */
   c: string;
-  v: Variant;
+  /** The rendition the token opens; "all": the camera's multivariant playlist and every rendition in it. */
+  v: Variant | "all";
   /** Expiry, unix seconds. */
   e: number;
   /** Nonce: every play URL is distinct, so "once per play URL" is well defined. */
@@ -36,7 +37,7 @@ export function readToken(secret: Buffer, token: string): TokenClaims | null {
   try {
     const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<TokenClaims>;
     if (typeof c.s !== "string" || typeof c.c !== "string" || typeof c.e !== "number") return null;
-    if (c.v !== "main" && c.v !== "sub") return null;
+    if (c.v !== "main" && c.v !== "sub" && c.v !== "all") return null;
     return { s: c.s, c: c.c, v: c.v, e: c.e, n: typeof c.n === "string" ? c.n : "" };
   } catch {
     return null;

@@ -2,7 +2,7 @@
 // the session (hls.js sends no headers); it is checked on every request, slides while used, and its
 // first playlist request logs view.started (who, camera, when, from where) before anything is served.
 // Blocking playlist reloads are cancelled when the client goes away.
-import { type ApiError, AppError, errorCatalogue, zVariant } from "@cw/protocol";
+import { type ApiError, AppError, errorCatalogue, type Variant, zVariant } from "@cw/protocol";
 import type { Served } from "@cw/streams";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requirePrison } from "../auth/guard";
@@ -39,37 +39,61 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { core, streams, metrics } = ctx;
   const badToken = () => new AppError("bad_token");
 
-  app.get<{ Params: Params }>("/hls/:token/:camera/:variant/:file", { config: { auth: "hls" } }, async (req, reply) => {
-    const { token, camera: cameraId, file: fileName } = req.params;
-    const claims = readToken(core.secret, token);
-    if (!claims) throw badToken();
-    const v = zVariant.safeParse(req.params.variant);
-    if (!v.success || claims.c !== cameraId || claims.v !== v.data) throw badToken();
+  /** The token in the path, its session and the camera it names; `variant` null = the multivariant. */
+  const admit = async (
+    req: FastifyRequest,
+    p: { token: string; camera: string },
+    variant: Variant | null,
+    playlist: boolean,
+  ) => {
+    const claims = readToken(core.secret, p.token);
+    if (!claims || claims.c !== p.camera) throw badToken();
+    // A multivariant token ("all") opens every rendition of its camera; a rendition token only its own.
+    if (claims.v !== "all" && (variant === null || claims.v !== variant)) throw badToken();
     const session = core.sessions.byPrefix(claims.s);
-    const key = tokenKey(token);
+    const key = tokenKey(p.token);
     if (!session || !core.tokens.alive(key, claims)) throw badToken();
-    const camera = core.catalogue.camera(cameraId);
-    if (!camera) throw new AppError("not_found", `no camera ${cameraId}`, "camera");
+    const camera = core.catalogue.camera(p.camera);
+    if (!camera) throw new AppError("not_found", `no camera ${p.camera}`, "camera");
     requirePrison(session, camera.prisonId);
-    const file = parseHlsFile(fileName);
-    if (!file) throw new AppError("not_found", `no HLS file ${fileName}`, "file");
-    const variant = v.data;
-
-    if (core.tokens.touch(key, claims, file.kind === "playlist")) {
+    if (core.tokens.touch(key, claims, playlist)) {
       await core.commit([
         {
           type: "view.started",
           actor: session.user.username,
           data: {
-            cameraId,
+            cameraId: camera.id,
             prisonId: camera.prisonId,
-            variant,
+            variant: variant ?? "main",
             ip: req.ip,
             userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256),
           },
         },
       ]);
     }
+    return { key };
+  };
+
+  app.get<{ Params: { token: string; camera: string } }>(
+    "/hls/:token/:camera/index.m3u8",
+    { config: { auth: "hls" } },
+    async (req, reply) => {
+      await admit(req, req.params, null, true);
+      const served = await streams.multivariant(req.params.camera, clientGone(req, reply));
+      if (!served.ok) return sendServedError(reply, served.error);
+      metrics.bytesOut.inc(Buffer.byteLength(served.value));
+      return reply.header("content-type", contentTypes.playlist).header("cache-control", "no-cache").send(served.value);
+    },
+  );
+
+  app.get<{ Params: Params }>("/hls/:token/:camera/:variant/:file", { config: { auth: "hls" } }, async (req, reply) => {
+    const { camera: cameraId, file: fileName } = req.params;
+    const v = zVariant.safeParse(req.params.variant);
+    if (!v.success) throw badToken();
+    const file = parseHlsFile(fileName);
+    const { key } = await admit(req, req.params, v.data, file?.kind === "playlist");
+    if (!file) throw new AppError("not_found", `no HLS file ${fileName}`, "file");
+    const variant = v.data;
 
     const signal = clientGone(req, reply);
     let served: Served<string> | Served<Buffer>;

@@ -23,9 +23,12 @@ export function playRoutes(app: FastifyInstance, { core }: HttpContext): void {
     const variant = query.variant === "sub" && !camera.hasSubStream ? "main" : query.variant;
     const e = Math.floor(core.now() / 1000) + core.config.hlsTokenTtlS;
     const n = randomBytes(6).toString("base64url");
-    const token = signToken(core.secret, { s: sessionHashPrefix(session.hash), c: camera.id, v: variant, e, n });
+    const s = sessionHashPrefix(session.hash);
+    const token = signToken(core.secret, { s, c: camera.id, v: variant, e, n });
+    const all = signToken(core.secret, { s, c: camera.id, v: "all", e, n: `${n}m` });
     return {
       hls: `/hls/${token}/${camera.id}/${variant}/index.m3u8`,
+      multivariant: `/hls/${all}/${camera.id}/index.m3u8`,
       variant,
       codec: camera.codec,
       expiresAt: e * 1000,

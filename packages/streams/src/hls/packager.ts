@@ -131,6 +131,19 @@ export class Packager implements MediaSink {
   }
 
   // ── Serving ──────────────────────────────────────────────────────────────────────────────────────────
+  /** The tracks being packaged (null before the source's first config). */
+  get trackSet(): TrackSet | null {
+    return this.tracks;
+  }
+
+  /** Peak bit rate of the complete segments in the ring, bits/s (a multivariant BANDWIDTH); 0 before one. */
+  peakBitrate(): number {
+    let peak = 0;
+    for (const s of this.ring.segments)
+      if (s.bytes && s.durationMs > 0) peak = Math.max(peak, (s.bytes.length * 8 * 1000) / s.durationMs);
+    return peak;
+  }
+
   /** True once at least one part exists (a playlist is worth serving). */
   hasMedia(): boolean {
     return this.ring.segments.length > 0 || (this.segmenter.current()?.parts.length ?? 0) > 0;

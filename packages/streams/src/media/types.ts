@@ -122,6 +122,11 @@ export interface StreamRegistry {
    * idleness, restarted by the housekeeping tick after any stop. Returns the release; holds count.
    */
   hold(cameraId: string, variant: Variant): () => void;
+  /**
+   * The camera's multivariant playlist: every rendition with CODECS and RESOLUTION (its source renditions
+   * are started on demand to learn them). URIs are "<rendition>/index.m3u8", relative to it.
+   */
+  multivariant(cameraId: string, signal?: AbortSignal): Promise<Served<string>>;
   /** Stop one camera's streams (e.g. the camera was edited or removed). */
   stopCamera(cameraId: string): Promise<void>;
   close(): Promise<void>;

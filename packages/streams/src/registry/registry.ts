@@ -4,9 +4,11 @@
 // cleared in close()). Never parses HTTP and never decides who may watch: the gateway does both before
 // calling here.
 import type { ApiError, StreamHealth, Variant } from "@cw/protocol";
+import { renderMultivariant } from "../hls/multivariant";
 import type { CameraSpec, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "../media/types";
 import { type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
 import { type RegistryOptions, withDefaults } from "./options";
+import { renditionOf } from "./renditions";
 
 export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const o = withDefaults(opts);
@@ -184,6 +186,23 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
         released = true;
         if (--h.count === 0 && holds.get(key) === h) holds.delete(key);
       };
+    },
+
+    async multivariant(cameraId: string, signal?: AbortSignal) {
+      const camera = o.resolve(cameraId);
+      if (!camera) return err("not_found", `no camera ${cameraId}`, "cameraId");
+      const variants: Variant[] = camera.hasSubStream ? ["main", "sub"] : ["main"];
+      const started = await Promise.all(
+        variants.map(async (v) => {
+          const got = await acquire(cameraId, v, true);
+          if (!got.ok) return null;
+          const ready = await got.value.packager.waitForMedia(signal, o.firstPartWaitMs);
+          return ready.ok ? renditionOf(v, got.value) : null;
+        }),
+      );
+      const renditions = started.filter((r) => r !== null);
+      if (renditions.length === 0) return err("unavailable", `camera ${cameraId} sends no picture`);
+      return served({ ok: true, value: renderMultivariant(renditions) });
     },
 
     async stopCamera(cameraId: string) {
