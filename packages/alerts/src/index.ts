@@ -1,5 +1,6 @@
 // @cw/alerts: the control-plane domain. Re-exports only.
 export * from "./alarms/alarm";
+export * from "./alarms/deviceFault";
 export * from "./alarms/feed";
 export * from "./alarms/handling";
 export * from "./alarms/policy";

@@ -46,6 +46,14 @@ export const capabilities = [
   "rectifications.review",
   /** The overview map, dashboards and period reports (三研判). */
   "reports.view",
+  /** Recorded footage: a camera's timeline, playback, instant replay, the evidence list and exports' files. */
+  "recordings.view",
+  /** Set cameras' recording plans (continuous, schedule, alarm; retention). */
+  "recordings.manage",
+  /** Mark a recorded span as evidence with a note (protected from retention). */
+  "evidence.mark",
+  /** Export evidence as a signed MP4 for a court or the procuratorate. */
+  "evidence.export",
   /** The event log as an audit trail. */
   "audit.view",
   /** Create, edit, disable users; reset passwords; see and revoke sessions. */
@@ -94,6 +102,10 @@ export const policy: Readonly<Record<Role, RolePolicy>> = {
       "presets.edit",
       "orders.watch",
       "orders.issue",
+      "recordings.view",
+      "recordings.manage",
+      "evidence.mark",
+      "evidence.export",
       "audit.view",
     ],
   },
@@ -107,10 +119,16 @@ export const policy: Readonly<Record<Role, RolePolicy>> = {
       "wall.edit",
       "orders.watch",
       "orders.issue",
+      "recordings.view",
+      "evidence.mark",
+      "evidence.export",
       "audit.view",
     ],
   },
-  duty: { reach: "province", can: [...operations, ...handleAlarms, "wall.view", "wall.edit", "orders.watch"] },
+  duty: {
+    reach: "province",
+    can: [...operations, ...handleAlarms, "wall.view", "wall.edit", "orders.watch", "recordings.view", "evidence.mark"],
+  },
   operator: {
     reach: "prison",
     can: [
@@ -120,6 +138,9 @@ export const policy: Readonly<Record<Role, RolePolicy>> = {
       "orders.report",
       "rectifications.view",
       "rectifications.report",
+      "recordings.view",
+      "evidence.mark",
+      "evidence.export",
     ],
   },
   viewer: { reach: "province", can: [...operations, "wall.view"] },

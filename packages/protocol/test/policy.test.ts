@@ -24,6 +24,11 @@ const before: Record<Capability, readonly Role[]> = {
   "rectifications.report": ["operator"],
   "rectifications.review": ["commander", "chief"],
   "reports.view": ["commander", "chief", "duty", "operator", "viewer"],
+  // Added with recording (issue 16): who may watch recorded footage, set plans, mark and export evidence.
+  "recordings.view": ["commander", "chief", "duty", "operator"],
+  "recordings.manage": ["commander"],
+  "evidence.mark": ["commander", "chief", "duty", "operator"],
+  "evidence.export": ["commander", "chief", "operator"],
   "audit.view": ["admin", "commander", "chief"],
   "users.manage": ["admin"],
 };

@@ -345,6 +345,7 @@ export const en: Record<MessageKey, string> = {
   "alarmType.video_loss": "Video loss",
   "alarmType.video_tamper": "Video tampering",
   "alarmType.headcount_mismatch": "Headcount mismatch",
+  "alarmType.device_fault": "Device fault",
   "alarmType.other": "Other",
   // The overview: map, dashboards, reports, big screen (apps/wall/src/overview).
   "ov.title": "Province overview",

@@ -343,6 +343,7 @@ export const zhCN = {
   "alarmType.video_loss": "视频丢失",
   "alarmType.video_tamper": "视频遮挡",
   "alarmType.headcount_mismatch": "人数不符",
+  "alarmType.device_fault": "设备故障",
   "alarmType.other": "其他",
   // The overview: map, dashboards, reports, big screen (apps/wall/src/overview).
   "ov.title": "全省态势",

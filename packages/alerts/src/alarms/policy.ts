@@ -7,6 +7,8 @@ import { MINUTE_MS } from "../schemas/time";
 export const defaultAlarmPolicy = {
   /** A camera whose picture is gone (stalled / offline). */
   videoLossSeverity: 3 as const,
+  /** Recording stopped (disk full, quota reached): footage is being lost until someone acts. */
+  deviceFaultSeverity: 2 as const,
   /** A roll call whose present ≠ expected: someone unaccounted for is the most serious thing there is. */
   headcountMismatchSeverity: 1 as const,
   /** Per severity: does a new alarm with a camera take the big screen's alarm tile? */
@@ -19,6 +21,7 @@ export const zAlarmPolicy = z
   .object({
     videoLossSeverity: zSeverity.default(defaultAlarmPolicy.videoLossSeverity),
     headcountMismatchSeverity: zSeverity.default(defaultAlarmPolicy.headcountMismatchSeverity),
+    deviceFaultSeverity: zSeverity.default(defaultAlarmPolicy.deviceFaultSeverity),
     wallTile: z
       .object({ 1: z.boolean(), 2: z.boolean(), 3: z.boolean(), 4: z.boolean() })
       .strict()

@@ -19,6 +19,8 @@ export const alarmTypes = [
   "video_loss",
   "video_tamper",
   "headcount_mismatch",
+  /** Our own equipment failed (recording stopped: disk full, quota reached, writes failing). */
+  "device_fault",
   "other",
 ] as const;
 export const zAlarmType = z.enum(alarmTypes);
