@@ -9,11 +9,20 @@ describe("recording faults", () => {
     const h = new Harness();
     const ids = counter("d");
     const fault = (now: number, prisonIds: string[]) => {
-      const events = decideRecordingFault(h.state.alarms, { kind: "disk_full", message: "ENOSPC", prisonIds }, { now, newId: ids });
+      const events = decideRecordingFault(
+        h.state.alarms,
+        { kind: "disk_full", message: "ENOSPC", prisonIds },
+        { now, newId: ids },
+      );
       h.append(events);
       return events.map((e) => `${e.type}${e.type === "alarm.raised" ? `:${e.data.prisonId}` : ""}`);
     };
-    expect(fault(T0, ["p2", "p1", "p1"])).toEqual(["alarm.raised:p1", "obligation.opened", "alarm.raised:p2", "obligation.opened"]);
+    expect(fault(T0, ["p2", "p1", "p1"])).toEqual([
+      "alarm.raised:p1",
+      "obligation.opened",
+      "alarm.raised:p2",
+      "obligation.opened",
+    ]);
     expect(h.state.alarms.byId.d1).toMatchObject({
       type: "device_fault",
       severity: 2,
