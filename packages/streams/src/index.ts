@@ -1,5 +1,6 @@
 // @cw/streams — the media plane. Re-exports only.
 
+export * from "./gb/index";
 export * from "./hls/index";
 export * from "./media/types";
 export * from "./registry/index";

@@ -43,6 +43,11 @@ export class Platform {
     this.sessions = new Sessions(opts, opts.id);
   }
 
+  /** The port we listen on, once bound (our Via and Contact name it; tests bind port 0). */
+  listeningOn(port: number): void {
+    this.opts.port = port;
+  }
+
   receive(msg: SipMessage, from: Endpoint, now: number): Step {
     if (msg.kind === "response") return this.onResponse(msg, now);
     switch (msg.method) {

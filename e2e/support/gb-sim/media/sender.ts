@@ -1,0 +1,96 @@
+// GB simulator, media: plays encoded frames in real time as PS over RTP to the platform — over UDP, over TCP
+// connecting to the platform (the offer said a=setup:passive: it listens), or over TCP accepting the
+// platform's connection (a=setup:active: we listen, RFC 4571 framing either way). Loops the clip with
+// timestamps that keep rising. Owns its sockets and timer; stop() releases them.
+import { createSocket, type Socket as UdpSocket } from "node:dgram";
+import { connect, createServer, type Server, type Socket } from "node:net";
+import type { SimCodec, SimFrame } from "./encode";
+import { muxFrame } from "./psMux";
+import { type Impairment, impair, newSender, packetize, seeded, tcpFrame } from "./rtp";
+
+export interface SendTarget {
+  mode: "udp" | "tcp-connect" | "tcp-listen";
+  host: string;
+  port: number;
+  ssrc: number;
+  /** Optional network trouble (UDP only). */
+  impairment?: Impairment;
+  /** Send from this source port (UDP), to test the platform's source check. */
+  fromPort?: number;
+}
+
+export class MediaSender {
+  private udp: UdpSocket | null = null;
+  private tcp: Socket | null = null;
+  private server: Server | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private index = 0;
+  private loops = 0;
+  packetsSent = 0;
+  /** Port we listen on (tcp-listen), known after start. */
+  listenPort = 0;
+
+  constructor(
+    private readonly frames: SimFrame[],
+    private readonly codec: SimCodec,
+    private readonly fps = 25,
+  ) {}
+
+  async start(t: SendTarget): Promise<void> {
+    const rtp = newSender(t.ssrc);
+    const random = seeded(t.ssrc);
+    let write: (packet: Buffer) => void;
+    if (t.mode === "udp") {
+      const udp = createSocket("udp4");
+      this.udp = udp;
+      await new Promise<void>((r) => udp.bind(t.fromPort ?? 0, "127.0.0.1", () => r()));
+      write = (p) => udp.send(p, t.port, t.host);
+    } else if (t.mode === "tcp-connect") {
+      const sock = connect(t.port, t.host);
+      this.tcp = sock;
+      sock.on("error", () => {});
+      await new Promise<void>((r, j) => {
+        sock.once("connect", () => r());
+        sock.once("error", j);
+      });
+      write = (p) => sock.write(tcpFrame(p));
+    } else {
+      const server = createServer((s) => {
+        this.tcp ??= s;
+        s.on("error", () => {});
+      });
+      this.server = server;
+      await new Promise<void>((r) => server.listen(t.port, "127.0.0.1", () => r()));
+      const a = server.address();
+      this.listenPort = typeof a === "object" && a ? a.port : 0;
+      write = (p) => this.tcp?.write(tcpFrame(p));
+    }
+    const clipTicks = Math.round((this.frames.length * 90_000) / this.fps);
+    this.timer = setInterval(() => {
+      const f = this.frames[this.index]!;
+      const pts = f.pts90 + this.loops * clipTicks;
+      let packets = packetize(rtp, muxFrame({ ...f, pts90: pts }, { codec: this.codec, maxPes: 8000 }), pts);
+      if (t.impairment) packets = impair(packets, t.impairment, random).out;
+      for (const p of packets) write(p);
+      this.packetsSent += packets.length;
+      this.index++;
+      if (this.index === this.frames.length) {
+        this.index = 0;
+        this.loops++;
+      }
+    }, 1000 / this.fps);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.tcp?.destroy();
+    this.tcp = null;
+    const udp = this.udp;
+    this.udp = null;
+    if (udp) await new Promise<void>((r) => udp.close(() => r()));
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((r) => server.close(() => r()));
+  }
+}
