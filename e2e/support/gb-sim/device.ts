@@ -47,6 +47,10 @@ export class SimDevice {
 
   constructor(private readonly o: SimDeviceOptions) {}
 
+  get deviceId(): string {
+    return this.o.deviceId;
+  }
+
   async start(): Promise<void> {
     if (this.o.transport === "udp") {
       const udp = createSocket("udp4");

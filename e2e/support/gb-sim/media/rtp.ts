@@ -79,3 +79,25 @@ export function impair(packets: Buffer[], imp: Impairment, random: () => number)
   for (const h of held) out.push(h.p);
   return { out, dropped };
 }
+
+/** The same impairment over a live stream: packets held back are released among later frames' packets. */
+export function liveImpairer(imp: Impairment, random: () => number): (packets: Buffer[]) => Buffer[] {
+  let held: { p: Buffer; release: number }[] = [];
+  let count = 0;
+  return (packets) => {
+    const out: Buffer[] = [];
+    for (const p of packets) {
+      const r = random();
+      if (r < imp.loss) {
+        // dropped
+      } else if (r < imp.loss + imp.reorder)
+        held.push({ p, release: count + 1 + Math.floor(random() * (imp.maxDelay ?? 4)) });
+      else out.push(p);
+      count++;
+      const due = held.filter((h) => h.release <= count);
+      held = held.filter((h) => h.release > count);
+      out.push(...due.map((h) => h.p));
+    }
+    return out;
+  };
+}

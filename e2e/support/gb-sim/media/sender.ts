@@ -6,7 +6,7 @@ import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { SimCodec, SimFrame } from "./encode";
 import { muxFrame } from "./psMux";
-import { type Impairment, impair, newSender, packetize, seeded, tcpFrame } from "./rtp";
+import { type Impairment, liveImpairer, newSender, packetize, seeded, tcpFrame } from "./rtp";
 
 export interface SendTarget {
   mode: "udp" | "tcp-connect" | "tcp-listen";
@@ -38,7 +38,7 @@ export class MediaSender {
 
   async start(t: SendTarget): Promise<void> {
     const rtp = newSender(t.ssrc);
-    const random = seeded(t.ssrc);
+    const impair = t.impairment ? liveImpairer(t.impairment, seeded(t.ssrc)) : null;
     let write: (packet: Buffer) => void;
     if (t.mode === "udp") {
       const udp = createSocket("udp4");
@@ -70,7 +70,7 @@ export class MediaSender {
       const f = this.frames[this.index]!;
       const pts = f.pts90 + this.loops * clipTicks;
       let packets = packetize(rtp, muxFrame({ ...f, pts90: pts }, { codec: this.codec, maxPes: 8000 }), pts);
-      if (t.impairment) packets = impair(packets, t.impairment, random).out;
+      if (impair) packets = impair(packets);
       for (const p of packets) write(p);
       this.packetsSent += packets.length;
       this.index++;

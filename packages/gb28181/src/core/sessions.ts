@@ -26,6 +26,8 @@ interface Dialog {
   fromTag: string;
   toTag: string | null;
   cseq: number;
+  /** Stopped before the device answered: a 2xx that still comes is ACKed and hung up at once. */
+  hangUpOnAnswer: boolean;
 }
 
 export class Sessions {
@@ -38,7 +40,15 @@ export class Sessions {
   ) {}
 
   invite(play: PlayRequest, to: Endpoint): { out: { to: Endpoint; msg: SipRequest }; branch: string } {
-    const d: Dialog = { play, to, callId: `${this.id()}@${this.local.host}`, fromTag: this.id(), toTag: null, cseq: 1 };
+    const d: Dialog = {
+      play,
+      to,
+      callId: `${this.id()}@${this.local.host}`,
+      fromTag: this.id(),
+      toTag: null,
+      cseq: 1,
+      hangUpOnAnswer: false,
+    };
     this.dialogs.set(play.sessionId, d);
     this.byCallId.set(d.callId, play.sessionId);
     const branch = `z9hG4bK${this.id()}`;
@@ -77,6 +87,15 @@ export class Sessions {
     if (res.status >= 300) return fail(`the device refused: ${res.status} ${res.reason}`.trim(), res.status);
     d.toTag = parseNameAddr(header(res, "to") ?? "")?.params.get("tag") ?? null;
     const out: Outgoing[] = [{ to: d.to, msg: this.inDialog(d, "ACK", d.cseq) }];
+    if (d.hangUpOnAnswer) {
+      d.cseq++;
+      out.push({ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) });
+      this.forget(sessionId);
+      return {
+        out,
+        events: [{ type: "inviteFailed", sessionId, reason: "stopped before the device answered", status: res.status }],
+      };
+    }
     const sdp = res.body.toString("utf8");
     const answer = parseAnswer(sdp);
     if (!answer || psPayloadType(answer) === null) {
@@ -102,8 +121,11 @@ export class Sessions {
   bye(sessionId: string): Outgoing[] {
     const d = this.dialogs.get(sessionId);
     if (!d) return [];
+    if (d.toTag === null) {
+      d.hangUpOnAnswer = true; // the INVITE is still out: its answer will be hung up
+      return [];
+    }
     this.forget(sessionId);
-    if (d.toTag === null) return [];
     d.cseq++;
     return [{ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) }];
   }

@@ -32,7 +32,7 @@ export class GbServer {
   private readonly invites = new Map<string, (r: InviteResult) => void>();
   private readonly now: () => number;
 
-  constructor(private readonly o: GbServerOptions) {
+  constructor(o: GbServerOptions) {
     this.now = o.now ?? Date.now;
     let n = 0;
     const random = Math.random().toString(36).slice(2, 8);

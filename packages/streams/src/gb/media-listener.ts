@@ -15,8 +15,8 @@ export type MediaMode =
 export interface MediaListenerOptions {
   bindHost: string;
   mode: MediaMode;
-  /** Only packets from this address are accepted (the device's registered address); null: any. */
-  allowedAddress: string | null;
+  /** Only packets from these addresses are accepted (the device's SIP source, its SDP address); null: any. */
+  allowedAddresses: string[] | null;
   onPacket(packet: Buffer): void;
   /** The TCP connection ended (the device hung up). */
   onClosed?(reason: string): void;
@@ -27,16 +27,24 @@ export interface MediaListenerStats {
   refusedConnections: number;
 }
 
-const sameHost = (a: string, b: string) => a.replace(/^::ffff:/, "") === b.replace(/^::ffff:/, "");
+const plain = (a: string) => a.replace(/^::ffff:/, "");
 
 export class MediaListener {
   private udp: UdpSocket | null = null;
   private server: Server | null = null;
   private conn: Socket | null = null;
   private closed = false;
+  private allowed: Set<string> | null;
   readonly stats: MediaListenerStats = { foreignAddress: 0, refusedConnections: 0 };
 
-  constructor(private readonly o: MediaListenerOptions) {}
+  constructor(private readonly o: MediaListenerOptions) {
+    this.allowed = o.allowedAddresses ? new Set(o.allowedAddresses.map(plain)) : null;
+  }
+
+  /** Widens the accepted senders (the SDP answer named the address media comes from). */
+  allow(address: string): void {
+    this.allowed?.add(plain(address));
+  }
 
   async open(): Promise<void> {
     const m = this.o.mode;
@@ -44,7 +52,7 @@ export class MediaListener {
       const udp = createSocket("udp4");
       this.udp = udp;
       udp.on("message", (b, r) => {
-        if (this.o.allowedAddress && !sameHost(r.address, this.o.allowedAddress)) {
+        if (this.allowed && !this.allowed.has(plain(r.address))) {
           this.stats.foreignAddress++;
           return;
         }
@@ -88,7 +96,7 @@ export class MediaListener {
   }
 
   private accept(s: Socket): void {
-    if (this.conn || (this.o.allowedAddress && !sameHost(s.remoteAddress ?? "", this.o.allowedAddress))) {
+    if (this.conn || (this.allowed && !this.allowed.has(plain(s.remoteAddress ?? "")))) {
       this.stats.refusedConnections++;
       s.destroy();
       return;

@@ -4,7 +4,7 @@
 
 export class PortPool {
   private readonly free: number[] = [];
-  private readonly used = new Set<number>();
+  private readonly usedSet = new Set<number>();
 
   constructor(from: number, to: number) {
     for (let p = from % 2 === 0 ? from : from + 1; p <= to; p += 2) this.free.push(p);
@@ -23,17 +23,22 @@ export class PortPool {
   take(): number | null {
     const p = this.free.shift();
     if (p === undefined) return null;
-    this.used.add(p);
+    this.usedSet.add(p);
     return p;
   }
 
   release(port: number): void {
-    if (!this.used.delete(port)) return;
+    if (!this.usedSet.delete(port)) return;
     this.free.push(port);
   }
 
+  /** Ports handed out and not yet released. */
+  get used(): number[] {
+    return [...this.usedSet];
+  }
+
   get inUse(): number {
-    return this.used.size;
+    return this.usedSet.size;
   }
 
   get available(): number {
