@@ -12,7 +12,11 @@ export function FactsPanel({ facts }: { facts: BlockFactsView }) {
       {!facts.available && <p className="insp-muted">{t("insp.factsUnavailable")}</p>}
       <p data-testid="facts-headcount" className={rc && rc.present !== rc.expected ? "insp-bad" : ""}>
         {rc
-          ? t("insp.headcount", { present: rc.present, expected: rc.expected, checkpoint: formatBureau.time(rc.scheduledAt, false) })
+          ? t("insp.headcount", {
+              present: rc.present,
+              expected: rc.expected,
+              checkpoint: formatBureau.time(rc.scheduledAt, false),
+            })
           : t("insp.noRollCall")}
       </p>
       <p data-testid="facts-alarms">{t("insp.openAlarms", { n: facts.openAlarms.length })}</p>

@@ -34,21 +34,10 @@ function emptyChart(text: string): ChartOption {
   };
 }
 
-/** Vertical bars for a few short categories (labels never rotated: there are few, and they are truncated). */
-function bars(categories: string[], values: number[], color: string): ChartOption {
-  return {
-    ...base,
-    xAxis: {
-      type: "category",
-      data: categories,
-      axisLabel: { interval: 0, width: LABEL_PX, overflow: "truncate", hideOverlap: true },
-    },
-    yAxis: { type: "value", minInterval: 1, splitNumber: 3 },
-    series: [{ type: "bar", data: values, itemStyle: { color }, barMaxWidth: 36 }],
-  };
-}
-
-/** Horizontal bars for named units (prisons, alarm types): one readable row per name, largest on top. */
+/**
+ * Horizontal bars: one readable row per name (prisons, alarm types, states), in the given order — names
+ * never rotate or collide, and long ones are truncated with the full name in the tooltip.
+ */
 function hbars(categories: string[], values: number[], color: string): ChartOption {
   return {
     ...base,
@@ -71,21 +60,19 @@ function pie(entries: Array<[string, number, string]>): ChartOption {
   return {
     ...base,
     tooltip: { trigger: "item", confine: true },
-    // The legend sits beside the ring with each part's number: it never covers the data, and no
+    // The legend sits under the ring with each part's number: it never covers the data, and no
     // leader-line labels fight it for space.
     legend: {
-      orient: "vertical",
-      right: 4,
-      top: "middle",
+      bottom: 0,
       itemWidth: 10,
       itemHeight: 10,
-      formatter: (name: string) => `${name}  ${values.get(name) ?? 0}`,
+      formatter: (name: string) => `${name} ${values.get(name) ?? 0}`,
     },
     series: [
       {
         type: "pie",
-        radius: ["42%", "70%"],
-        center: ["32%", "50%"],
+        radius: ["38%", "62%"],
+        center: ["50%", "44%"],
         label: { show: false },
         data: entries.map(([name, value, color]) => ({ name, value, itemStyle: { color } })),
       },
@@ -175,7 +162,11 @@ const minutes = (ms: number | null) => (ms === null ? 0 : Math.round(ms / 6000) 
 export function responseChart(f: Figures, label: Label): Chart {
   if (f.alarms.mttaMs === null && f.alarms.mttrMs === null) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
-    option: bars([label("ov.mtta"), label("ov.mttr")], [minutes(f.alarms.mttaMs), minutes(f.alarms.mttrMs)], "#3fb950"),
+    option: hbars(
+      [label("ov.mtta"), label("ov.mttr")],
+      [minutes(f.alarms.mttaMs), minutes(f.alarms.mttrMs)],
+      "#3fb950",
+    ),
     total: f.alarms.resolved,
   };
 }
@@ -197,7 +188,7 @@ export function ordersChart(f: Figures, label: Label): Chart {
   const o = f.orders;
   if (o.receivers === 0) return { option: emptyChart(label("ov.empty")), total: 0 };
   return {
-    option: bars(
+    option: hbars(
       [label("ov.orders.signed"), label("ov.orders.pending"), label("ov.orders.overdue")],
       [o.signed, o.receivers - o.signed, o.overdue],
       "#a371f7",
@@ -209,7 +200,7 @@ export function ordersChart(f: Figures, label: Label): Chart {
 export function inspectionChart(f: Figures, label: Label): Chart {
   const i = f.inspections;
   return {
-    option: bars(
+    option: hbars(
       [
         label("ov.insp.inspected"),
         label("ov.insp.notInspected"),
