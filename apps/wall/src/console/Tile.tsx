@@ -108,7 +108,11 @@ export function Tile(props: TileProps) {
       <div className="tile-bar">
         <span className="tile-index">{index + 1}</span>
         {caption && (
-          <span className="tile-caption" title={`${caption.path} › ${caption.name}`}>
+          <span
+            className="tile-caption"
+            title={[caption.prison, caption.path, caption.name].filter(Boolean).join(" › ")}
+          >
+            {caption.prison && <span className="tile-prison">{caption.prison} › </span>}
             {caption.path && <span className="tile-path">{caption.path} › </span>}
             <span className="tile-name">{caption.name}</span>
           </span>

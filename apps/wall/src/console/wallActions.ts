@@ -63,15 +63,17 @@ export function randomRecall(rng: () => number = Math.random): number {
 }
 
 /** "Prison › block › sub-block" and the camera name, for tile captions. */
-export function cameraCaption(cameraId: string): { name: string; path: string } {
+/** A camera's name, its prison's name and the units between (block, sub-block), for captions. */
+export function cameraCaption(cameraId: string): { name: string; prison: string; path: string } {
   const index = catalogueStore.getState().index;
-  if (!index) return { name: cameraId, path: "" };
+  if (!index) return { name: cameraId, prison: "", path: "" };
   const path = pathOf(index, cameraId);
   const node = path[path.length - 1];
   return {
     name: node?.name ?? cameraId,
+    prison: path.length > 1 ? (path[0]?.name ?? "") : "",
     path: path
-      .slice(0, -1)
+      .slice(1, -1)
       .map((n) => n.name)
       .join(" › "),
   };
