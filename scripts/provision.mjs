@@ -1,5 +1,5 @@
-// Makes sure the real parts the tests use are on this machine: ffmpeg/ffprobe, redis-server, Chromium and
-// a CJK font. Idempotent: installs only what is missing (Debian + root: apt-get), otherwise prints exactly
+// Makes sure the real parts the tests use are on this machine: ffmpeg/ffprobe, redis-server, Chromium,
+// a CJK font and GStreamer's RTSP server (the RTSP tests' camera: H.264/H.265, AAC/G.711, Digest auth). Idempotent: installs only what is missing (Debian + root: apt-get), otherwise prints exactly
 // what to install and fails loudly — a test that needs a missing tool must never be skipped.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -14,7 +14,21 @@ const needs = [
       existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc") ||
       spawnSync("sh", ["-c", "fc-list :lang=zh | grep -q ."]).status === 0,
   },
+  ...[
+    "gir1.2-gst-rtsp-server-1.0",
+    "python3-gst-1.0",
+    "gstreamer1.0-plugins-good",
+    "gstreamer1.0-plugins-bad",
+    "gstreamer1.0-plugins-ugly",
+    "gstreamer1.0-libav",
+  ].map((pkg) => ({ pkg, ok: () => debInstalled(pkg) })),
 ];
+
+/** dpkg's view of a Debian package (GStreamer's parts have no binary on PATH to look for). */
+function debInstalled(pkg) {
+  const r = spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.includes("install ok installed");
+}
 
 function onPath(bin) {
   return spawnSync("sh", ["-c", `command -v ${bin}`]).status === 0;

@@ -31,7 +31,15 @@ const zRtspUrl = z
 /** Where a camera's picture comes from. `sim` is the demo province's simulated camera. */
 export const zCameraSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rtmp") }).strict(),
-  z.object({ kind: z.literal("rtsp"), url: zRtspUrl, subUrl: zRtspUrl.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal("rtsp"),
+      url: zRtspUrl,
+      subUrl: zRtspUrl.optional(),
+      /** RTP over the RTSP connection (interleaved, default) or over UDP. */
+      transport: z.enum(["tcp", "udp"]).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal("sim") }).strict(),
 ]);
 export type CameraSource = z.infer<typeof zCameraSource>;

@@ -29,6 +29,12 @@ export const zStreamHealth = z.object({
   /** Count of discontinuities (source restarts) since the stream was started. */
   discontinuities: z.number().int().nonnegative(),
   error: z.string().nullable(),
+  /**
+   * The camera's audio as the source reported it: AAC passes through; anything else (cameras' G.711
+   * A-law/µ-law) is dropped — browsers' fMP4 playback has no G.711 — and said so here, never an error.
+   * Absent until the source knows (and for sources that cannot tell).
+   */
+  audio: z.object({ codec: z.string(), handling: z.enum(["passthrough", "dropped"]) }).optional(),
 });
 export type StreamHealth = z.infer<typeof zStreamHealth>;
 

@@ -12,6 +12,7 @@ import {
   zCameraKind,
   zId,
 } from "@cw/protocol";
+import { redactUrl } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan, requirePrison } from "../auth/guard";
@@ -49,9 +50,18 @@ export function publishUrl(core: Core, cameraId: string): string | undefined {
   return `${publicRtmpUrl ?? `rtmp://${host}:${rtmpPort}`}/live/${cameraId}?key=${key}`;
 }
 
+/** An RTSP camera's `user:pass@` is shown to cameras.manage holders (commanders) only. */
+export function shownCamera(session: Session, camera: Camera): Camera {
+  if (camera.source.kind !== "rtsp" || can(session.user.role, "cameras.manage")) return camera;
+  const { url, subUrl } = camera.source;
+  const source = { ...camera.source, url: redactUrl(url), ...(subUrl ? { subUrl: redactUrl(subUrl) } : {}) };
+  return { ...camera, source };
+}
+
 export function cameraDetail(core: Core, session: Session, camera: Camera): CameraDetail {
   const url = can(session.user.role, "cameras.manage") ? publishUrl(core, camera.id) : undefined;
-  return url === undefined ? camera : { ...camera, publishUrl: url };
+  const shown = shownCamera(session, camera);
+  return url === undefined ? shown : { ...shown, publishUrl: url };
 }
 
 export function catalogueRoutes(app: FastifyInstance, { core }: HttpContext): void {
@@ -71,7 +81,7 @@ export function catalogueRoutes(app: FastifyInstance, { core }: HttpContext): vo
       requirePrison(session, q.prisonId);
       prisonId = q.prisonId;
     }
-    const found = core.catalogue.search(q.q ?? "", prisonId);
+    const found = core.catalogue.search(q.q ?? "", prisonId).map((c) => shownCamera(session, c));
     return q.kind === undefined ? found : found.filter((c) => c.kind === q.kind);
   });
 

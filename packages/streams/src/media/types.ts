@@ -52,6 +52,13 @@ export interface MediaSink {
   discontinuity(reason: string): void;
   /** The upstream is gone (camera offline, publisher left). The source may resume later. */
   end(reason: string): void;
+  /** What the source learned about itself that is not media (health shows it). Optional. */
+  note?(info: SourceNote): void;
+}
+
+/** Facts a source reports besides media: e.g. a camera's G.711 audio that is dropped (docs/api/streams.md). */
+export interface SourceNote {
+  audio?: { codec: string; handling: "passthrough" | "dropped" };
 }
 
 /** A running feed of one camera variant. Owned by the stream registry, started on demand. */
@@ -67,7 +74,10 @@ export interface CameraSpec {
   name: string;
   /** Path shown in the picture of simulated cameras, e.g. "盘锦监狱 / 一监区 / 一分监区". */
   label: string;
-  source: { kind: "rtmp" } | { kind: "rtsp"; url: string; subUrl?: string | undefined } | { kind: "sim" };
+  source:
+    | { kind: "rtmp" }
+    | { kind: "rtsp"; url: string; subUrl?: string | undefined; transport?: "tcp" | "udp" | undefined }
+    | { kind: "sim" };
   codec: Codec;
   hasSubStream: boolean;
 }

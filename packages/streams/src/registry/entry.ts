@@ -5,7 +5,7 @@
 import type { Variant } from "@cw/protocol";
 import { Packager } from "../hls/packager";
 import type { SegmentInfo } from "../hls/types";
-import type { AccessUnit, CameraSpec, MediaSink, Source, TrackSet } from "../media/types";
+import type { AccessUnit, CameraSpec, MediaSink, Source, SourceNote, TrackSet } from "../media/types";
 import { StreamHealthTracker } from "./health";
 import { HOLD_BACK_PARTS, type ResolvedOptions } from "./options";
 import { OutputWatch } from "./outputWatch";
@@ -99,6 +99,9 @@ export function startEntry(
     discontinuity(reason: string) {
       if (entry.stopped) return;
       guard("discontinuity", () => entry.packager.discontinuity(reason));
+    },
+    note(info: SourceNote) {
+      if (!entry.stopped) entry.health.note(info);
     },
     end(reason: string) {
       if (entry.stopped) return;

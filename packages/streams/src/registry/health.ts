@@ -2,7 +2,7 @@
 // rates over a sliding window, codec and size from the config, distinct recent viewers. Pure: every method
 // takes the time; it allocates nothing per frame.
 import type { Codec, StreamHealth, StreamState, Variant } from "@cw/protocol";
-import type { AccessUnit, TrackSet } from "../media/types";
+import type { AccessUnit, SourceNote, TrackSet } from "../media/types";
 
 export interface HealthLimits {
   stallMs: number;
@@ -32,6 +32,7 @@ export class StreamHealthTracker {
   private bitrateKbps = 0;
   private readonly rates: RateSample[] = [];
   private readonly clients = new Map<string, number>();
+  private audio: SourceNote["audio"] | undefined;
 
   constructor(
     readonly cameraId: string,
@@ -85,6 +86,10 @@ export class StreamHealthTracker {
     this.state = "live";
     this.error = null;
     return true;
+  }
+
+  note(info: SourceNote): void {
+    if (info.audio) this.audio = info.audio;
   }
 
   /** Failed to start at all (the source factory threw). */
@@ -141,6 +146,7 @@ export class StreamHealthTracker {
       startedAt: this.startedAt,
       discontinuities,
       error: this.error,
+      ...(this.audio ? { audio: this.audio } : {}),
     };
   }
 }

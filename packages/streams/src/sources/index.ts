@@ -10,7 +10,7 @@ export type { Logger } from "./logger";
 export type { RtmpIngestOptions } from "./rtmp-ingest";
 export { RtmpIngest } from "./rtmp-ingest";
 export type { RtspRelayOptions } from "./rtsp-relay";
-export { RtspRelaySource } from "./rtsp-relay";
+export { RtspRelaySource, redactUrl } from "./rtsp-relay";
 export { ClipLibrary } from "./sim/clip-library";
 export type { SimFps } from "./sim/clip-spec";
 export { SimSource } from "./sim/sim-source";

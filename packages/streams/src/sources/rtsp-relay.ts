@@ -1,16 +1,21 @@
-// RTSP camera source: an ffmpeg relay (`-c copy`, never transcoding) pulls the camera over RTSP/TCP
-// and writes FLV to its stdout, which is demuxed in-process. Started on demand by the registry;
-// restarted with exponential back-off while the camera is away.
+// RTSP camera source: an ffmpeg relay (`-c copy`, never transcoding) pulls the camera over RTSP (TCP
+// interleaved or UDP; ffmpeg answers Basic and Digest authentication) and writes MPEG-TS to its stdout,
+// demuxed in-process (../ts). MPEG-TS, not FLV, because Debian 12's ffmpeg cannot write HEVC into FLV: an
+// H.265 camera never played ("Could not write header … Function not implemented"). Started on demand by
+// the registry; restarted with exponential back-off while the camera is away.
 // Owns: the ffmpeg child, its restart timer and the outage bookkeeping (end once per outage,
-// discontinuity before the first frame of a new run). Never lets a child outlive stop().
-import { FlvDemuxer } from "../flv/demuxer";
-import type { MediaSink, Source } from "../media/types";
+// discontinuity before the first frame of a new run). Never lets a child outlive stop(); never writes the
+// camera's credentials anywhere (logs, health errors): `redactUrl` strips them from every text it reports.
+import type { MediaSink, Source, TrackSet } from "../media/types";
+import { TsDemuxer } from "../ts/demuxer";
 import { Backoff, type BackoffPolicy } from "./backoff";
 import { type OwnedChild, spawnOwned } from "./child-process";
 import { type Logger, silentLogger } from "./logger";
 
 export interface RtspRelayOptions {
   url: string;
+  /** RTP over the RTSP connection (interleaved, default) or over UDP. */
+  transport?: "tcp" | "udp";
   ffmpegPath: string;
   log?: Logger;
   backoff?: BackoffPolicy;
@@ -18,26 +23,31 @@ export interface RtspRelayOptions {
   name?: string;
 }
 
-/** The ffmpeg command line of one relay run. Audio is kept only while FLV can carry it. */
-export function relayArgs(url: string, withAudio: boolean): string[] {
+/** The ffmpeg command line of one relay run. `-loglevel info` for the input's stream list (audio codec). */
+export function relayArgs(url: string, transport: "tcp" | "udp" = "tcp"): string[] {
   return [
-    ...["-hide_banner", "-loglevel", "error", "-nostdin"],
+    ...["-hide_banner", "-loglevel", "info", "-nostats", "-nostdin"],
     // -timeout: socket I/O timeout (µs) so a camera that goes silent ends the run instead of hanging it.
-    ...["-rtsp_transport", "tcp", "-timeout", "10000000", "-i", url],
-    ...["-map", "0:v:0", ...(withAudio ? ["-map", "0:a:0?"] : ["-an"]), "-c", "copy"],
-    ...["-f", "flv", "-flvflags", "no_duration_filesize", "pipe:1"],
+    ...["-rtsp_transport", transport, "-timeout", "10000000", "-i", url],
+    ...["-map", "0:v:0", "-map", "0:a:0?", "-c", "copy"],
+    // Every packet flushed at once (the TS muxer otherwise buffers 32 KB: a quarter second at 1 Mb/s).
+    ...["-f", "mpegts", "-muxdelay", "0", "-muxpreload", "0", "-flush_packets", "1", "pipe:1"],
   ];
 }
 
-/** Strips credentials from a camera URL before it goes into a log line. */
-const redact = (url: string): string => url.replace(/\/\/[^/@]*@/, "//***@");
+/** Strips credentials from a camera URL (or any text holding one) before it is logged or reported. */
+export const redactUrl = (text: string): string => text.replace(/(rtsps?:\/\/)[^/@\s]*@/g, "$1***@");
+
+/** The input's audio codec, from ffmpeg's stream list ("Stream #0:1: Audio: pcm_alaw, 8000 Hz, mono"). */
+export function audioCodecIn(stderr: string): string | null {
+  return /Stream #\d+:\d+[^:]*: Audio: ([\w-]+)/.exec(stderr)?.[1] ?? null;
+}
 
 export class RtspRelaySource implements Source {
   private sink: MediaSink | null = null;
   private child: OwnedChild | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private withAudio = true;
   /** A run delivered frames since the last outage: the next run starts a new timeline. */
   private live = false;
   private outageReported = false;
@@ -67,26 +77,35 @@ export class RtspRelaySource implements Source {
   private run(): void {
     const sink = this.sink!;
     const startedAt = Date.now();
-    const child = spawnOwned(this.opts.ffmpegPath, relayArgs(this.opts.url, this.withAudio));
+    const child = spawnOwned(this.opts.ffmpegPath, relayArgs(this.opts.url, this.opts.transport));
     this.child = child;
-    const seen = new Set<string>();
-    const demuxer = new FlvDemuxer({
-      tracks: (t) => {
-        if (this.pendingDiscontinuity) sink.discontinuity("rtsp relay restarted");
-        this.pendingDiscontinuity = false;
-        sink.config(t);
+    const demuxer = new TsDemuxer(
+      {
+        config: (t: TrackSet) => {
+          if (this.pendingDiscontinuity) sink.discontinuity("rtsp relay restarted");
+          this.pendingDiscontinuity = false;
+          sink.config(t);
+        },
+        unit: (au) => {
+          this.live = true;
+          this.outageReported = false;
+          sink.unit(au);
+        },
+        discontinuity: (r) => sink.discontinuity(r),
+        end: (r) => sink.end(r),
       },
-      unit: (au) => {
-        this.live = true;
-        this.outageReported = false;
-        sink.unit(au);
-      },
-      error: (e) => {
-        if (e.code === "flv_unsupported" && e.field?.startsWith("audio")) this.withAudio = false; // next run
-        if (seen.has(e.message)) return; // once per run, not once per frame
-        seen.add(e.message);
-        this.log.warn({ camera: this.opts.name, ...e }, "RTSP relay: FLV problem");
-      },
+      (message) => this.log.warn({ camera: this.opts.name, message }, "RTSP relay: MPEG-TS problem"),
+    );
+    let head = "";
+    let audioSeen = false;
+    child.proc.stderr?.on("data", (d: Buffer) => {
+      if (audioSeen || head.length > 16_384) return;
+      head += d.toString("utf8");
+      const codec = audioCodecIn(head);
+      if (!codec) return;
+      audioSeen = true;
+      // AAC passes through; anything else (cameras' G.711) is dropped and said so in health.
+      sink.note?.({ audio: { codec, handling: codec === "aac" ? "passthrough" : "dropped" } });
     });
     child.proc.stdout?.on("data", (chunk: Buffer) => {
       if (this.child === child) demuxer.push(chunk);
@@ -97,11 +116,14 @@ export class RtspRelaySource implements Source {
   private onExit(child: OwnedChild, code: number | null, ranMs: number): void {
     if (this.stopped || this.child !== child) return;
     this.child = null;
-    const why = child.stderrTail().split("\n").slice(-2).join(" | ") || `ffmpeg exited with ${code}`;
-    if (/not currently supported in container|Could not write header/i.test(why)) this.withAudio = false;
+    const tail = child
+      .stderrTail()
+      .split("\n")
+      .filter((l) => l.trim() !== "");
+    const why = redactUrl(tail.slice(-2).join(" | ")) || `ffmpeg exited with ${code}`;
     if (this.live || !this.outageReported) {
       this.sink?.end(`rtsp camera unavailable: ${why}`);
-      this.log.warn({ camera: this.opts.name, url: redact(this.opts.url), code, why }, "RTSP relay ended");
+      this.log.warn({ camera: this.opts.name, url: redactUrl(this.opts.url), code, why }, "RTSP relay ended");
     }
     if (this.live) this.pendingDiscontinuity = true;
     this.live = false;

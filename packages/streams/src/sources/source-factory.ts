@@ -70,6 +70,7 @@ export function createSourceFactory(opts: SourceFactoryOptions): MediaSourceFact
       case "rtsp":
         return new RtspRelaySource({
           url: rtspUrl(source, variant),
+          ...(source.transport ? { transport: source.transport } : {}),
           ffmpegPath: opts.ffmpegPath,
           log,
           name: `${camera.id}/${variant}`,

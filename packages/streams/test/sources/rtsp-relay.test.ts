@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Backoff } from "../../src/sources/backoff";
-import { RtspRelaySource, relayArgs } from "../../src/sources/rtsp-relay";
+import { audioCodecIn, RtspRelaySource, redactUrl, relayArgs } from "../../src/sources/rtsp-relay";
 import { renderTestClip, type TestClip } from "./helpers/h264-clip";
 import { RecordingSink, waitFor } from "./helpers/recording-sink";
 import { TestRtspServer } from "./helpers/rtsp-server";
@@ -39,14 +39,21 @@ describe("Backoff", () => {
 });
 
 describe("relayArgs", () => {
-  it("copies, forces TCP and writes FLV to stdout", () => {
-    const a = relayArgs("rtsp://cam/1", true).join(" ");
+  it("copies, picks the RTP transport and writes MPEG-TS to stdout, flushed per packet", () => {
+    const a = relayArgs("rtsp://cam/1").join(" ");
     expect(a).toContain("-rtsp_transport tcp");
     expect(a).toContain("-i rtsp://cam/1");
     expect(a).toContain("-c copy");
     expect(a).toContain("-map 0:a:0?");
-    expect(a).toMatch(/-f flv .*pipe:1$/);
-    expect(relayArgs("rtsp://cam/1", false)).toContain("-an");
+    expect(a).toMatch(/-f mpegts .*-flush_packets 1 pipe:1$/);
+    expect(relayArgs("rtsp://cam/1", "udp").join(" ")).toContain("-rtsp_transport udp");
+  });
+
+  it("redacts credentials from URLs and ffmpeg's messages", () => {
+    expect(redactUrl("rtsp://admin:s3cret@10.0.0.5:554/ch1: 401 Unauthorized")).toBe(
+      "rtsp://***@10.0.0.5:554/ch1: 401 Unauthorized",
+    );
+    expect(audioCodecIn("  Stream #0:1: Audio: pcm_alaw, 8000 Hz, mono, s16, 64 kb/s")).toBe("pcm_alaw");
   });
 });
 

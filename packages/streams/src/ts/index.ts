@@ -1,0 +1,3 @@
+// MPEG-TS demuxing (re-exports only).
+export { type AdtsFrame, splitAdts } from "./adts";
+export { TS_PACKET, TsDemuxer, type TsStats } from "./demuxer";
