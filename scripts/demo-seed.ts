@@ -1,0 +1,98 @@
+// Demo data for the screen gallery (`npm run screens`) and the layout spec: a province that looks like a
+// working morning — alarms in every light (green, yellow, red, escalated; some handled), roll calls with
+// on-time, late and missing reports and two short head counts, an order half signed, one overdue, one
+// done, a completed inspection with findings and a rectification reported back, four cameras on screen 1.
+// Everything goes in through the public APIs (signed feeds, orders, inspection, wall), as prison systems
+// and users would put it there.
+//
+// Use: start a gateway with `demoGatewayEnv(plan)` added to its environment (the alert policy and roll-call
+// schedule the data is laid out for; no feed simulator, so nothing moves on its own), then
+// `await seedDemo(url, plan, password)`. The plan is made once, before the gateway starts.
+// Owns: the plan and the order of seeding. Never: writes into the gateway's data dir or process.
+import { localDate } from "@cw/alerts";
+import { zScreenState, zTreeNode } from "@cw/protocol";
+import { demoAlertPolicy, postAlarms, settleAlarmLights } from "./demo/alarms";
+import { Session } from "./demo/client";
+import { type DemoInspection, inspect } from "./demo/inspection";
+import { type DemoOrders, postOrders } from "./demo/orders";
+import { type BlockRef, postRollCalls, type RollCallPlan, rollCallPlan } from "./demo/rollcalls";
+
+export interface DemoPlan {
+  /** The gateway's "now" the plan is laid around (this process's clock + clockOffsetMs). */
+  now: number;
+  /** How far the gateway's clock runs ahead of this process's (CLOCK_OFFSET_MS); 0 for a real clock. */
+  clockOffsetMs: number;
+  tzOffsetMin: number;
+  rollcalls: RollCallPlan;
+}
+
+export interface DemoSeeded {
+  /** The bureau's date of the data (YYYY-MM-DD). */
+  date: string;
+  alarms: number;
+  rollCallReports: number;
+  orders: DemoOrders;
+  inspection: DemoInspection;
+  screenCameras: string[];
+  seedMs: number;
+}
+
+export function demoPlan(opts: { clockOffsetMs?: number; tzOffsetMin?: number } = {}): DemoPlan {
+  const clockOffsetMs = opts.clockOffsetMs ?? 0;
+  const tzOffsetMin = opts.tzOffsetMin ?? 480;
+  const now = Date.now() + clockOffsetMs;
+  return { now, clockOffsetMs, tzOffsetMin, rollcalls: rollCallPlan(now, tzOffsetMin) };
+}
+
+/** The gateway environment the demo data is laid out for. */
+export function demoGatewayEnv(plan: DemoPlan): Record<string, string> {
+  return {
+    SIM: "1",
+    FEED_SIM: "0",
+    ALERT_POLICY: JSON.stringify({ obligations: { alarmAck: demoAlertPolicy } }),
+    ROLLCALL_CONFIG: JSON.stringify(plan.rollcalls.config),
+  };
+}
+
+/** Every block of the province, from the tree the commander sees. */
+async function blocksOf(s: Session): Promise<BlockRef[]> {
+  const tree = await s.get("/api/v1/tree", zTreeNode);
+  return tree.children
+    .filter((p) => p.kind === "prison")
+    .flatMap((p, prisonIndex) =>
+      p.children
+        .filter((b) => b.kind === "block")
+        .map((b, blockIndex) => ({ prisonId: p.id, blockId: b.id, prisonIndex, blockIndex })),
+    );
+}
+
+/** Four cameras of different kinds in different prisons on screen 1 (2×2), so the big screen has pictures. */
+async function fillScreen(s: Session): Promise<string[]> {
+  const tiles = ["pj-b1-s1-yard", "sy1-b2-s1-canteen", "jz-b1-s2-workshop", "lnnv-b3-s1-cell"];
+  await s.put("/api/v1/wall/screens/1", { layoutId: "4", tiles }, zScreenState);
+  return tiles;
+}
+
+export async function seedDemo(baseUrl: string, plan: DemoPlan, password: string): Promise<DemoSeeded> {
+  const t0 = Date.now();
+  const now = () => Date.now() + plan.clockOffsetMs;
+  const [commander, duty, chief] = await Promise.all(
+    ["commander", "duty", "chief"].map((u) => Session.open(baseUrl, u, password)),
+  );
+  const blocks = await blocksOf(commander!);
+  const rollCallReports = await postRollCalls(baseUrl, plan.rollcalls, blocks, now(), plan.clockOffsetMs);
+  const alarmIds = await postAlarms(baseUrl, duty!, now(), plan.clockOffsetMs);
+  const orders = await postOrders(baseUrl, commander!, password, now());
+  const screenCameras = await fillScreen(commander!);
+  const inspection = await inspect(baseUrl, chief!, password);
+  await settleAlarmLights(duty!);
+  return {
+    date: localDate(now(), plan.tzOffsetMin),
+    alarms: alarmIds.length,
+    rollCallReports,
+    orders,
+    inspection,
+    screenCameras,
+    seedMs: Date.now() - t0,
+  };
+}
