@@ -7,6 +7,7 @@ import { zRole } from "@cw/protocol";
 import { z } from "zod";
 import { controlConfigShape, controlEnvKeys } from "./control/config";
 import { inspectionConfigShape, inspectionEnvKeys } from "./inspection/config";
+import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
 
 const zPort = z.coerce.number().int().min(0).max(65535);
 const zBool = z.union([z.boolean(), z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"])]).transform((v) => {
@@ -100,6 +101,8 @@ export const zConfig = z
     ...controlConfigShape,
     /** The daily inspection: draw time, checklist, draw rules (inspection/config.ts). */
     ...inspectionConfigShape,
+    /** Recording: RECORD_DIR, RECORD_MAX_GB, default keep time (recording/config.ts). */
+    ...recordingConfigShape,
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;
@@ -131,6 +134,7 @@ export const envKeys = {
   WALL_SCREENS: "wallScreens",
   ...controlEnvKeys,
   ...inspectionEnvKeys,
+  ...recordingEnvKeys,
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {
@@ -144,9 +148,11 @@ function describeSource(path: (string | number | symbol)[], fromEnv: Set<string>
   return `config key '${path.map(String).join(".")}'`;
 }
 
+const pathKeys: readonly string[] = ["catalogueFile", "dataDir", "wallDir", "recordDir"];
+
 /**
  * Builds the config from env and the optional JSON file named by CONFIG_FILE. Relative paths in the
- * file (catalogueFile, dataDir, wallDir) resolve against the file's directory; relative env paths
+ * file (catalogueFile, dataDir, wallDir, recordDir) resolve against the file's directory; relative env paths
  * against the working directory.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -167,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     } catch (err) {
       throw new ConfigError(`CONFIG_FILE ${path} is not a JSON object: ${(err as Error).message}`);
     }
-    for (const key of ["catalogueFile", "dataDir", "wallDir"]) {
+    for (const key of pathKeys) {
       const v = file[key];
       if (typeof v === "string") file[key] = resolve(dirname(path), v);
     }
@@ -177,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   for (const [name, key] of Object.entries(envKeys)) {
     const v = env[name];
     if (v !== undefined && v !== "") {
-      merged[key] = key === "catalogueFile" || key === "dataDir" || key === "wallDir" ? resolve(cwd, v) : v;
+      merged[key] = pathKeys.includes(key) ? resolve(cwd, v) : v;
       fromEnv.add(key);
     }
   }

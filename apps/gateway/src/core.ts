@@ -23,6 +23,7 @@ import type { Logger } from "./log";
 import type { TemplateStore } from "./orders/templates";
 import type { OverviewProjection } from "./overview/projection";
 import { buildProjections, type Projections, stateFingerprint } from "./projections";
+import type { RecordingProjection } from "./recording/projection";
 import { type SnapshotCandidate, snapshotCandidates, withFirst } from "./snapshot/file";
 import { restoreLatest, Snapshotter } from "./snapshot/snapshotter";
 
@@ -52,6 +53,8 @@ export interface Core {
   readonly overview: OverviewProjection;
   /** Order templates folded from the log (orders/templates.ts). */
   readonly templates: TemplateStore;
+  /** Recording plans, evidence and alarm markers folded from the log (recording/projection.ts). */
+  readonly recording: RecordingProjection;
   /** State snapshots: restored at open, taken when due and at close (snapshot/snapshotter.ts). */
   readonly snapshots: Snapshotter;
   /** Appends durably; projections have applied the events when this resolves. */
@@ -114,7 +117,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     p = build();
     restoredSeq = 0;
   }
-  const { sessions, catalogue, audit, wallProjection, inspectionProjection, overview, templates, control } = p;
+  const { sessions, catalogue, audit, wallProjection, inspectionProjection, overview, templates, control, recording } =
+    p;
   const snapshotter = new Snapshotter({
     ...snapshots,
     every: config.snapshotEvery,
@@ -134,6 +138,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     control.fold(e);
     overview.apply(e);
     templates.apply(e);
+    recording.apply(e);
     snapshotter.folded(e, live);
     return catalogue.apply(e);
   };
@@ -212,6 +217,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     control,
     overview,
     templates,
+    recording,
     snapshots: snapshotter,
     commit: (events) => eventLog.append(events),
     onCatalogueChange(listener) {

@@ -21,6 +21,7 @@ import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
 import { wireOrders } from "./orders/wire";
 import { wireOverview } from "./overview/wire";
+import { wireRecording } from "./recording/wire";
 
 /** What the gateway offers the media plane: camera lookups and the RTMP publish check. */
 export interface MediaHooks {
@@ -121,7 +122,16 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     stops.push(wireOverview({ core, hub: liveHub, registry: media.registry }));
     const orders = await wireOrders({ core, hub: liveHub, policy: () => config.alerts });
     stops.push(() => orders.close());
-    const ctx: HttpContext = { core, streams: media.registry, metrics, hub, orders: orders.service };
+    const recording = await wireRecording({ core, registry: media.registry });
+    stops.push(() => recording.close());
+    const ctx: HttpContext = {
+      core,
+      streams: media.registry,
+      metrics,
+      hub,
+      orders: orders.service,
+      recording: recording.feature,
+    };
     const tls = await loadTls(config);
     const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir, tls);
     stops.push(() => app.close());

@@ -16,6 +16,7 @@ import { InspectionProjection } from "./inspection/projection";
 import type { Logger } from "./log";
 import { TemplateStore } from "./orders/templates";
 import { OverviewProjection } from "./overview/projection";
+import { RecordingProjection } from "./recording/projection";
 import { SNAPSHOT_FORMAT } from "./snapshot/file";
 import type { StatePart } from "./snapshot/snapshotter";
 import { WallProjection } from "./wall/projection";
@@ -29,6 +30,7 @@ export interface Projections {
   overview: OverviewProjection;
   templates: TemplateStore;
   control: ControlPlane;
+  recording: RecordingProjection;
   /** The same objects by snapshot part name. */
   parts: Record<string, StatePart>;
 }
@@ -56,6 +58,7 @@ export function buildProjections(d: ProjectionDeps): Projections {
   const inspectionProjection = new InspectionProjection();
   const overview = new OverviewProjection(config.rollcalls.tzOffsetMin);
   const templates = new TemplateStore();
+  const recording = new RecordingProjection();
   const control = openControlPlane({
     config,
     province: d.province,
@@ -73,6 +76,7 @@ export function buildProjections(d: ProjectionDeps): Projections {
     overview,
     templates,
     control,
+    recording,
     parts: {
       sessions,
       catalogue,
@@ -82,6 +86,7 @@ export function buildProjections(d: ProjectionDeps): Projections {
       overview,
       templates,
       control: control.projection,
+      recording,
     },
   };
 }

@@ -3,7 +3,7 @@
 // canonical bytes a manifest's signature covers, so the gateway that signs, the CLI and the wall's
 // verify page that check it agree byte for byte. Pure: no I/O, no crypto (callers sign and verify).
 import { z } from "zod";
-import { zCameraId } from "./ids";
+import { zCameraId, zId } from "./ids";
 
 /** Unix ms, as every time in this API. */
 const zMs = z.number().int().min(0).max(8_640_000_000_000_000);
@@ -74,6 +74,18 @@ export const zEvidenceCreate = z
   .refine((e) => e.to - e.from <= 6 * 3600_000, { message: "a clip is at most 6 hours", path: ["to"] });
 export type EvidenceCreate = z.infer<typeof zEvidenceCreate>;
 
+/** One export of an evidence clip: its files (URLs under /api/v1/evidence/{id}/exports/) and digest. */
+export const zEvidenceExport = z.object({
+  n: z.number().int().positive(),
+  mp4: z.string(),
+  manifest: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative(),
+  exportedBy: z.string(),
+  exportedAt: zMs,
+});
+export type EvidenceExport = z.infer<typeof zEvidenceExport>;
+
 export const zEvidence = z.object({
   id: z.string(),
   cameraId: z.string(),
@@ -86,8 +98,31 @@ export const zEvidence = z.object({
   alarmId: z.string().nullable(),
   createdBy: z.string(),
   createdAt: zMs,
+  exports: z.array(zEvidenceExport),
 });
 export type Evidence = z.infer<typeof zEvidence>;
+
+export const zEvidenceListQuery = z
+  .object({
+    cameraId: zId.optional(),
+    from: z.coerce.number().pipe(zMs).optional(),
+    to: z.coerce.number().pipe(zMs).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export const zEvidenceList = z.object({ evidence: z.array(zEvidence) });
+export type EvidenceList = z.infer<typeof zEvidenceList>;
+
+export const zReplayQuery = z
+  .object({
+    /** Seconds back from now: the live tile's 10 s / 30 s / 2 min. */
+    back: z.coerce.number().int().min(1).max(120).default(30),
+    variant: z.enum(["main", "sub"]).default("main"),
+  })
+  .strict();
+/** GET /api/v1/cameras/{id}/replay: the growing playlist of a replay and the wall time it starts at. */
+export const zReplayResponse = z.object({ hls: z.string(), from: zMs });
+export type ReplayResponse = z.infer<typeof zReplayResponse>;
 
 export const zExportResponse = z.object({ mp4: z.string(), manifest: z.string() });
 export type ExportResponse = z.infer<typeof zExportResponse>;
@@ -109,6 +144,7 @@ export type ExportManifest = z.infer<typeof zExportManifest>;
 export type UnsignedManifest = Omit<ExportManifest, "signature">;
 
 export const zPublicKeyResponse = z.object({ publicKey: z.string() });
+export type PublicKeyResponse = z.infer<typeof zPublicKeyResponse>;
 
 /**
  * What the signature covers: the UTF-8 JSON of the manifest without `signature`, keys in sorted order

@@ -20,13 +20,14 @@ export interface TokenClaims {
 
 const mac = (secret: Buffer, body: string) => createHmac("sha256", secret).update(body).digest();
 
-export function signToken(secret: Buffer, claims: TokenClaims): string {
+/** Any JSON claims, signed: base64url(JSON) "." base64url(HMAC). Play and playback tokens both use it. */
+export function signClaims(secret: Buffer, claims: object): string {
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${body}.${mac(secret, body).toString("base64url")}`;
 }
 
-/** The claims of an authentic token (expiry NOT checked: see TokenUse), or null for a forged one. */
-export function readToken(secret: Buffer, token: string): TokenClaims | null {
+/** The parsed JSON of an authentic signed token (shape not checked), or null for a forged one. */
+export function readClaims(secret: Buffer, token: string): unknown {
   if (token.length > 512) return null;
   const dot = token.indexOf(".");
   if (dot <= 0) return null;
@@ -35,13 +36,24 @@ export function readToken(secret: Buffer, token: string): TokenClaims | null {
   const want = mac(secret, body);
   if (sig.length !== want.length || !timingSafeEqual(sig, want)) return null;
   try {
-    const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<TokenClaims>;
-    if (typeof c.s !== "string" || typeof c.c !== "string" || typeof c.e !== "number") return null;
-    if (c.v !== "main" && c.v !== "sub" && c.v !== "all") return null;
-    return { s: c.s, c: c.c, v: c.v, e: c.e, n: typeof c.n === "string" ? c.n : "" };
+    return JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
   } catch {
     return null;
   }
+}
+
+export function signToken(secret: Buffer, claims: TokenClaims): string {
+  return signClaims(secret, claims);
+}
+
+/** The claims of an authentic token (expiry NOT checked: see TokenUse), or null for a forged one. */
+export function readToken(secret: Buffer, token: string): TokenClaims | null {
+  const raw = readClaims(secret, token);
+  if (typeof raw !== "object" || raw === null) return null;
+  const c = raw as Partial<TokenClaims>;
+  if (typeof c.s !== "string" || typeof c.c !== "string" || typeof c.e !== "number") return null;
+  if (c.v !== "main" && c.v !== "sub" && c.v !== "all") return null;
+  return { s: c.s, c: c.c, v: c.v, e: c.e, n: typeof c.n === "string" ? c.n : "" };
 }
 
 export const tokenKey = (token: string): string => createHash("sha256").update(token).digest("base64url");
@@ -63,7 +75,7 @@ export class TokenUse {
   }
 
   /** Alive: before its expiry, or used within the last TTL. */
-  alive(key: string, claims: TokenClaims): boolean {
+  alive(key: string, claims: Pick<TokenClaims, "e">): boolean {
     const now = this.now();
     if (now <= claims.e * 1000) return true;
     const u = this.lastUse.get(key);
@@ -71,7 +83,7 @@ export class TokenUse {
   }
 
   /** Records a use; returns true for the token's first playlist request (the start of a view). */
-  touch(key: string, claims: TokenClaims, playlist: boolean): boolean {
+  touch(key: string, claims: Pick<TokenClaims, "e">, playlist: boolean): boolean {
     const prev = this.lastUse.get(key);
     const first = playlist && !prev?.viewed;
     this.lastUse.set(key, { at: this.now(), e: claims.e * 1000, viewed: (prev?.viewed ?? false) || playlist });

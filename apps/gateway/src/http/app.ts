@@ -11,6 +11,8 @@ import Fastify, {
   LogController,
 } from "fastify";
 import { liveRoutes } from "../live/route";
+import { recordingFileRoutes } from "../recording/fileRoutes";
+import { recordingRoutes } from "../recording/routes";
 import { alarmRoutes } from "./alarmRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { installAuth } from "./auth";
@@ -121,6 +123,8 @@ export async function buildApp(
   alarmRoutes(app, ctx);
   rollcallRoutes(app, ctx);
   orderRoutes(app, ctx);
+  recordingRoutes(app, ctx);
+  recordingFileRoutes(app, ctx);
   await wallStatic(app, wallDir);
   await app.ready();
   return { app, routes };

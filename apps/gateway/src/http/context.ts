@@ -6,6 +6,7 @@ import type { Core } from "../core";
 import type { LiveHub } from "../live/hub";
 import type { Metrics } from "../metrics";
 import type { OrdersService } from "../orders/service";
+import type { RecordingFeature } from "../recording/service";
 
 /** public: anyone (login, /healthz, the wall's files); hls: the signed token in the path;
  *  metrics: a session or the METRICS_TOKEN bearer; session (default): the session cookie;
@@ -28,6 +29,8 @@ export interface HttpContext {
   hub: LiveHub;
   /** Orders (指令): compose, receipts, templates (orders/service.ts). */
   orders: OrdersService;
+  /** Recording: plans, timeline, playback, evidence (recording/service.ts). */
+  recording: RecordingFeature;
 }
 
 export const sessionCookie = "cw_session";

@@ -5,8 +5,8 @@
 import { type ApiError, AppError, errorCatalogue, type Variant, zVariant } from "@cw/protocol";
 import type { Served } from "@cw/streams";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requirePrison } from "../auth/guard";
-import { readToken, tokenKey } from "../auth/hlsToken";
+import { readToken } from "../auth/hlsToken";
+import { admitPathToken } from "../auth/pathToken";
 import type { HttpContext } from "./context";
 import { sendError } from "./errors";
 import { type HlsFile, parseHlsFile, parsePlaylistQuery } from "./hlsFiles";
@@ -50,12 +50,7 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
     if (!claims || claims.c !== p.camera) throw badToken();
     // A multivariant token ("all") opens every rendition of its camera; a rendition token only its own.
     if (claims.v !== "all" && (variant === null || claims.v !== variant)) throw badToken();
-    const session = core.sessions.byPrefix(claims.s);
-    const key = tokenKey(p.token);
-    if (!session || !core.tokens.alive(key, claims)) throw badToken();
-    const camera = core.catalogue.camera(p.camera);
-    if (!camera) throw new AppError("not_found", `no camera ${p.camera}`, "camera");
-    requirePrison(session, camera.prisonId);
+    const { session, camera, key } = admitPathToken(core, p.token, claims, p.camera);
     if (core.tokens.touch(key, claims, playlist)) {
       await core.commit([
         {

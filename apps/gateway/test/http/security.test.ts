@@ -52,9 +52,9 @@ describe("every route without a session", () => {
     expect(res.status).toBe(401);
   });
 
-  it("leaves /healthz open and only /healthz of the API", async () => {
+  it("leaves /healthz open and only /healthz of the API (and the evidence public key, which is public by design)", async () => {
     const open = t.gw.routes.filter((r) => r.auth === "public").map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(["GET /*", "GET /healthz", "POST /api/v1/session"]);
+    expect(open.sort()).toEqual(["GET /*", "GET /api/v1/evidence/public-key", "GET /healthz", "POST /api/v1/session"]);
     expect((await t.req("/healthz")).status).toBe(200);
   });
 });

@@ -101,7 +101,9 @@ describe("state snapshots", () => {
     dirs.push(dir);
     await writeAlarmJournal(dir, 20_000);
     // Round 0, then a clean shutdown that writes a snapshot.
-    const t0 = await startTestGateway({ dir, config: { snapshotEvery: 1 } });
+    // SNAPSHOT_EVERY 1000: only the clean shutdown writes one (at 1 the 20 000 replayed events forced one on
+    // the first 1 s check too, so the count depended on how long the gateway took to start).
+    const t0 = await startTestGateway({ dir, config: { snapshotEvery: 1000 } });
     expect(t0.gw.core.snapshots.restoredSeq).toBe(0);
     await actions(t0, 0);
     const atSnapshot = t0.gw.core.eventLog.lastSeq;

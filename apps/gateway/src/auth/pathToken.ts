@@ -1,0 +1,23 @@
+// What every request with a token in its path checks (live HLS and recorded footage alike) once the
+// token's signature and kind are known: its session still exists, the token is alive (sliding TTL), the
+// camera exists and the session may see that camera's prison. Throws the catalogue's errors; never logs.
+import { AppError, type Camera } from "@cw/protocol";
+import type { Core } from "../core";
+import { requirePrison } from "./guard";
+import { tokenKey } from "./hlsToken";
+import type { Session } from "./sessions";
+
+export function admitPathToken(
+  core: Pick<Core, "sessions" | "tokens" | "catalogue">,
+  token: string,
+  claims: { s: string; e: number },
+  cameraId: string,
+): { session: Session; camera: Camera; key: string } {
+  const session = core.sessions.byPrefix(claims.s);
+  const key = tokenKey(token);
+  if (!session || !core.tokens.alive(key, claims)) throw new AppError("bad_token");
+  const camera = core.catalogue.camera(cameraId);
+  if (!camera) throw new AppError("not_found", `no camera ${cameraId}`, "camera");
+  requirePrison(session, camera.prisonId);
+  return { session, camera, key };
+}

@@ -1,0 +1,72 @@
+// Recording's facts in the event log, by type, with their payload schemas (no transforms: an event
+// parses back to what was written). Plans and evidence are state folded from them; playback, exports
+// and downloads are there for the audit trail (全程留痕). Declarations only.
+import { zRecordingPlan } from "@cw/protocol";
+import { z } from "zod";
+
+export const recordingEventTypes = {
+  planSet: "recording.plan.set",
+  played: "recording.played",
+  fault: "recording.fault",
+  recovered: "recording.recovered",
+  evidenceCreated: "evidence.created",
+  evidenceExported: "evidence.exported",
+  evidenceDownloaded: "evidence.downloaded",
+} as const;
+
+const zRef = z.string().min(1).max(256);
+const zMs = z.number().int().min(0);
+
+export const zPlanSet = z.object({ cameraId: zRef, prisonId: zRef, plan: zRecordingPlan }).strict();
+
+/** Someone opened recorded footage: playback of a window, or an instant replay of a live tile. */
+export const zPlayed = z
+  .object({
+    cameraId: zRef,
+    prisonId: zRef,
+    from: zMs,
+    to: zMs,
+    source: z.enum(["playback", "replay"]),
+    ip: z.string().max(64),
+    userAgent: z.string().max(256),
+  })
+  .strict();
+
+export const zFault = z
+  .object({ kind: z.string().max(32), message: z.string().max(2000), prisonIds: z.array(zRef) })
+  .strict();
+
+export const zEvidenceCreated = z
+  .object({
+    id: zRef,
+    cameraId: zRef,
+    prisonId: zRef,
+    from: zMs,
+    to: zMs,
+    note: z.string().max(500),
+    kind: z.enum(["alarm", "manual"]),
+    alarmId: zRef.nullable(),
+  })
+  .strict();
+
+export const zEvidenceExported = z
+  .object({
+    evidenceId: zRef,
+    n: z.number().int().positive(),
+    cameraId: zRef,
+    prisonId: zRef,
+    from: zMs,
+    to: zMs,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const zEvidenceDownloaded = z
+  .object({
+    evidenceId: zRef,
+    n: z.number().int().positive(),
+    file: z.enum(["mp4", "manifest"]),
+    ip: z.string().max(64),
+  })
+  .strict();

@@ -1,0 +1,218 @@
+// Recording in the gateway: plans, the timeline, evidence and its export, decided here and appended to
+// the log; the log's events drive the media side (RecordingService: what is recorded, what is
+// protected). Every alarm with a camera whose footage is being recorded gets an evidence clip (pre- and
+// post-roll from the camera's plan). Exports run one at a time. Owns no HTTP; answers errors as AppError
+// with a code and a field, which the routes turn into 4xx JSON.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import {
+  AppError,
+  DEFAULT_POST_ROLL_S,
+  DEFAULT_PRE_ROLL_S,
+  defaultRecordingPlan,
+  type Evidence,
+  type EvidenceCreate,
+  type ExportResponse,
+  type RecordingPlan,
+  type RecordingsResponse,
+} from "@cw/protocol";
+import { exportClip, type MediaSource, type RecordingService, type SigningKey } from "@cw/recording";
+import type { Core } from "../core";
+import type { StoredEvent } from "../eventlog/types";
+import { recordingEventTypes as T, zEvidenceCreated, zPlanSet } from "./events";
+import { exportUrl, type RecordingProjection } from "./projection";
+
+export interface RecordingFeatureDeps {
+  core: Pick<Core, "commit" | "now" | "catalogue" | "log">;
+  projection: RecordingProjection;
+  media: RecordingService;
+  key: SigningKey;
+  exportsDir: string;
+  ffmpeg: string;
+}
+
+/** Camera facts the feature needs; the routes have already checked who may see the camera. */
+export interface CameraRef {
+  id: string;
+  prisonId: string;
+}
+
+export class RecordingFeature {
+  private exporting: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly d: RecordingFeatureDeps) {
+    // What the log already holds (folded by the core before we started) reaches the media side now.
+    for (const [cameraId, p] of d.projection.plans()) void d.media.setPlan(cameraId, p.plan);
+    for (const ev of d.projection.allEvidence()) d.media.evidence.add(ev.cameraId, ev.from, ev.to);
+  }
+
+  get publicKeyPem(): string {
+    return this.d.key.publicKeyPem;
+  }
+
+  plan(cameraId: string): RecordingPlan {
+    return this.d.projection.plan(cameraId)?.plan ?? defaultRecordingPlan;
+  }
+
+  async setPlan(actor: string, camera: CameraRef, plan: RecordingPlan): Promise<RecordingPlan> {
+    await this.d.core.commit([
+      { type: T.planSet, actor, data: { cameraId: camera.id, prisonId: camera.prisonId, plan } },
+    ]);
+    return plan;
+  }
+
+  timeline(cameraId: string, from: number, to: number): RecordingsResponse {
+    return {
+      spans: this.d.media.timeline(cameraId, from, to),
+      alarms: this.d.projection.alarms(cameraId, from, to),
+    };
+  }
+
+  /** Where a replay going back `backMs` reads and from when; null when nothing is buffered. */
+  replayFrom(cameraId: string, variant: string, backMs: number): { source: MediaSource; from: number } | null {
+    return this.d.media.replayFrom(cameraId, variant, backMs);
+  }
+
+  get replayWindowMs(): number {
+    return this.d.media.replay?.windowMs ?? 10 * 60_000;
+  }
+
+  /** The playlist a playback token opens, or null when nothing is recorded in its window. */
+  playlist(cameraId: string, source: MediaSource, from: number, to: number): Promise<string | null> {
+    return source.kind === "recording"
+      ? this.d.media.playlist(cameraId, from, to)
+      : this.d.media.replayPlaylist(cameraId, source, from);
+  }
+
+  mediaFile(cameraId: string, source: MediaSource, name: string): { path: string; bytes: number } | null {
+    return this.d.media.mediaFile(cameraId, source, name);
+  }
+
+  async createEvidence(actor: string, camera: CameraRef, body: EvidenceCreate): Promise<{ id: string }> {
+    if (this.d.media.timeline(camera.id, body.from, body.to).length === 0)
+      throw new AppError("not_found", "nothing is recorded between from and to", "from");
+    const id = newEvidenceId();
+    const data = { id, cameraId: camera.id, prisonId: camera.prisonId, from: body.from, to: body.to, note: body.note };
+    await this.d.core.commit([{ type: T.evidenceCreated, actor, data: { ...data, kind: "manual", alarmId: null } }]);
+    return { id };
+  }
+
+  evidence(id: string): Evidence | undefined {
+    return this.d.projection.evidence(id);
+  }
+
+  /** Evidence visible to `canSee`, newest first. */
+  listEvidence(
+    canSee: (prisonId: string) => boolean,
+    q: { cameraId?: string | undefined; from?: number | undefined; to?: number | undefined; limit: number },
+  ): Evidence[] {
+    const out: Evidence[] = [];
+    for (const ev of this.d.projection.allEvidence()) {
+      if (!canSee(ev.prisonId)) continue;
+      if (q.cameraId !== undefined && ev.cameraId !== q.cameraId) continue;
+      if (q.from !== undefined && ev.to <= q.from) continue;
+      if (q.to !== undefined && ev.from >= q.to) continue;
+      out.push(ev);
+    }
+    return out.sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id)).slice(0, q.limit);
+  }
+
+  /** Exports an evidence clip as a signed MP4; one export runs at a time. */
+  exportEvidence(actor: string, ev: Evidence): Promise<ExportResponse> {
+    const run = async (): Promise<ExportResponse> => {
+      const n = (this.d.projection.evidence(ev.id)?.exports.length ?? 0) + 1;
+      const r = await exportClip(
+        { cameraId: ev.cameraId, from: ev.from, to: ev.to, exportedBy: actor, name: `${ev.id}-${n}` },
+        {
+          store: this.d.media.store,
+          outDir: this.d.exportsDir,
+          ffmpeg: this.d.ffmpeg,
+          key: this.d.key,
+          now: this.d.core.now,
+        },
+      );
+      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field);
+      const m = r.value.manifest;
+      await this.d.core.commit([
+        {
+          type: T.evidenceExported,
+          actor,
+          data: {
+            evidenceId: ev.id,
+            n,
+            cameraId: ev.cameraId,
+            prisonId: ev.prisonId,
+            from: ev.from,
+            to: ev.to,
+            sha256: m.sha256,
+            bytes: m.bytes,
+          },
+        },
+      ]);
+      return { mp4: exportUrl(ev.id, n, "mp4"), manifest: exportUrl(ev.id, n, "json") };
+    };
+    const next = this.exporting.then(run, run);
+    this.exporting = next.catch(() => {});
+    return next;
+  }
+
+  /** The files of an export, or undefined when that export does not exist. */
+  exportFiles(ev: Evidence, n: number): { mp4: string; manifest: string } | undefined {
+    if (!ev.exports.some((x) => x.n === n)) return undefined;
+    const stem = join(this.d.exportsDir, `${ev.id}-${n}`);
+    return { mp4: `${stem}.mp4`, manifest: `${stem}.json` };
+  }
+
+  /** Each logged event, once it is durable (the core's onEvent: live events only, never the replay). */
+  onEvent(e: StoredEvent): void {
+    switch (e.type) {
+      case T.planSet: {
+        const p = zPlanSet.safeParse(e.data);
+        if (p.success) void this.d.media.setPlan(p.data.cameraId, p.data.plan);
+        return;
+      }
+      case T.evidenceCreated: {
+        const p = zEvidenceCreated.safeParse(e.data);
+        if (p.success) this.d.media.evidence.add(p.data.cameraId, p.data.from, p.data.to);
+        return;
+      }
+      case "alarm.raised":
+        void this.alarmClip(e).catch((err: unknown) =>
+          this.d.core.log.error({ err }, "recording: alarm clip not logged"),
+        );
+        return;
+    }
+  }
+
+  /** An alarm with a camera whose footage is being recorded: its clip becomes evidence. */
+  private async alarmClip(e: StoredEvent): Promise<void> {
+    const a = e.data as {
+      id?: unknown;
+      cameraId?: unknown;
+      prisonId?: unknown;
+      occurredAt?: unknown;
+      type?: unknown;
+      title?: unknown;
+    };
+    if (typeof a.id !== "string" || typeof a.cameraId !== "string" || typeof a.prisonId !== "string") return;
+    if (!this.d.media.recorder.isRecording(a.cameraId)) return;
+    const plan = this.plan(a.cameraId);
+    const at = typeof a.occurredAt === "number" ? a.occurredAt : e.at;
+    const from = at - (plan.preRollS ?? DEFAULT_PRE_ROLL_S) * 1000;
+    const to = at + (plan.postRollS ?? DEFAULT_POST_ROLL_S) * 1000;
+    const note = typeof a.title === "string" && a.title ? a.title : `alarm ${String(a.type)}`;
+    const data = {
+      id: newEvidenceId(),
+      cameraId: a.cameraId,
+      prisonId: a.prisonId,
+      from,
+      to,
+      note: note.slice(0, 500),
+      kind: "alarm",
+      alarmId: a.id,
+    };
+    await this.d.core.commit([{ type: T.evidenceCreated, actor: "system", data }]);
+  }
+}
+
+const newEvidenceId = (): string => `ev-${randomBytes(6).toString("hex")}`;
