@@ -16,6 +16,20 @@ const zBool = z.union([z.boolean(), z.enum(["1", "0", "true", "false", "on", "of
 });
 
 /** A configured user. passwordHash is "scrypt$N$r$p$<salt b64>$<hash b64>" (see docs/api/config.md). */
+/** "https://a:1, https://b" (env) or ["https://a:1"] (JSON) → exact origins, no paths. */
+const originList = z
+  .preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((o) => o.trim())
+            .filter((o) => o !== "")
+        : v,
+    z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, "an origin is scheme://host[:port], without a path")),
+  )
+  .default([]);
+
 export const zUserConfig = z
   .object({
     username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "a username is 1-64 letters, digits, '_', '.' or '-'"),
@@ -97,6 +111,10 @@ export const zConfig = z
       .int()
       .positive()
       .default(1024 * 1024),
+    /** Origins allowed to frame the wall's pages (CSP frame-ancestors); none by default. */
+    frameAncestors: originList,
+    /** Origins besides the gateway's own allowed to make state-changing requests (a reverse proxy's). */
+    allowedOrigins: originList,
     /** Alarms, roll calls, feeds (control/config.ts). */
     ...controlConfigShape,
     /** The daily inspection: draw time, checklist, draw rules (inspection/config.ts). */
@@ -124,6 +142,8 @@ export const envKeys = {
   HLS_TOKEN_TTL_S: "hlsTokenTtlS",
   STREAM_IDLE_S: "streamIdleS",
   CLOCK_OFFSET_MS: "clockOffsetMs",
+  FRAME_ANCESTORS: "frameAncestors",
+  ALLOWED_ORIGINS: "allowedOrigins",
   SESSION_TTL_H: "sessionTtlH",
   PUBLIC_RTMP_URL: "publicRtmpUrl",
   METRICS_TOKEN: "metricsToken",

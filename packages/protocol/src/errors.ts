@@ -10,6 +10,7 @@ export const errorCatalogue = {
   bad_credentials: { status: 401, message: "Wrong user name or password." },
   bad_signature: { status: 401, message: "The feed signature or timestamp is invalid." },
   forbidden: { status: 403, message: "Your role or prison does not allow this." },
+  bad_origin: { status: 403, message: "The request came from a page of another origin." },
   bad_token: { status: 403, message: "The stream token is invalid or expired: ask for a new play URL." },
   not_found: { status: 404, message: "No such resource." },
   conflict: { status: 409, message: "The resource is in a state that does not allow this." },

@@ -19,6 +19,7 @@ import { installAuth } from "./auth";
 import { cameraAdminRoutes } from "./cameraAdmin";
 import { catalogueRoutes } from "./catalogueRoutes";
 import type { AuthMode, HttpContext } from "./context";
+import { installEdgeGuards } from "./edgeGuards";
 import { installErrorHandler, sendError } from "./errors";
 import { feedRoutes } from "./feedRoutes";
 import { hlsRoutes } from "./hlsRoutes";
@@ -93,6 +94,11 @@ export async function buildApp(
 
   app.addHook("onRequest", async (req) => {
     if (isTraversal(req.url)) throw new AppError("bad_request", "the path must not contain '..' or encoded slashes");
+  });
+  installEdgeGuards(app, {
+    tls: tls !== null,
+    frameAncestors: core.config.frameAncestors,
+    allowedOrigins: core.config.allowedOrigins,
   });
   installAuth(app, ctx);
   app.addHook("onResponse", async (req, reply) => {

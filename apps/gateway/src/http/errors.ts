@@ -47,11 +47,50 @@ export function sendError(reply: FastifyReply, status: number, body: ApiError): 
   return reply.code(status).type("application/json; charset=utf-8").send(body);
 }
 
+/** Bytes of a refused body read and thrown away before the answer; past this the connection is closed. */
+export const drainCapBytes = 64 * 1024 * 1024;
+const drainTimeoutMs = 15_000;
+
+/**
+ * Reads what is left of a request's body (up to `cap` bytes or `timeoutMs`) and throws it away. A body
+ * refused for its size is still on its way: answering at once and closing made 10 of 25 Node `fetch`
+ * clients sending 5 MB see EPIPE instead of the 413 (they would retry forever).
+ */
+export function drainRequest(req: FastifyRequest, cap = drainCapBytes, timeoutMs = drainTimeoutMs): Promise<void> {
+  const raw = req.raw;
+  if (raw.readableEnded || raw.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off("data", onData);
+      raw.off("end", done);
+      raw.off("error", done);
+      raw.off("close", done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > cap) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    raw.on("data", onData);
+    raw.once("end", done);
+    raw.once("error", done);
+    raw.once("close", done);
+    raw.resume();
+  });
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const mapped = toApiError(err);
     if (mapped) {
       if (mapped.status >= 500) req.log.warn({ err }, "request failed");
+      if (mapped.status === 413) {
+        await drainRequest(req);
+        if (!req.raw.readableEnded) reply.header("connection", "close");
+      }
       return sendError(reply, mapped.status, mapped.body);
     }
     req.log.error({ err }, "unhandled error");
