@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StreamHealth, Variant } from "@cw/protocol";
+import type { Rendition, StreamHealth, Variant } from "@cw/protocol";
 import type { PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "@cw/streams";
 import { makeConfig } from "../src/config";
 import { createGateway, type Gateway, type MediaHooks } from "../src/gateway";
@@ -68,7 +68,16 @@ export class FakeRegistry implements StreamRegistry {
     for (const l of this.listeners) l(changed);
   }
   stats() {
-    return { bytesIn: 12345, bytesOut: 0, packagerErrors: 2 };
+    return { bytesIn: 12345, bytesOut: 0, packagerErrors: 2, transcodes: this.transcodes };
+  }
+  transcodes = { running: 0, max: 4 };
+  async start(cameraId: string, rendition: Rendition): Promise<Served<true>> {
+    this.calls.push({ kind: `start:${rendition}`, cameraId, variant: "main" });
+    const bad = this.known(cameraId);
+    if (bad) return bad;
+    if (this.transcodes.running >= this.transcodes.max)
+      return { ok: false, error: { code: "transcode_full", message: "every transcoder is busy", field: "rendition" } };
+    return { ok: true, value: true };
   }
   onSegment(_listener: (e: SegmentEvent) => void): () => void {
     return () => {};

@@ -17,6 +17,10 @@ export const errorCatalogue = {
   too_large: { status: 413, message: "The body is too large." },
   rate_limited: { status: 429, message: "Too many attempts: wait and try again." },
   unavailable: { status: 503, message: "Not available right now: try again shortly." },
+  transcode_full: {
+    status: 503,
+    message: "Every transcoder is busy (TRANSCODE_MAX): this H.265 camera cannot be converted for this browser now.",
+  },
   timeout: { status: 504, message: "Timed out waiting for the stream." },
 } as const;
 

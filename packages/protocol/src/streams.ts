@@ -13,6 +13,17 @@ export type StreamState = z.infer<typeof zStreamState>;
 export const zVariant = z.enum(["main", "sub"]);
 export type Variant = z.infer<typeof zVariant>;
 
+/**
+ * What a player plays of a camera: its own main or sub stream (H.264 or H.265 passed through), or an
+ * H.264 transcode made on demand for browsers without an HEVC decoder (main-h264: 960×540 25 fps or the
+ * source size; sub-h264: 480×270 12.5 fps). The path segment of the HLS URLs.
+ */
+export const zRendition = z.enum(["main", "sub", "main-h264", "sub-h264"]);
+export type Rendition = z.infer<typeof zRendition>;
+
+/** The size class (main/sub) of a rendition. */
+export const variantOf = (r: Rendition): Variant => (r === "sub" || r === "sub-h264" ? "sub" : "main");
+
 export const zStreamHealth = z.object({
   cameraId: z.string(),
   variant: zVariant,
@@ -35,6 +46,8 @@ export const zStreamHealth = z.object({
    * Absent until the source knows (and for sources that cannot tell).
    */
   audio: z.object({ codec: z.string(), handling: z.enum(["passthrough", "dropped"]) }).optional(),
+  /** Set for an H.264 transcode of the camera (`variant` is then its size class): "main-h264" | "sub-h264". */
+  rendition: zRendition.optional(),
 });
 export type StreamHealth = z.infer<typeof zStreamHealth>;
 

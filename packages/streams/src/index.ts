@@ -5,3 +5,5 @@ export * from "./hls/index";
 export * from "./media/types";
 export * from "./registry/index";
 export * from "./sources/index";
+export * from "./transcode/index";
+export * from "./ts/index";

@@ -1,7 +1,7 @@
 // The media plane's internal contract. Every source (RTMP ingest, RTSP relay, simulator) ends as one
 // in-process stream of codec config + timestamped access units delivered to a MediaSink; the packager
 // is a MediaSink. Nothing here does I/O.
-import type { ApiError, Codec, StreamHealth, Variant } from "@cw/protocol";
+import type { ApiError, Codec, Rendition, StreamHealth, Variant } from "@cw/protocol";
 import type { SegmentInfo } from "../hls/types";
 
 /** Video codec configuration as carried in FLV/MP4: the decoder configuration record. */
@@ -112,19 +112,33 @@ export interface SegmentEvent {
 
 /** The gateway's view of the media plane: on-demand packaging of any camera. */
 export interface StreamRegistry {
-  /** Playlist text. Starts the camera's source if idle (on demand). Blocks per LL-HLS rules. */
-  playlist(cameraId: string, variant: Variant, query: PlaylistQuery, signal?: AbortSignal): Promise<Served<string>>;
+  /**
+   * Playlist text. Starts the camera's source if idle (on demand). Blocks per LL-HLS rules. A rendition is
+   * a variant (the camera's own stream) or an H.264 transcode of it ("main-h264", "sub-h264").
+   */
+  playlist(cameraId: string, variant: Rendition, query: PlaylistQuery, signal?: AbortSignal): Promise<Served<string>>;
   /** `version` is the <v> of init-<v>.mp4 (the playlist names it); omitted = the current one. */
-  init(cameraId: string, variant: Variant, signal?: AbortSignal, version?: number): Promise<Served<Buffer>>;
-  segment(cameraId: string, variant: Variant, msn: number, signal?: AbortSignal): Promise<Served<Buffer>>;
+  init(cameraId: string, variant: Rendition, signal?: AbortSignal, version?: number): Promise<Served<Buffer>>;
+  segment(cameraId: string, variant: Rendition, msn: number, signal?: AbortSignal): Promise<Served<Buffer>>;
   /** Blocks until the part exists when it is the one the preload hint names. */
-  part(cameraId: string, variant: Variant, msn: number, part: number, signal?: AbortSignal): Promise<Served<Buffer>>;
+  part(cameraId: string, variant: Rendition, msn: number, part: number, signal?: AbortSignal): Promise<Served<Buffer>>;
+  /**
+   * Starts a rendition now (a transcode is started by the play request that chose it): `transcode_full`
+   * when TRANSCODE_MAX transcodes already run, `not_found` when transcoding is not configured.
+   */
+  start(cameraId: string, rendition: Rendition): Promise<Served<true>>;
   /** Health of every active stream. */
   health(): StreamHealth[];
   /** Called whenever a stream's state changes and at least every second while any is active. */
   onHealth(listener: (changed: StreamHealth[]) => void): () => void;
   /** Counters for /metrics. */
-  stats(): { bytesIn: number; bytesOut: number; packagerErrors: number };
+  stats(): {
+    bytesIn: number;
+    bytesOut: number;
+    packagerErrors: number;
+    /** Transcodes running and the budget (TRANSCODE_MAX; 0 = transcoding off). */
+    transcodes: { running: number; max: number };
+  };
   /** Every segment any running stream closes, synchronously on the media path: listeners must not block. */
   onSegment(listener: (e: SegmentEvent) => void): () => void;
   /**

@@ -2,7 +2,7 @@
 // and times every unit on its way into the packager. The tap is the only thing the source talks to; after
 // stop() it ignores a source that keeps writing. Never throws into the source: a packager failure is
 // counted and logged.
-import type { Variant } from "@cw/protocol";
+import { type Rendition, type Variant, variantOf } from "@cw/protocol";
 import { Packager } from "../hls/packager";
 import type { SegmentInfo } from "../hls/types";
 import type { AccessUnit, CameraSpec, MediaSink, Source, SourceNote, TrackSet } from "../media/types";
@@ -21,7 +21,13 @@ export interface Entry {
   /** Distinct per started entry (SegmentEvent.stream). */
   serial: number;
   camera: CameraSpec;
+  /** The size class; `rendition` says whether it is the camera's own stream or an H.264 transcode. */
   variant: Variant;
+  rendition: Rendition;
+  /** Listeners of this entry's source events besides the packager (a transcoder reading this stream). */
+  taps: Set<MediaSink>;
+  /** A transcode's source entry (kept running while the transcode runs). */
+  upstreamKey: string | null;
   packager: Packager;
   health: StreamHealthTracker;
   /** Whether the packager's output advances while input flows (health `error` when not). */
@@ -33,25 +39,38 @@ export interface Entry {
 
 let serials = 0;
 
-export function entryKey(cameraId: string, variant: Variant): string {
-  return `${cameraId}/${variant}`;
+export function entryKey(cameraId: string, rendition: Rendition): string {
+  return `${cameraId}/${rendition}`;
+}
+
+/** Delivers `entry`'s source events to `sink` (its current config first) until the returned detach. */
+export function attachTap(entry: Entry, sink: MediaSink): () => void {
+  const tracks = entry.packager.trackSet;
+  if (tracks) sink.config(tracks);
+  entry.taps.add(sink);
+  return () => entry.taps.delete(sink);
 }
 
 export function startEntry(
   camera: CameraSpec,
-  variant: Variant,
+  rendition: Rendition,
   o: ResolvedOptions,
   counters: Counters,
   changed: (e: Entry) => void,
   segmentClosed: (e: Entry, segment: SegmentInfo, init: Buffer) => void,
+  transcode?: { upstreamKey: string; source: () => Source },
 ): Entry {
   const now = o.now();
+  const variant = variantOf(rendition);
   const partMs = variant === "sub" ? o.subPartTargetMs : o.partTargetMs;
   const entry: Entry = {
-    key: entryKey(camera.id, variant),
+    key: entryKey(camera.id, rendition),
     serial: ++serials,
     camera,
     variant,
+    rendition,
+    taps: new Set(),
+    upstreamKey: transcode?.upstreamKey ?? null,
     packager: new Packager({
       partTargetMs: partMs,
       holdBackParts: HOLD_BACK_PARTS,
@@ -59,6 +78,7 @@ export function startEntry(
       ringSegments: o.ringSegments,
       now: o.now,
       onSegment: (s, init) => {
+        if (transcode) return; // recording keeps the camera's own stream, not a transcode of it
         try {
           segmentClosed(entry, s, init);
         } catch (err) {
@@ -66,7 +86,7 @@ export function startEntry(
         }
       },
     }),
-    health: new StreamHealthTracker(camera.id, variant, camera.codec, now, {
+    health: new StreamHealthTracker(camera.id, variant, camera.codec, now, rendition, {
       stallMs: o.stallMs,
       startTimeoutMs: o.startTimeoutMs,
       viewerWindowMs: o.viewerWindowMs,
@@ -89,16 +109,19 @@ export function startEntry(
       if (entry.stopped) return;
       entry.health.setTracks(tracks);
       guard("config", () => entry.packager.config(tracks));
+      for (const t of entry.taps) guard("tap", () => t.config(tracks));
     },
     unit(au: AccessUnit) {
       if (entry.stopped) return;
       counters.bytesIn += au.data.length;
       if (entry.health.onUnit(o.now(), au)) changed(entry);
       guard("unit", () => entry.packager.unit(au));
+      for (const t of entry.taps) guard("tap", () => t.unit(au));
     },
     discontinuity(reason: string) {
       if (entry.stopped) return;
       guard("discontinuity", () => entry.packager.discontinuity(reason));
+      for (const t of entry.taps) guard("tap", () => t.discontinuity(reason));
     },
     note(info: SourceNote) {
       if (!entry.stopped) entry.health.note(info);
@@ -106,11 +129,12 @@ export function startEntry(
     end(reason: string) {
       if (entry.stopped) return;
       guard("end", () => entry.packager.end(reason));
+      for (const t of entry.taps) guard("tap", () => t.end(reason));
       if (entry.health.onEnd(reason)) changed(entry);
     },
   };
   try {
-    entry.source = o.sourceFactory(camera, variant);
+    entry.source = transcode ? transcode.source() : o.sourceFactory(camera, variant);
     entry.source.start(tap);
     o.log.info({ camera: camera.id, variant }, "stream started on demand");
   } catch (err) {

@@ -1,7 +1,7 @@
 // Health of one running stream: the state machine (starting → live ⇄ stalled, live ⇄ error, → offline), frame and byte
 // rates over a sliding window, codec and size from the config, distinct recent viewers. Pure: every method
 // takes the time; it allocates nothing per frame.
-import type { Codec, StreamHealth, StreamState, Variant } from "@cw/protocol";
+import type { Codec, Rendition, StreamHealth, StreamState, Variant } from "@cw/protocol";
 import type { AccessUnit, SourceNote, TrackSet } from "../media/types";
 
 export interface HealthLimits {
@@ -39,6 +39,7 @@ export class StreamHealthTracker {
     readonly variant: Variant,
     codec: Codec,
     readonly startedAt: number,
+    readonly rendition: Rendition,
     private readonly limits: HealthLimits,
   ) {
     this.codec = codec;
@@ -147,6 +148,7 @@ export class StreamHealthTracker {
       discontinuities,
       error: this.error,
       ...(this.audio ? { audio: this.audio } : {}),
+      ...(this.rendition !== this.variant ? { rendition: this.rendition } : {}),
     };
   }
 }

@@ -1,5 +1,7 @@
 // The stream registry's options (injected by the gateway) and their defaults.
-import type { CameraSpec, SourceFactory } from "../media/types";
+import type { CameraSpec, Source, SourceFactory } from "../media/types";
+import type { TranscodePlan } from "../transcode/plan";
+import type { Upstream } from "../transcode/transcoder";
 import { defaultOutputWatch, type OutputWatchLimits } from "./outputWatch";
 
 export interface RegistryLog {
@@ -32,6 +34,11 @@ export interface RegistryOptions {
   firstPartWaitMs?: number;
   /** A client counts as a viewer this long after its last playlist request. Default 10 000. */
   viewerWindowMs?: number;
+  /**
+   * H.264 renditions of a camera (main-h264, sub-h264) made on demand; absent = none. `max` is the budget
+   * (TRANSCODE_MAX): a transcode beyond it is refused with `transcode_full`.
+   */
+  transcode?: TranscodeHooks;
   /** When a flowing stream whose output does not advance is `error` (registry/outputWatch.ts). */
   outputWatch?: OutputWatchLimits;
   /** Housekeeping and health tick period. Default 1 000. */
@@ -40,7 +47,16 @@ export interface RegistryOptions {
   log?: RegistryLog;
 }
 
-export type ResolvedOptions = Required<Omit<RegistryOptions, "log">> & { log: RegistryLog };
+export interface TranscodeHooks {
+  max: number;
+  plan(rendition: TranscodePlan["rendition"]): TranscodePlan;
+  source(camera: CameraSpec, plan: TranscodePlan, upstream: Upstream): Source;
+}
+
+export type ResolvedOptions = Required<Omit<RegistryOptions, "log" | "transcode">> & {
+  log: RegistryLog;
+  transcode: TranscodeHooks | null;
+};
 
 /**
  * PART-HOLD-BACK in parts: how far behind the live edge players sit. RFC 8216bis requires at least 2 × the
@@ -65,6 +81,7 @@ export function withDefaults(o: RegistryOptions): ResolvedOptions {
     firstPartWaitMs: o.firstPartWaitMs ?? 8_000,
     viewerWindowMs: o.viewerWindowMs ?? 10_000,
     outputWatch: o.outputWatch ?? defaultOutputWatch,
+    transcode: o.transcode ?? null,
     tickMs: o.tickMs ?? 1000,
     now: o.now ?? Date.now,
     log: o.log ?? silent,

@@ -1,14 +1,15 @@
-// The on-demand stream registry: one entry per (camera, variant), created by the first playlist request,
+// The on-demand stream registry: one entry per (camera, rendition), created by the first playlist request,
 // stopped after idleMs without requests (unless held: a recording plan); serves packager output as
 // errors-as-data; publishes health and closed segments. Owns one shared housekeeping timer (unref'd,
 // cleared in close()). Never parses HTTP and never decides who may watch: the gateway does both before
-// calling here.
-import type { ApiError, StreamHealth, Variant } from "@cw/protocol";
+// calling here. An H.264 transcode is an entry like any other whose source reads the camera's own entry
+// (kept running meanwhile), counted against the TRANSCODE_MAX budget.
+import type { ApiError, Rendition, StreamHealth, Variant } from "@cw/protocol";
 import { renderMultivariant } from "../hls/multivariant";
 import type { CameraSpec, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "../media/types";
-import { type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
+import { attachTap, type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
 import { type RegistryOptions, withDefaults } from "./options";
-import { renditionOf } from "./renditions";
+import { renditionOf, transcodeRenditionOf } from "./renditions";
 
 export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const o = withDefaults(opts);
@@ -58,6 +59,15 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       if (!entries.has(entryKey(h.cameraId, h.variant))) void startHeld(h.cameraId, h.variant);
     for (const e of [...entries.values()]) {
       if (holds.has(e.key)) e.lastRequestAt = now;
+      if (e.upstreamKey !== null) {
+        const up = entries.get(e.upstreamKey);
+        // A transcode keeps its source running; a source that stopped (camera edited) ends the transcode.
+        if (up && !up.stopped) up.lastRequestAt = Math.max(up.lastRequestAt, e.lastRequestAt);
+        else {
+          void stop(e, "its source stopped");
+          continue;
+        }
+      }
       if (now - e.lastRequestAt >= o.idleMs) {
         void stop(e, "idle");
         continue;
@@ -77,14 +87,14 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   /** Finds (and with `start`, creates) the entry serving a request; every request keeps it alive. */
   const acquire = async (
     cameraId: string,
-    variant: Variant,
+    rendition: Rendition,
     start: boolean,
     clientId?: string,
   ): Promise<Served<Entry>> => {
     if (closed) return err("unavailable", "the stream registry is closed");
     const camera = o.resolve(cameraId);
     if (!camera) return err("not_found", `no camera ${cameraId}`, "cameraId");
-    const effective = effectiveVariant(camera, variant);
+    const effective = effectiveRendition(camera, rendition);
     const key = entryKey(camera.id, effective);
     let e = entries.get(key);
     if (!e && start) {
@@ -93,7 +103,11 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       e = entries.get(key);
       if (!e) {
         if (closed) return err("unavailable", "the stream registry is closed");
-        e = startEntry(camera, effective, o, counters, changed, segmentClosed);
+        if (effective === "main-h264" || effective === "sub-h264") {
+          const started = await startTranscode(camera, effective);
+          if (!started.ok) return started;
+          e = started.value;
+        } else e = startEntry(camera, effective, o, counters, changed, segmentClosed);
         entries.set(key, e);
         changed(e);
       }
@@ -102,6 +116,28 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     e.lastRequestAt = o.now();
     if (clientId !== undefined) e.health.seen(clientId, e.lastRequestAt);
     return { ok: true, value: e };
+  };
+
+  /** Transcodes running now (every H.264 rendition entry counts against TRANSCODE_MAX). */
+  const transcodesRunning = (): number => [...entries.values()].filter((e) => e.upstreamKey !== null).length;
+
+  const startTranscode = async (camera: CameraSpec, rendition: "main-h264" | "sub-h264"): Promise<Served<Entry>> => {
+    const t = o.transcode;
+    if (!t || t.max <= 0) return err("not_found", "transcoding is not configured on this gateway", "rendition");
+    if (transcodesRunning() >= t.max)
+      return err("transcode_full", `every transcoder is busy (${t.max} of ${t.max}): ${camera.name}`, "rendition");
+    // The sub transcode scales the camera's sub stream when it has one, else its main stream.
+    const up = await acquire(camera.id, rendition === "sub-h264" && camera.hasSubStream ? "sub" : "main", true);
+    if (!up.ok) return up;
+    const upstream = up.value;
+    const plan = t.plan(rendition);
+    return {
+      ok: true,
+      value: startEntry(camera, rendition, o, counters, changed, segmentClosed, {
+        upstreamKey: upstream.key,
+        source: () => t.source(camera, plan, { attach: (sink) => attachTap(upstream, sink) }),
+      }),
+    };
   };
 
   const startHeld = async (cameraId: string, variant: Variant): Promise<void> => {
@@ -115,7 +151,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   };
 
   return {
-    async playlist(cameraId: string, variant: Variant, query: PlaylistQuery, signal?: AbortSignal) {
+    async playlist(cameraId: string, variant: Rendition, query: PlaylistQuery, signal?: AbortSignal) {
       const got = await acquire(cameraId, variant, true, query.clientId ?? "anonymous");
       if (!got.ok) return got;
       const p = got.value.packager;
@@ -135,7 +171,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       return text === null ? err("unavailable", "the stream stopped") : served({ ok: true, value: text });
     },
 
-    async init(cameraId: string, variant: Variant, signal?: AbortSignal, version?: number) {
+    async init(cameraId: string, variant: Rendition, signal?: AbortSignal, version?: number) {
       const got = await acquire(cameraId, variant, false);
       if (!got.ok) return got;
       const p = got.value.packager;
@@ -147,13 +183,13 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       return bytes ? served({ ok: true, value: bytes }) : err("not_found", `no init segment version ${version}`);
     },
 
-    async segment(cameraId: string, variant: Variant, msn: number, signal?: AbortSignal) {
+    async segment(cameraId: string, variant: Rendition, msn: number, signal?: AbortSignal) {
       const got = await acquire(cameraId, variant, false);
       if (!got.ok) return got;
       return served(await got.value.packager.waitForSegment(msn, signal));
     },
 
-    async part(cameraId: string, variant: Variant, msn: number, part: number, signal?: AbortSignal) {
+    async part(cameraId: string, variant: Rendition, msn: number, part: number, signal?: AbortSignal) {
       const got = await acquire(cameraId, variant, false);
       if (!got.ok) return got;
       return served(await got.value.packager.waitForPart(msn, part, signal));
@@ -166,7 +202,12 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       return () => listeners.delete(listener);
     },
 
-    stats: () => ({ ...counters }),
+    stats: () => ({ ...counters, transcodes: { running: transcodesRunning(), max: o.transcode?.max ?? 0 } }),
+
+    async start(cameraId: string, rendition: Rendition) {
+      const got = await acquire(cameraId, rendition, true);
+      return got.ok ? { ok: true as const, value: true as const } : got;
+    },
 
     onSegment(listener) {
       segmentListeners.add(listener);
@@ -201,6 +242,11 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
         }),
       );
       const renditions = started.filter((r) => r !== null);
+      // An H.265 camera also offers H.264 transcodes (started on their first request, not now).
+      const hevc = entries.get(entryKey(cameraId, "main"))?.packager.trackSet;
+      if (o.transcode && o.transcode.max > 0 && hevc?.video?.codec === "h265")
+        for (const r of ["main-h264", "sub-h264"] as const)
+          renditions.push(transcodeRenditionOf(o.transcode.plan(r), hevc));
       if (renditions.length === 0) return err("unavailable", `camera ${cameraId} sends no picture`);
       return served({ ok: true, value: renderMultivariant(renditions) });
     },
@@ -225,6 +271,10 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
 /** A camera without a sub stream serves its main stream under both names (one entry, one source). */
 function effectiveVariant(camera: CameraSpec, variant: Variant): Variant {
   return variant === "sub" && !camera.hasSubStream ? "main" : variant;
+}
+
+function effectiveRendition(camera: CameraSpec, rendition: Rendition): Rendition {
+  return rendition === "main" || rendition === "sub" ? effectiveVariant(camera, rendition) : rendition;
 }
 
 function err(code: ApiError["code"], message: string, field?: string): { ok: false; error: ApiError } {

@@ -2,6 +2,8 @@
 // Pure: reads the entry's packager and health, changes nothing.
 import type { Variant } from "@cw/protocol";
 import type { RenditionInfo } from "../hls/multivariant";
+import type { TrackSet } from "../media/types";
+import type { TranscodePlan } from "../transcode/plan";
 import type { Entry } from "./entry";
 
 /** Before a complete segment gives a measured peak, BANDWIDTH is the health bit rate or a typical one. */
@@ -20,5 +22,19 @@ export function renditionOf(variant: Variant, e: Entry): RenditionInfo | null {
     height: video.height,
     bandwidth: measured > 0 ? measured : TYPICAL_BPS[variant],
     frameRate: health.fps > 0 ? health.fps : null,
+  };
+}
+
+/** An H.264 transcode's entry in the multivariant, from its plan (it starts on its first request). */
+export function transcodeRenditionOf(plan: TranscodePlan, source: TrackSet): RenditionInfo {
+  const video = source.video;
+  const audio = source.audio ? [source.audio.codecString] : [];
+  return {
+    uri: `${plan.rendition}/index.m3u8`,
+    codecs: [plan.codecString, ...audio],
+    width: plan.width ?? video?.width ?? 0,
+    height: plan.height ?? video?.height ?? 0,
+    bandwidth: plan.rendition === "sub-h264" ? 500_000 : 1_500_000,
+    frameRate: plan.fps,
   };
 }

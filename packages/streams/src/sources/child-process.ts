@@ -11,8 +11,10 @@ export interface OwnedChild {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function spawnOwned(cmd: string, args: string[]): OwnedChild {
-  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+/** `stdin: true` gives the child a pipe to read (the transcoder's input); it sees EOF if we die. */
+export function spawnOwned(cmd: string, args: string[], opts: { stdin?: boolean } = {}): OwnedChild {
+  const proc = spawn(cmd, args, { stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  proc.stdin?.on("error", () => {}); // EPIPE when the child exits first: its exit is handled by `exited`
   let tail = "";
   proc.stderr?.on("data", (d: Buffer) => {
     tail = (tail + d.toString("utf8")).slice(-4096);

@@ -182,7 +182,7 @@ export class TsDemuxer {
       return;
     }
     const first = frames[0]!;
-    if (!this.audio || !this.audio.config.equals(first.asc)) {
+    if (!this.audio?.config.equals(first.asc)) {
       const t = audioTrackFromConfig(first.asc);
       if (!t.ok) {
         this.report(`AAC: ${t.error.message}`);

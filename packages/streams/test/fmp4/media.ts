@@ -1,7 +1,7 @@
 // Test helper: real H.264 / H.265 / AAC elementary streams made by ffmpeg, split into access units the way
 // a source would deliver them (AVCC length-prefixed NAL units, raw AAC frames). Independent of src/flv.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { audioTrackFromConfig, videoTrackFromConfig } from "../../src/codec/tracks";
@@ -193,4 +193,33 @@ export function h265Fixture(opts: { seconds?: number } = {}): VideoFixture {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * ffprobe's per-stream fields (decoding every frame for nb_read_frames) of the bytes written to `file`:
+ * one array of values per stream, in order. Fails the test when ffprobe reports any error.
+ */
+export function probeStreams(file: string, bytes: Buffer, fields: string): string[][] {
+  writeFileSync(file, bytes);
+  const r = spawnSync(FFPROBE, [
+    "-v",
+    "error",
+    "-count_frames",
+    "-show_entries",
+    `stream=${fields}`,
+    "-of",
+    "csv=p=0",
+    file,
+  ]);
+  const stderr = r.stderr.toString();
+  if (r.status !== 0 || stderr !== "") throw new Error(`ffprobe: ${stderr || r.error?.message}`);
+  // For MPEG-TS, csv lists the program's streams and then the streams again: keep one copy.
+  const rows = r.stdout
+    .toString()
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(","));
+  const half = rows.length / 2;
+  const twice = rows.length > 1 && rows.slice(0, half).join("|") === rows.slice(half).join("|");
+  return twice ? rows.slice(0, half) : rows;
 }

@@ -1,15 +1,11 @@
-// The camera's multivariant playlist with real encoder output: an H.265 main stream (x265, passed through
-// as hvc1) and an H.264 + AAC sub stream. Checked by hls-parser (strict) with CODECS and RESOLUTION on
-// every variant; each media playlist valid; the HEVC passthrough's init + segments decoded by ffprobe.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import HLS from "hls-parser";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { StreamRegistry } from "../../src/media/types";
 import { createStreamRegistry } from "../../src/registry/registry";
-import { aacFixture, FFPROBE, h264Fixture, h265Fixture, interleave } from "../fmp4/media";
+import { aacFixture, h264Fixture, h265Fixture, interleave, probeStreams } from "../fmp4/media";
 import { validateMedia, validateMultivariant } from "../hls/validate";
 import { replaySource, testCamera } from "./replay";
 
@@ -64,19 +60,8 @@ it("the HEVC passthrough's media playlist is valid and ffprobe decodes its init 
   const init = await registry.init(camera.id, "main");
   const segs = await Promise.all(msns.map((n) => registry.segment(camera.id, "main", n)));
   const bytes = [init, ...segs].map((x) => (x.ok ? x.value : Buffer.alloc(0)));
-  const file = join(dir, "hevc.mp4");
-  writeFileSync(file, Buffer.concat(bytes));
-  const probe = spawnSync(
-    FFPROBE,
-    ["-v", "error", "-count_frames", "-show_entries"].concat([
-      "stream=codec_name,codec_tag_string,nb_read_frames",
-      "-of",
-      "csv=p=0",
-      file,
-    ]),
-  );
-  expect(probe.stderr.toString()).toBe("");
-  const [codec, tag, frames] = probe.stdout.toString().trim().split(",");
+  const fields = "codec_name,codec_tag_string,nb_read_frames";
+  const [[codec, tag, frames] = []] = probeStreams(join(dir, "hevc.mp4"), Buffer.concat(bytes), fields);
   expect([codec, tag]).toEqual(["hevc", "hvc1"]);
   expect(Number(frames)).toBeGreaterThanOrEqual(25 * msns.length - 1);
 });
