@@ -11,6 +11,7 @@ import { closeSync, createWriteStream, fstatSync, openSync, readSync } from "nod
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  type Actor,
   type AlarmType,
   type DomainEvent,
   defaultPolicy,
@@ -30,9 +31,6 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const types: AlarmType[] = ["fighting", "gathering", "climbing", "fall", "absence_from_post", "perimeter_intrusion"];
 const dispositions = ["real", "false_alarm", "handled"] as const;
-
-// The log keeps usernames bare; the domain writes `user:<name>` (apps/gateway/src/control/domainEvents.ts).
-const logActor = (a: string) => (a.startsWith("user:") ? a.slice(5) : a);
 
 export interface JournalStats {
   events: number;
@@ -91,7 +89,7 @@ export async function writeAlarmJournal(
         seq: firstSeq + ++stats.events,
         at: e.at,
         type: e.type,
-        actor: logActor(e.actor),
+        actor: e.actor,
         data: e.data,
       }),
     );
@@ -120,7 +118,7 @@ export async function writeAlarmJournal(
       description: rand() < 0.3 ? "智能分析：检测到异常行为" : null,
       snapshot: null,
     };
-    const actor = `feed:${b.prisonId}`;
+    const actor: Actor = `feed:${b.prisonId}`;
     const ev = raiseAlarm(data, policy.obligations, at, actor);
     stats.alarms++;
     const repeats = Math.floor(rand() * 4);
@@ -141,7 +139,7 @@ export async function writeAlarmJournal(
     const late = rand() < 0.05;
     if (late) ev.push(makeEvent("deadline.yellow", ob.yellowAt, SYSTEM_ACTOR, ref));
     const ackAt = late ? ob.yellowAt + 30_000 : at + Math.min(ob.yellowAt - at - 1000, (1 + rand() * 7) * MIN);
-    const duty = pick(["user:duty", "user:commander", `user:operator-${b.prisonId}`]);
+    const duty = pick<Actor>(["user:duty", "user:commander", `user:operator-${b.prisonId}`]);
     ev.push(makeEvent("alarm.acknowledged", ackAt, duty, { id, note: severity <= 2 ? "已派人到场查看" : "" }));
     ev.push(makeEvent("obligation.fulfilled", ackAt, duty, ref));
     ev.push(
@@ -160,7 +158,7 @@ export async function writeAlarmJournal(
       if (s.scheduledAt > end) continue;
       const late = rand() < 0.33;
       const reportedAt = s.scheduledAt + (late ? (11 + rand() * 15) * MIN : rand() * 5 * MIN);
-      const actor = `feed:${s.prisonId}`;
+      const actor: Actor = `feed:${s.prisonId}`;
       let ref = null;
       if (late) {
         const ob = open(

@@ -16,7 +16,9 @@ import type { Config } from "./config";
 import type { ControlPlane } from "./control/plane";
 import type { AuditIndex } from "./eventlog/audit";
 import { openJournal } from "./eventlog/journal";
-import type { EventLog, NewEvent, StoredEvent } from "./eventlog/types";
+import type { EventLog, StoredEvent } from "./eventlog/types";
+import { type Commit, committer, decodeRow } from "./events/codec";
+import type { LoggedEvent } from "./events/map";
 import { openInspection } from "./inspection/open";
 import type { InspectionService } from "./inspection/service";
 import type { Logger } from "./log";
@@ -58,9 +60,9 @@ export interface Core {
   /** State snapshots: restored at open, taken when due and at close (snapshot/snapshotter.ts). */
   readonly snapshots: Snapshotter;
   /** Appends durably; projections have applied the events when this resolves. */
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+  commit: Commit;
   onCatalogueChange(listener: (change: CatalogueChange) => void): () => void;
-  onEvent(listener: (e: StoredEvent) => void): () => void;
+  onEvent(listener: (e: LoggedEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -128,30 +130,35 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...(eventLog.hint ? { logHint: () => eventLog.hint?.() } : {}),
   });
   const catalogueListeners = new Set<(c: CatalogueChange) => void>();
-  const eventListeners = new Set<(e: StoredEvent) => void>();
+  const eventListeners = new Set<(e: LoggedEvent) => void>();
 
-  const fold = (e: StoredEvent, live: boolean): CatalogueChange | null => {
+  /** Folds one row into every projection; the typed event and its catalogue change (null: not ours). */
+  const fold = (row: StoredEvent, live: boolean): { e: LoggedEvent; change: CatalogueChange | null } | null => {
+    audit.apply(row);
+    snapshotter.folded(row, live);
+    const e = decodeRow(row);
+    if (e === null) return null;
     sessions.apply(e);
-    audit.apply(e);
     wallProjection.apply(e);
     inspectionProjection.apply(e);
     control.fold(e);
     overview.apply(e);
     templates.apply(e);
     recording.apply(e);
-    snapshotter.folded(e, live);
-    return catalogue.apply(e);
+    return { e, change: catalogue.apply(e) };
   };
   let replayed = 0;
-  for await (const e of eventLog.read(restoredSeq)) {
-    fold(e, false);
+  for await (const row of eventLog.read(restoredSeq)) {
+    fold(row, false);
     replayed++;
   }
-  const unsubscribe = eventLog.subscribe((e) => {
-    const change = fold(e, true);
-    for (const l of eventListeners) l(e);
-    if (change) for (const l of catalogueListeners) l(change);
+  const unsubscribe = eventLog.subscribe((row) => {
+    const folded = fold(row, true);
+    if (folded === null) return;
+    for (const l of eventListeners) l(folded.e);
+    if (folded.change) for (const l of catalogueListeners) l(folded.change);
   });
+  const commit = committer(eventLog);
   log.info(
     {
       restoredSeq,
@@ -169,7 +176,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const wall = new WallService({
     projection: wallProjection,
     catalogue: wallCatalogue(catalogue),
-    commit: (events) => eventLog.append(events),
+    commit,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
@@ -183,7 +190,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     config,
     projection: inspectionProjection,
     catalogue,
-    commit: (events) => eventLog.append(events),
+    commit,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
@@ -219,7 +226,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     templates,
     recording,
     snapshots: snapshotter,
-    commit: (events) => eventLog.append(events),
+    commit,
     onCatalogueChange(listener) {
       catalogueListeners.add(listener);
       return () => catalogueListeners.delete(listener);

@@ -12,6 +12,7 @@ import { openControlPlane } from "./control/open";
 import type { ControlPlane } from "./control/plane";
 import { AuditIndex } from "./eventlog/audit";
 import type { EventLog } from "./eventlog/types";
+import { committer } from "./events/codec";
 import { InspectionProjection } from "./inspection/projection";
 import type { Logger } from "./log";
 import { TemplateStore } from "./orders/templates";
@@ -63,7 +64,7 @@ export function buildProjections(d: ProjectionDeps): Projections {
     config,
     province: d.province,
     catalogue,
-    eventLog: d.eventLog,
+    commit: committer(d.eventLog),
     now: d.now,
     log: log.child({ part: "control" }),
   });

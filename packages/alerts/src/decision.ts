@@ -2,7 +2,7 @@
 // from the one catalogue. Deciders never throw on bad input and never touch state: the caller appends
 // the events to the log and folds them.
 import type { ApiError, ErrorCode } from "@cw/protocol";
-import type { DomainEvent } from "./events";
+import type { Actor, DomainEvent } from "./events";
 
 export type Decision<R> = { ok: true; events: DomainEvent[]; result: R } | { ok: false; error: ApiError };
 
@@ -14,8 +14,8 @@ export function reject<R = never>(code: ErrorCode, message: string, field?: stri
   return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
 
-/** Who acts and when. `actor` is `user:<name>`, `feed:<prisonId>` or `system`. */
+/** Who acts and when. */
 export interface ActContext {
   now: number;
-  actor: string;
+  actor: Actor;
 }

@@ -112,23 +112,35 @@ export type EventType = keyof EventMap;
 export const eventTypes = Object.keys(eventSchemas) as EventType[];
 
 /**
+ * Who did something, spelled one way in the log, the domain and the views: a logged-in user
+ * (`user:<username>`; usernames never contain ':'), a prison system's feed (`feed:<prisonId>`), the
+ * gateway itself (`system`) or one of its parts (`system:tour`, `system:alarm`), or nobody logged in
+ * (`anonymous`: a failed login).
+ */
+export type Actor = `user:${string}` | `feed:${string}` | "system" | `system:${string}` | "anonymous";
+
+const actorPattern = /^(user:[^:]+|feed:.+|system(:.+)?|anonymous)$/;
+export const isActor = (v: unknown): v is Actor => typeof v === "string" && v.length <= 128 && actorPattern.test(v);
+export const zActor = z.custom<Actor>(isActor, "an actor is user:<name>, feed:<prison>, system[:<part>] or anonymous");
+
+export const SYSTEM_ACTOR = "system" satisfies Actor;
+
+/** The actor of a logged-in user. */
+export const userActor = (username: string): Actor => `user:${username}`;
+
+/**
  * One fact. `at` is when it became true (unix ms; for deadline transitions the threshold instant, not
- * when a tick noticed it, so replays agree). `actor` is who did it: `user:<username>`,
- * `feed:<prisonId>` or `system`.
+ * when a tick noticed it, so replays agree). `actor` is who did it (Actor).
  */
 export type DomainEvent<K extends EventType = EventType> = {
-  [T in K]: { type: T; at: number; actor: string; data: EventMap[T] };
+  [T in K]: { type: T; at: number; actor: Actor; data: EventMap[T] };
 }[K];
 
-export const SYSTEM_ACTOR = "system";
-
-export function makeEvent<K extends EventType>(type: K, at: number, actor: string, data: EventMap[K]): DomainEvent<K> {
+export function makeEvent<K extends EventType>(type: K, at: number, actor: Actor, data: EventMap[K]): DomainEvent<K> {
   return { type, at, actor, data } as DomainEvent<K>;
 }
 
-const zEnvelope = z
-  .object({ type: z.string(), at: z.number(), actor: z.string().min(1).max(128), data: z.unknown() })
-  .strict();
+const zEnvelope = z.object({ type: z.string(), at: z.number(), actor: zActor, data: z.unknown() }).strict();
 
 /** Parses one event from the log or the wire: envelope, known type, payload. Errors as data. */
 export function parseEvent(input: unknown): Result<DomainEvent> {

@@ -19,7 +19,7 @@ import {
 } from "../src/index";
 import { alarmFeed, config, counter, Harness, JPEG, MIN, ok, T0 } from "./fixtures";
 
-const user = (now: number, prisonScope: string | null = null) => ({ now, actor: "user:duty", prisonScope });
+const user = (now: number, prisonScope: string | null = null) => ({ now, actor: "user:duty" as const, prisonScope });
 
 function raised(h: Harness, over = {}, prisonId = "p1", now = T0): string {
   return ok(

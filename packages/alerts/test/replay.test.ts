@@ -63,7 +63,7 @@ function exec(
   newId: () => string,
 ): void {
   const alarmIds = Object.keys(h.state.alarms.byId).sort();
-  const user = { now, actor: "user:duty" };
+  const user = { now, actor: "user:duty" as const };
   switch (cmd.kind) {
     case "feed":
       h.run(

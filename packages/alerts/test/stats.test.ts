@@ -17,7 +17,7 @@ describe("stats", () => {
   const a = raise("1", "fall", T0 + 8 * 60 * MIN);
   const b = raise("2", "fighting", T0 + 8 * 60 * MIN + 30 * MIN, "p2");
   raise("3", "fall", T0 + 9 * 60 * MIN);
-  const user = (now: number) => ({ now, actor: "user:duty" });
+  const user = (now: number) => ({ now, actor: "user:duty" as const });
   ok(h.run(decideAck(h.state.alarms, a, {}, user(T0 + 8 * 60 * MIN + 2 * MIN))));
   ok(h.run(decideResolve(h.state.alarms, a, { disposition: "real", note: "n" }, user(T0 + 8 * 60 * MIN + 10 * MIN))));
   ok(

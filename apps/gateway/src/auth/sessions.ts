@@ -2,24 +2,8 @@
 // (sliding expiry, logged at most every renewEveryMs) and session.closed (logout). So sessions survive a
 // restart and every login is in the audit trail. The raw session id lives only in the user's cookie.
 import { createHash, randomBytes } from "node:crypto";
-import type { StoredEvent } from "../eventlog/types";
+import type { LoggedEvent } from "../events/map";
 import type { User } from "./users";
-
-export interface SessionOpenedData {
-  sessionHash: string;
-  username: string;
-  expiresAt: number;
-  ip: string;
-  userAgent: string;
-}
-export interface SessionRenewedData {
-  sessionHash: string;
-  expiresAt: number;
-}
-export interface SessionClosedData {
-  sessionHash: string;
-  reason: "logout";
-}
 
 export interface Session {
   hash: string;
@@ -44,19 +28,18 @@ export class SessionStore {
     private readonly renewEveryMs = Math.min(ttlMs / 4, 60 * 60 * 1000),
   ) {}
 
-  apply(e: StoredEvent): void {
+  apply(e: LoggedEvent): void {
     if (e.type === "session.opened") {
-      const d = e.data as SessionOpenedData;
+      const d = e.data;
       this.byHash.set(d.sessionHash, { username: d.username, expiresAt: d.expiresAt });
       this.prefixes.set(sessionHashPrefix(d.sessionHash), d.sessionHash);
       this.prune();
     } else if (e.type === "session.renewed") {
-      const d = e.data as SessionRenewedData;
+      const d = e.data;
       const s = this.byHash.get(d.sessionHash);
       if (s) s.expiresAt = Math.max(s.expiresAt, d.expiresAt);
     } else if (e.type === "session.closed") {
-      const d = e.data as SessionClosedData;
-      this.drop(d.sessionHash);
+      this.drop(e.data.sessionHash);
     }
   }
 

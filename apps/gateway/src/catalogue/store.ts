@@ -2,7 +2,7 @@
 // it (camera.added / camera.updated / camera.removed). Owns lookups, the tree and search. Changes only
 // through apply(event); it never writes the log itself (commands.ts plans, the log decides).
 import type { Camera, TreeNode } from "@cw/protocol";
-import type { StoredEvent } from "../eventlog/types";
+import type { GatewayEventMap, LoggedEvent } from "../events/map";
 import { type CameraEntry, defaultHasSubStream, type Province } from "./model";
 
 export interface PrisonInfo {
@@ -22,15 +22,8 @@ export interface SubBlockInfo {
   blockId: string;
 }
 
-/** Event payloads of camera edits (the data of camera.* events). */
-export interface CameraAddedData {
-  camera: Camera;
-  publishKey?: string;
-}
-export type CameraUpdatedData = CameraAddedData;
-export interface CameraRemovedData {
-  id: string;
-}
+/** Event payloads of camera edits (the data of camera.* events, features/catalogue/events.ts). */
+export type CameraAddedData = GatewayEventMap["camera.added"];
 
 export interface CatalogueChange {
   id: string;
@@ -133,9 +126,9 @@ export class CatalogueStore {
   }
 
   /** Folds one event; returns the camera change it made, or null (other event types, or dropped). */
-  apply(e: StoredEvent): CatalogueChange | null {
+  apply(e: LoggedEvent): CatalogueChange | null {
     if (e.type === "camera.added" || e.type === "camera.updated") {
-      const d = e.data as CameraAddedData;
+      const d = e.data;
       const camera = this.placeable(d.camera, e.seq);
       if (!camera) return null;
       this.cameraMap.set(camera.id, camera);
@@ -147,7 +140,7 @@ export class CatalogueStore {
       return { id: camera.id, prisonId: camera.prisonId, camera };
     }
     if (e.type === "camera.removed") {
-      const { id } = e.data as CameraRemovedData;
+      const { id } = e.data;
       const old = this.cameraMap.get(id);
       if (!old) return null;
       this.cameraMap.delete(id);

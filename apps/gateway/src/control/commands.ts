@@ -4,6 +4,7 @@
 // has folded them by then). Per-key locks keep a retry from racing its original. Checks the feed's
 // place references against the catalogue (a prison's feed may only name its own blocks and cameras).
 import {
+  type Actor,
   type DomainEvent,
   decideAck,
   decideAlarmFeed,
@@ -14,7 +15,6 @@ import {
 } from "@cw/alerts";
 import type { ApiError, PrisonScope, Result } from "@cw/protocol";
 import type { ControlContext } from "./context";
-import { toLog } from "./domainEvents";
 import { KeyedLock } from "./keyedLock";
 
 const fail = <T>(code: ApiError["code"], message: string, field?: string): Result<T> => ({
@@ -73,7 +73,7 @@ export class ControlCommands {
       const bad = placeProblem(ctx, prisonId, d.events);
       if (bad) return { ok: false, error: bad };
       const events = await Promise.all(d.events.map((e) => this.externalise(e)));
-      await ctx.commit(events.map(toLog));
+      await ctx.commit(events);
       return { ok: true, value: d.result };
     });
   }
@@ -92,18 +92,18 @@ export class ControlCommands {
       if (!d.ok) return { ok: false, error: d.error };
       const bad = placeProblem(ctx, prisonId, d.events);
       if (bad) return { ok: false, error: bad };
-      await ctx.commit(d.events.map(toLog));
+      await ctx.commit(d.events);
       return { ok: true, value: d.result };
     });
   }
 
-  ack(alarmId: string, body: unknown, actor: string, scope: PrisonScope): Promise<Result<Handled>> {
+  ack(alarmId: string, body: unknown, actor: Actor, scope: PrisonScope): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
       decideAck(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
     );
   }
 
-  resolve(alarmId: string, body: unknown, actor: string, scope: PrisonScope): Promise<Result<Handled>> {
+  resolve(alarmId: string, body: unknown, actor: Actor, scope: PrisonScope): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
       decideResolve(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
     );
@@ -113,7 +113,7 @@ export class ControlCommands {
     return this.locks.run(`alarm\u0000${alarmId}`, async () => {
       const d = decide();
       if (!d.ok) return { ok: false, error: d.error };
-      await this.ctx.commit(d.events.map(toLog));
+      await this.ctx.commit(d.events);
       return { ok: true, value: d.result };
     });
   }

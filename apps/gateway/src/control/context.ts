@@ -3,7 +3,7 @@
 // Declared here so commands, reads, the tick and the health bridge depend on this narrow shape, not
 // on the whole core.
 import type { AlertsPolicy, BlockRef, CameraPlace, ControlState, RollCallConfig } from "@cw/alerts";
-import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
 import type { SnapshotStore } from "./snapshots";
 
 export interface BlockInfo extends BlockRef {
@@ -22,5 +22,5 @@ export interface ControlContext {
   prisonExists(prisonId: string): boolean;
   /** Where a camera sits, or undefined when the catalogue does not have it. */
   cameraOf(cameraId: string): CameraPlace | undefined;
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+  commit: Commit;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Province } from "../catalogue/model";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Config } from "../config";
-import type { EventLog } from "../eventlog/types";
+import type { Commit } from "../events/codec";
 import type { BlockInfo } from "./context";
 import { type ControlLog, ControlPlane } from "./plane";
 import { fileSnapshots, inlineSnapshots } from "./snapshots";
@@ -14,7 +14,7 @@ export interface OpenControlOptions {
   config: Config;
   province: Province;
   catalogue: CatalogueStore;
-  eventLog: EventLog;
+  commit: Commit;
   now: () => number;
   log: ControlLog;
   tickMs?: number;
@@ -38,7 +38,7 @@ export function openControlPlane(opts: OpenControlOptions): ControlPlane {
       return c === undefined ? undefined : { prisonId: c.prisonId, blockId: c.blockId, subBlockId: c.subBlockId };
     },
     snapshots: config.redisUrl ? inlineSnapshots : fileSnapshots(join(config.dataDir, "snapshots")),
-    commit: (events) => opts.eventLog.append(events),
+    commit: opts.commit,
     now: opts.now,
     log: opts.log,
     ...(opts.tickMs === undefined ? {} : { tickMs: opts.tickMs }),

@@ -3,12 +3,12 @@
 // the alarm → wall hooks and the live pushes. Live pushes are coalesced per event-loop turn (a burst
 // of alarms becomes one view per alarm, not one per event). Owns its timers; close() stops them.
 import { randomBytes } from "node:crypto";
-import type { AlertsPolicy, CameraPlace, RollCallConfig } from "@cw/alerts";
+import type { AlertsPolicy, CameraPlace, DomainEvent, RollCallConfig } from "@cw/alerts";
 import type { LiveMessage } from "@cw/protocol";
-import type { EventLog, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
+import { domainOf, type LoggedEvent } from "../events/map";
 import { ControlCommands } from "./commands";
 import type { BlockInfo, ControlContext } from "./context";
-import { toDomain } from "./domainEvents";
 import { ControlProjection, type ControlTouch } from "./projection";
 import { ControlReads } from "./reads";
 import type { SnapshotStore } from "./snapshots";
@@ -33,7 +33,7 @@ export interface ControlPlaneOptions {
   prisonExists(prisonId: string): boolean;
   cameraOf(cameraId: string): CameraPlace | undefined;
   snapshots: SnapshotStore;
-  commit: EventLog["append"];
+  commit: Commit;
   now: () => number;
   log: ControlLog;
   tickMs?: number;
@@ -90,13 +90,13 @@ export class ControlPlane {
   }
 
   /** Folds a logged event (core calls it for every event, replayed or new). */
-  fold(e: StoredEvent): void {
-    const d = toDomain(e);
+  fold(e: LoggedEvent): void {
+    const d = domainOf(e);
     if (d === null) return;
     const touch = this.projection.apply(d);
     if (!this.started) return;
     this.queueLive(touch);
-    this.wallHook(d.type, d.data as { id: string; cameraId?: string | null; severity?: number });
+    this.wallHook(d);
   }
 
   /** After replay: live pushes, wall hooks and the obligation clock start. */
@@ -125,19 +125,18 @@ export class ControlPlane {
     return () => this.liveListeners.delete(listener);
   }
 
-  private wallHook(type: string, data: { id: string; cameraId?: string | null; severity?: number }): void {
+  private wallHook(e: DomainEvent): void {
     const wall = this.wall;
     if (wall === null) return;
-    const done = (p: Promise<void>) =>
-      p.catch((err: unknown) => this.opts.log.warn({ err, alarmId: data.id }, "alarm → wall failed"));
-    if (type === "alarm.raised") {
-      const severity = data.severity ?? 4;
-      const rule = this.opts.policy.alarms.wallTile;
-      if (data.cameraId && (rule as Record<number, boolean>)[severity] === true) {
-        void done(wall.onAlarmRaised({ alarmId: data.id, cameraId: data.cameraId, severity }));
+    const done = (p: Promise<void>, alarmId: string) =>
+      p.catch((err: unknown) => this.opts.log.warn({ err, alarmId }, "alarm → wall failed"));
+    if (e.type === "alarm.raised") {
+      const { id, cameraId, severity } = e.data;
+      if (cameraId !== null && this.opts.policy.alarms.wallTile[severity] === true) {
+        void done(wall.onAlarmRaised({ alarmId: id, cameraId, severity }), id);
       }
-    } else if (type === "alarm.acknowledged" || type === "alarm.resolved" || type === "alarm.cleared") {
-      void done(wall.onAlarmAcknowledged(data.id));
+    } else if (e.type === "alarm.acknowledged" || e.type === "alarm.resolved" || e.type === "alarm.cleared") {
+      void done(wall.onAlarmAcknowledged(e.data.id), e.data.id);
     }
   }
 

@@ -4,7 +4,6 @@
 // `at` is the threshold itself, so a late tick records the same facts). stop() ends it.
 import { tick } from "@cw/alerts";
 import type { ControlContext } from "./context";
-import { toLog } from "./domainEvents";
 
 export interface TickLog {
   error(obj: object, msg: string): void;
@@ -44,7 +43,7 @@ export class TickTimer {
     });
     if (events.length === 0) return 0;
     try {
-      await ctx.commit(events.map(toLog));
+      await ctx.commit(events);
     } catch (err) {
       this.log.error({ err }, "control tick: append failed (retried next tick)");
       return 0;

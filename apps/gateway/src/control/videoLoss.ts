@@ -5,7 +5,6 @@
 import { decideStreamHealth } from "@cw/alerts";
 import type { StreamHealth } from "@cw/protocol";
 import type { ControlContext } from "./context";
-import { toLog } from "./domainEvents";
 
 export interface HealthSource {
   health(): StreamHealth[];
@@ -47,7 +46,7 @@ export class VideoLossBridge {
     });
     if (events.length === 0) return;
     try {
-      await ctx.commit(events.map(toLog));
+      await ctx.commit(events);
     } catch (err) {
       this.log.error({ err }, "video loss: append failed");
     }

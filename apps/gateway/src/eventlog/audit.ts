@@ -1,8 +1,11 @@
 // The audit view of the log: every stored event, newest first, filtered by type/actor/time and paged
 // by seq. In memory it keeps only columns (seq, at, type id, actor id: ~22 bytes an event, so a million
 // events cost ~22 MB and snapshot as four typed arrays); a page's payloads are fetched from the log by
-// seq (EventLog.get). Redacts secrets from event data; never changes the log.
+// seq (EventLog.get). Shows actors as the wire always has (events/actor.ts shownActor), rows old and new
+// alike. Redacts secrets from event data; never changes the log.
+
 import type { AuditEvent, AuditPage, AuditQuery } from "@cw/protocol";
+import { shownActor } from "../events/actor";
 import type { EventLog, StoredEvent } from "./types";
 
 const secretFields = new Set(["sessionHash", "publishKey"]);
@@ -68,7 +71,7 @@ export class AuditIndex {
     this.seq[i] = e.seq;
     this.at[i] = e.at;
     this.type[i] = this.types.id(e.type);
-    this.actor[i] = this.actors.id(e.actor);
+    this.actor[i] = this.actors.id(shownActor(e.actor));
   }
 
   private grow(): void {
@@ -124,7 +127,7 @@ export class AuditIndex {
       seq: e.seq,
       at: e.at,
       type: e.type,
-      actor: e.actor,
+      actor: shownActor(e.actor),
       data: redact(e.data),
     }));
     return { events, next };

@@ -3,13 +3,12 @@
 // /api/v1/obligations (lights of everything owed). Everyone logged in may read; acting needs a duty
 // capability (viewers are read-only; policy.ts). Operators see and act only within their prison: another prison's alarm
 // is 404 for them. Every action is an event in the log (the audit trail).
-import { zAlarmQuery, zLight, zObligationKind } from "@cw/alerts";
+import { userActor, zAlarmQuery, zLight, zObligationKind } from "@cw/alerts";
 import { AppError, parseWith, scopeOf } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
-import { userActor } from "../control/domainEvents";
 import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
 import { orThrow } from "./errors";

@@ -1,7 +1,9 @@
 // The gate in front of every route: resolves the session cookie, enforces the route's auth mode
 // (401 unauthenticated), slides the session's expiry (logging a renewal now and then) and refreshes
 // the cookie. Role and prison checks live in the routes (auth/guard.ts).
+
 import { createHash, timingSafeEqual } from "node:crypto";
+import { userActor } from "@cw/alerts";
 import { AppError } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Session } from "../auth/sessions";
@@ -62,7 +64,11 @@ export function installAuth(app: FastifyInstance, ctx: HttpContext): void {
     const next = ctx.core.sessions.renewal(session);
     if (next !== null) {
       await ctx.core.commit([
-        { type: "session.renewed", actor: session.user.username, data: { sessionHash: session.hash, expiresAt: next } },
+        {
+          type: "session.renewed",
+          actor: userActor(session.user.username),
+          data: { sessionHash: session.hash, expiresAt: next },
+        },
       ]);
       const id = req.cookies[sessionCookie];
       if (id) setSessionCookie(reply, id, next, ctx.core.now(), req.protocol === "https");

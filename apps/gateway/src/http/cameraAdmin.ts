@@ -1,7 +1,9 @@
 // Camera edits at run time (cameras.manage: commanders): POST /api/v1/cameras, PATCH and DELETE /api/v1/cameras/:id.
 // Each edit is one logged event (camera.added / camera.updated / camera.removed) folded into the
 // catalogue; editing or removing a camera stops its running streams.
+
 import { randomBytes } from "node:crypto";
+import { userActor } from "@cw/alerts";
 import { AppError, idPattern, parseWith, zCameraCreate, zCameraPatch } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/guard";
@@ -22,7 +24,7 @@ export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpC
     requireCan(session, "cameras.manage");
     const input = orThrow(parseWith(zCameraCreate, req.body));
     const data = orThrow(planCreate(core.catalogue, input, ids));
-    await core.commit([{ type: "camera.added", actor: session.user.username, data }]);
+    await core.commit([{ type: "camera.added", actor: userActor(session.user.username), data }]);
     const camera = core.catalogue.camera(data.camera.id);
     if (!camera) throw new AppError("conflict", "the camera could not be placed");
     return reply.code(201).send(cameraDetail(core, session, camera));
@@ -35,7 +37,7 @@ export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpC
     if (!idPattern.test(id) || !core.catalogue.camera(id)) throw new AppError("not_found", `no camera ${id}`, "id");
     const patch = orThrow(parseWith(zCameraPatch, req.body));
     const data = orThrow(planUpdate(core.catalogue, id, patch, ids));
-    await core.commit([{ type: "camera.updated", actor: session.user.username, data }]);
+    await core.commit([{ type: "camera.updated", actor: userActor(session.user.username), data }]);
     await streams.stopCamera(id);
     const camera = core.catalogue.camera(id);
     if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
@@ -46,7 +48,7 @@ export function cameraAdminRoutes(app: FastifyInstance, { core, streams }: HttpC
     const session = requireSession(req);
     requireCan(session, "cameras.manage");
     const data = orThrow(planRemove(core.catalogue, req.params.id));
-    await core.commit([{ type: "camera.removed", actor: session.user.username, data }]);
+    await core.commit([{ type: "camera.removed", actor: userActor(session.user.username), data }]);
     await streams.stopCamera(data.id);
     return reply.code(204).send();
   });

@@ -2,6 +2,7 @@
 // the session (hls.js sends no headers); it is checked on every request, slides while used, and its
 // first playlist request logs view.started (who, camera, when, from where) before anything is served.
 // Blocking playlist reloads are cancelled when the client goes away.
+import { userActor } from "@cw/alerts";
 import { type ApiError, AppError, errorCatalogue, type Variant, zVariant } from "@cw/protocol";
 import type { Served } from "@cw/streams";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -55,7 +56,7 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
       await core.commit([
         {
           type: "view.started",
-          actor: session.user.username,
+          actor: userActor(session.user.username),
           data: {
             cameraId: camera.id,
             prisonId: camera.prisonId,

@@ -2,12 +2,12 @@
 // matrix, sign for (签收) and report back (反馈) for a prison's operator, remind (催办), images, and
 // templates. Every body goes through the domain deciders (zod inside); errors come from the catalogue.
 // Operators reach only their own prison's orders and targets (403 otherwise). See docs/api/orders.md.
+import { userActor } from "@cw/alerts";
 import { AppError, idPattern, scopeOf } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
-import { userActor } from "../control/domainEvents";
-import type { Actor } from "../orders/service";
+import type { OrderCaller } from "../orders/service";
 import { templateWire } from "../orders/templates";
 import { requireSession } from "./auth";
 import type { HttpContext } from "./context";
@@ -17,12 +17,12 @@ import { orThrow } from "./errors";
 export const orderBodyLimit = 800 * 1024;
 
 /** The acting session as the service sees it; reads need orders.view (403 otherwise). */
-const readerOf = (session: Session): Actor => {
+const readerOf = (session: Session): OrderCaller => {
   requireCan(session, "orders.view");
   return actorOf(session);
 };
 
-const actorOf = (session: Session): Actor => ({
+const actorOf = (session: Session): OrderCaller => ({
   actor: userActor(session.user.username),
   prisonScope: scopeOf(session),
 });

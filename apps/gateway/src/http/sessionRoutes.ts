@@ -3,6 +3,7 @@
 // IP + username and failed attempts are logged too.
 
 import { randomBytes } from "node:crypto";
+import { userActor } from "@cw/alerts";
 import { AppError, parseWith, type SessionInfo, zLogin } from "@cw/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -61,7 +62,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
       if (!user || !ok) {
         await core.commit([
-          { type: "login.failed", actor: null, data: { username, ip: req.ip, userAgent: userAgent(req) } },
+          { type: "login.failed", actor: "anonymous", data: { username, ip: req.ip, userAgent: userAgent(req) } },
         ]);
         throw new AppError("bad_credentials");
       }
@@ -72,7 +73,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
       await core.commit([
         {
           type: "session.opened",
-          actor: user.username,
+          actor: userActor(user.username),
           data: { sessionHash, username: user.username, expiresAt, ip: req.ip, userAgent: userAgent(req) },
         },
       ]);
@@ -86,7 +87,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.delete("/api/v1/session", async (req, reply) => {
     const s = requireSession(req);
     await core.commit([
-      { type: "session.closed", actor: s.user.username, data: { sessionHash: s.hash, reason: "logout" } },
+      { type: "session.closed", actor: userActor(s.user.username), data: { sessionHash: s.hash, reason: "logout" } },
     ]);
     clearSessionCookie(reply);
     return reply.code(204).send();

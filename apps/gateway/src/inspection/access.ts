@@ -4,14 +4,14 @@
 import { AppError, can, type InspectionChange, inScope, scopeOf } from "@cw/protocol";
 import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
-import type { Actor } from "./service";
+import type { Caller } from "./service";
 
-export function requireInspector(session: Session): Actor {
+export function requireInspector(session: Session): Caller {
   requireCan(session, "inspection.inspect");
   return { username: session.user.username, scope: null };
 }
 
-export function actorOf(session: Session): Actor {
+export function actorOf(session: Session): Caller {
   return { username: session.user.username, scope: scopeOf(session) };
 }
 

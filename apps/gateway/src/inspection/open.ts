@@ -3,7 +3,8 @@
 import type { ControlState } from "@cw/alerts";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Config } from "../config";
-import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
+import type { LoggedEvent } from "../events/map";
 import type { Logger } from "../log";
 import { catalogueLookup } from "./lookup";
 import type { InspectionProjection } from "./projection";
@@ -14,8 +15,8 @@ export interface OpenInspectionOptions {
   config: Config;
   projection: InspectionProjection;
   catalogue: CatalogueStore;
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
-  onEvent(listener: (e: StoredEvent) => void): () => void;
+  commit: Commit;
+  onEvent(listener: (e: LoggedEvent) => void): () => void;
   control: () => ControlState | null;
   now: () => number;
   log: Logger;

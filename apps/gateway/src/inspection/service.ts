@@ -6,10 +6,10 @@
 
 import { randomBytes } from "node:crypto";
 import {
+  type Actor,
   type Checklist,
   type ControlState,
   type Decision,
-  type DomainEvent,
   type DrawRules,
   decideAdHoc,
   decideChecklist,
@@ -21,12 +21,14 @@ import {
   drawInspectionId,
   type InspectionState,
   isDate,
+  userActor,
 } from "@cw/alerts";
 import { AppError, type InspectionChange } from "@cw/protocol";
-import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
+import type { LoggedEvent } from "../events/map";
 import type { Logger } from "../log";
+import { inspectionChange } from "./change";
 import { catchUp, type DrawDeps, recentAlarmsFor } from "./drawing";
-import { fromLogEvent, isInspectionType, toLogEvent } from "./logEvents";
 import type { InspectionProjection } from "./projection";
 import { type DrawClock, today } from "./schedule";
 import type { SecretFile } from "./secrets";
@@ -42,8 +44,8 @@ export interface InspectionDeps {
   secrets: SecretFile;
   lookup: Lookup;
   settings: InspectionSettings;
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
-  onEvent(listener: (e: StoredEvent) => void): () => void;
+  commit: Commit;
+  onEvent(listener: (e: LoggedEvent) => void): () => void;
   /** The control plane's state (alarms, roll calls, obligations) when wired; null otherwise. */
   control: () => ControlState | null;
   now: () => number;
@@ -53,13 +55,14 @@ export interface InspectionDeps {
   newId?: () => string;
 }
 
-export interface Actor {
+/** Who asks: the user and the prison it is bound to (null: the bureau). */
+export interface Caller {
   username: string;
   /** The operator's prison, or null for the bureau. */
   scope: string | null;
 }
 
-const userActor = (a: Actor) => `user:${a.username}`;
+const actorOf = (c: Caller): Actor => userActor(c.username);
 
 export class InspectionService {
   private queue: Promise<unknown> = Promise.resolve();
@@ -76,14 +79,15 @@ export class InspectionService {
       secrets: d.secrets,
       blocks: () => d.lookup.blocks(),
       control: d.control,
-      append: async (events) => void (await d.commit(events.map(toLogEvent))),
+      append: async (events) => void (await d.commit(events)),
       now: d.now,
       clock: d.settings,
       rules: d.settings.rules,
       log: d.log,
     };
     this.unsubscribe = d.onEvent((e) => {
-      if (isInspectionType(e.type)) this.announce(e);
+      const change = inspectionChange(e, this.state);
+      if (change !== null) for (const l of this.listeners) l(change);
     });
   }
 
@@ -126,11 +130,11 @@ export class InspectionService {
     return recentAlarmsFor(this.draws, date);
   }
 
-  redraw(date: string, reason: unknown, by: Actor) {
+  redraw(date: string, reason: unknown, by: Caller) {
     return this.act(() =>
       decideRedraw(this.state, date, typeof reason === "string" ? reason : "", {
         now: this.d.now(),
-        actor: userActor(by),
+        actor: actorOf(by),
         tzOffsetMin: this.d.settings.tzOffsetMin,
         blocks: this.d.lookup.blocks(),
         recentAlarms: this.recentAlarms(date),
@@ -138,11 +142,11 @@ export class InspectionService {
     );
   }
 
-  adHoc(body: unknown, by: Actor) {
+  adHoc(body: unknown, by: Caller) {
     return this.act(() =>
       decideAdHoc(this.state, body, {
         now: this.d.now(),
-        actor: userActor(by),
+        actor: actorOf(by),
         tzOffsetMin: this.d.settings.tzOffsetMin,
         blocks: this.d.lookup.blocks(),
         newId: () => randomBytes(4).toString("hex"),
@@ -150,39 +154,39 @@ export class InspectionService {
     );
   }
 
-  checklist(date: string, inspectionId: string | undefined, body: unknown, by: Actor) {
+  checklist(date: string, inspectionId: string | undefined, body: unknown, by: Caller) {
     return this.act(() => decideChecklist(this.state, this.inspectionOn(date, inspectionId), body, this.recordCtx(by)));
   }
 
-  finding(date: string, body: unknown, by: Actor) {
+  finding(date: string, body: unknown, by: Caller) {
     return this.act(() =>
       decideFinding(this.state, this.inspectionOn(date, idIn(body)), body, {
         now: this.d.now(),
-        actor: userActor(by),
+        actor: actorOf(by),
         newId: this.newId,
       }),
     );
   }
 
-  complete(date: string, body: unknown, by: Actor) {
+  complete(date: string, body: unknown, by: Caller) {
     return this.act(() => decideComplete(this.state, this.inspectionOn(date, idIn(body)), body, this.recordCtx(by)));
   }
 
-  report(findingId: string, body: unknown, by: Actor) {
+  report(findingId: string, body: unknown, by: Caller) {
     return this.act(() =>
       decideRectificationReport(this.state, findingId, body, {
         now: this.d.now(),
-        actor: userActor(by),
+        actor: actorOf(by),
         prisonScope: by.scope,
       }),
     );
   }
 
-  review(findingId: string, body: unknown, by: Actor) {
+  review(findingId: string, body: unknown, by: Caller) {
     return this.act(() =>
       decideRectificationReview(this.state, findingId, body, {
         now: this.d.now(),
-        actor: userActor(by),
+        actor: actorOf(by),
         prisonScope: by.scope,
       }),
     );
@@ -195,8 +199,8 @@ export class InspectionService {
     this.listeners.clear();
   }
 
-  private recordCtx(by: Actor) {
-    return { now: this.d.now(), actor: userActor(by), checklist: this.d.settings.checklist };
+  private recordCtx(by: Caller) {
+    return { now: this.d.now(), actor: actorOf(by), checklist: this.d.settings.checklist };
   }
 
   /** The inspection a date route acts on: the given id (it must be of that date) or the day's draw. */
@@ -219,33 +223,9 @@ export class InspectionService {
     return this.serial(async () => {
       const decision = decide();
       if (!decision.ok) throw new AppError(decision.error.code, decision.error.message, decision.error.field);
-      if (decision.events.length > 0) await this.d.commit(decision.events.map((e: DomainEvent) => toLogEvent(e)));
+      if (decision.events.length > 0) await this.d.commit(decision.events);
       return decision.result;
     });
-  }
-
-  private announce(e: StoredEvent): void {
-    const d = fromLogEvent(e);
-    if (d === null) return;
-    const data = d.data as { date?: unknown; id?: unknown; inspectionId?: unknown; findingId?: unknown };
-    const findingId =
-      typeof data.findingId === "string" ? data.findingId : d.type === "finding.recorded" ? String(data.id) : null;
-    const finding = findingId === null ? undefined : this.state.findings[findingId];
-    const inspectionId =
-      typeof data.inspectionId === "string"
-        ? data.inspectionId
-        : typeof data.id === "string" && d.type.startsWith("inspection.")
-          ? data.id
-          : (finding?.inspectionId ?? null);
-    const ins = inspectionId === null ? undefined : this.state.byId[inspectionId];
-    const change: InspectionChange = {
-      type: d.type,
-      date: typeof data.date === "string" ? data.date : (ins?.date ?? finding?.date ?? null),
-      inspectionId,
-      findingId,
-      prisonId: finding?.prisonId ?? null,
-    };
-    for (const l of this.listeners) l(change);
   }
 }
 

@@ -5,11 +5,10 @@
 // `order.ack` frames become order.delivered (service.ts). Pushes are coalesced per tick: an order issued
 // to a hundred units (one order.issued plus its obligations) or signed by many is sent once per tick.
 import type { ControlState, OrderView } from "@cw/alerts";
-import { orderView, undeliveredFor } from "@cw/alerts";
+import { orderView, undeliveredFor, userActor } from "@cw/alerts";
 import { can, type LiveMessage, type OrderLive, scopeOf, zOrderAck } from "@cw/protocol";
 import type { Session } from "../auth/sessions";
-import { userActor } from "../control/domainEvents";
-import type { StoredEvent } from "../eventlog/types";
+import type { LoggedEvent } from "../events/map";
 import type { LiveExtension } from "../live/hub";
 import type { OrdersService } from "./service";
 
@@ -24,32 +23,37 @@ export interface OrdersLiveDeps {
 }
 
 /** The order an event concerns, if any: order.* by id, a deadline fact by its obligation's subject. */
-export function orderOfEvent(e: StoredEvent, control: ControlState): string | null {
-  const data = e.data as {
-    id?: unknown;
-    kind?: unknown;
-    subject?: unknown;
-    obligation?: { kind?: unknown; subject?: unknown };
-  };
-  if (e.type.startsWith("order.") && !e.type.startsWith("order.template.")) {
-    return typeof data.id === "string" ? data.id : null;
+export function orderOfEvent(e: LoggedEvent, control: ControlState): string | null {
+  const ofObligation = (kind: string, subject: string) =>
+    kind === "order.sign" || kind === "order.feedback" ? (control.orders.subjects[subject]?.orderId ?? null) : null;
+  switch (e.type) {
+    case "order.issued":
+    case "order.delivered":
+    case "order.signed":
+    case "order.feedback":
+    case "order.reminded":
+      return e.data.id;
+    case "obligation.opened":
+      return ofObligation(e.data.obligation.kind, e.data.obligation.subject);
+    case "obligation.fulfilled":
+    case "obligation.cancelled":
+    case "deadline.yellow":
+    case "deadline.red":
+    case "obligation.escalated":
+      return ofObligation(e.data.kind, e.data.subject);
+    default:
+      return null;
   }
-  const kind = data.kind ?? data.obligation?.kind;
-  const subject = data.subject ?? data.obligation?.subject;
-  if ((kind === "order.sign" || kind === "order.feedback") && typeof subject === "string") {
-    return control.orders.subjects[subject]?.orderId ?? null;
-  }
-  return null;
 }
 
 export class OrdersLive implements LiveExtension {
-  private pending: StoredEvent[] = [];
+  private pending: LoggedEvent[] = [];
   private flush: NodeJS.Immediate | null = null;
 
   constructor(private readonly deps: OrdersLiveDeps) {}
 
   /** Feed every appended event here; it is resolved to its order when the tick's pushes go out. */
-  onEvent(e: StoredEvent): void {
+  onEvent(e: LoggedEvent): void {
     if (!e.type.startsWith("order.") && !e.type.startsWith("deadline.") && !e.type.startsWith("obligation.")) return;
     this.pending.push(e);
     this.flush ??= setImmediate(() => this.send());

@@ -3,7 +3,7 @@
 // queue) so a retry never yields two receipts; terminal acknowledgements are batched into one append
 // per tick (a province-wide order is acknowledged by a hundred terminals at once). Scope: an operator's
 // prison (null for bureau roles) is passed in by the caller; this module never reads sessions or HTTP.
-import type { AlertsPolicy, ControlState, Decision, OrderSummary, OrderView, OrgTree } from "@cw/alerts";
+import type { Actor, AlertsPolicy, ControlState, Decision, OrderSummary, OrderView, OrgTree } from "@cw/alerts";
 import {
   decideDelivered,
   decideFeedback,
@@ -21,11 +21,9 @@ import {
 } from "@cw/alerts";
 import type { OrderSummaryWire, OrderViewWire, Result } from "@cw/protocol";
 import { parseWith } from "@cw/protocol";
-import { logActor, toLog } from "../control/domainEvents";
 import { KeyedLock } from "../control/keyedLock";
-import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
 import type { SavedTemplate, TemplateStore } from "./templates";
-import { templateEventTypes } from "./templates";
 
 // Compile-time check that the domain's read models are what the wire schemas promise.
 const viewFits = (v: OrderView): OrderViewWire => v;
@@ -41,12 +39,12 @@ export interface OrdersDeps {
   /** Random, id-safe; prefixed here (`o-`, `t-`). */
   newId(): string;
   templates: TemplateStore;
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+  commit: Commit;
 }
 
 /** Who acts: the domain actor (`user:<name>`) and the prison an operator is bound to (null: bureau). */
-export interface Actor {
-  actor: string;
+export interface OrderCaller {
+  actor: Actor;
   prisonScope: string | null;
 }
 
@@ -54,7 +52,7 @@ const notFound = <T>(message: string): Result<T> => ({ ok: false, error: { code:
 
 export class OrdersService {
   private readonly queue = new KeyedLock();
-  private acks = new Map<string, { orderId: string; unitId: string; by: Actor }>();
+  private acks = new Map<string, { orderId: string; unitId: string; by: OrderCaller }>();
   private ackFlush: NodeJS.Immediate | null = null;
   private closed = false;
 
@@ -62,17 +60,17 @@ export class OrdersService {
 
   private async run<R>(decision: Decision<R>): Promise<Result<R>> {
     if (!decision.ok) return decision;
-    if (decision.events.length > 0) await this.deps.commit(decision.events.map(toLog));
+    if (decision.events.length > 0) await this.deps.commit(decision.events);
     return { ok: true, value: decision.result };
   }
 
   /** The order as `by` may see it now (forbidden for an operator with no target in it). */
-  view(by: Pick<Actor, "prisonScope">, id: string): Result<OrderView> {
+  view(by: Pick<OrderCaller, "prisonScope">, id: string): Result<OrderView> {
     const s = this.deps.control();
     return orderView(s.orders, s.obligations, id, this.deps.now(), by.prisonScope);
   }
 
-  list(by: Pick<Actor, "prisonScope">, query: unknown): Result<OrderSummary[]> {
+  list(by: Pick<OrderCaller, "prisonScope">, query: unknown): Result<OrderSummary[]> {
     const q = parseWith(zOrderQuery, query);
     if (!q.ok) return q;
     const { status, since, limit } = q.value;
@@ -88,7 +86,7 @@ export class OrdersService {
   }
 
   /** 下达: a template named by `templateId` lends its attachment when the body does not mention one. */
-  async issue(by: Actor, body: unknown): Promise<Result<OrderView>> {
+  async issue(by: OrderCaller, body: unknown): Promise<Result<OrderView>> {
     const input = this.withTemplateAttachment(body);
     const decided = decideIssue(this.deps.control(), this.deps.tree(), input, {
       now: this.deps.now(),
@@ -108,7 +106,7 @@ export class OrdersService {
     return attachment == null ? body : { ...b, attachment };
   }
 
-  sign(by: Actor, orderId: string, unitId: string, body: unknown): Promise<Result<OrderView>> {
+  sign(by: OrderCaller, orderId: string, unitId: string, body: unknown): Promise<Result<OrderView>> {
     return this.queue.run(`${orderId}|${unitId}`, async () => {
       const s = this.deps.control();
       const ctx = { now: this.deps.now(), actor: by.actor, prisonScope: by.prisonScope, policy: this.deps.policy() };
@@ -117,7 +115,7 @@ export class OrdersService {
     });
   }
 
-  feedback(by: Actor, orderId: string, unitId: string, body: unknown): Promise<Result<OrderView>> {
+  feedback(by: OrderCaller, orderId: string, unitId: string, body: unknown): Promise<Result<OrderView>> {
     return this.queue.run(`${orderId}|${unitId}`, async () => {
       const s = this.deps.control();
       const ctx = { now: this.deps.now(), actor: by.actor, prisonScope: by.prisonScope, policy: this.deps.policy() };
@@ -126,7 +124,7 @@ export class OrdersService {
     });
   }
 
-  remind(by: Actor, orderId: string, body: unknown): Promise<Result<{ reminded: string[]; order: OrderView }>> {
+  remind(by: OrderCaller, orderId: string, body: unknown): Promise<Result<{ reminded: string[]; order: OrderView }>> {
     return this.queue.run(`remind|${orderId}`, async () => {
       const ctx = { now: this.deps.now(), actor: by.actor, prisonScope: by.prisonScope };
       const done = await this.run(decideRemind(this.deps.control(), orderId, body, ctx));
@@ -140,7 +138,7 @@ export class OrdersService {
    * A terminal received `orderId` for `unitId` (its live socket said so). Batched: every ack of this
    * tick is decided against the state and appended together. Unknown or out-of-scope acks are dropped.
    */
-  ack(by: Actor, orderId: string, unitId: string): void {
+  ack(by: OrderCaller, orderId: string, unitId: string): void {
     if (this.closed) return;
     this.acks.set(`${orderId}|${unitId}`, { orderId, unitId, by });
     this.ackFlush ??= setImmediate(() => void this.flushAcks());
@@ -158,11 +156,11 @@ export class OrdersService {
     });
     if (events.length === 0) return;
     // A second ack racing this append decides on the old state: the reducer ignores its duplicate.
-    await this.queue.run("acks", () => this.deps.commit(events.map(toLog)));
+    await this.queue.run("acks", () => this.deps.commit(events));
   }
 
   /** The order's attachment (bare base64) if `by` may see the order. */
-  attachment(by: Pick<Actor, "prisonScope">, orderId: string): Result<string> {
+  attachment(by: Pick<OrderCaller, "prisonScope">, orderId: string): Result<string> {
     const orders = this.deps.control().orders;
     const order = orders.byId[orderId];
     if (order === undefined) return notFound(`No order ${orderId}.`);
@@ -174,7 +172,7 @@ export class OrdersService {
   }
 
   /** The image of `unitId`'s `n`-th report back, if `by` may see that target. */
-  feedbackImage(by: Pick<Actor, "prisonScope">, orderId: string, unitId: string, n: number): Result<string> {
+  feedbackImage(by: Pick<OrderCaller, "prisonScope">, orderId: string, unitId: string, n: number): Result<string> {
     const orders = this.deps.control().orders;
     const found = lookupTarget(orders, orderId, unitId, by.prisonScope);
     if (!found.ok) return found;
@@ -186,20 +184,20 @@ export class OrdersService {
     return this.deps.templates.list();
   }
 
-  async saveTemplate(by: Actor, body: unknown, id?: string): Promise<Result<SavedTemplate>> {
+  async saveTemplate(by: OrderCaller, body: unknown, id?: string): Promise<Result<SavedTemplate>> {
     const parsed = parseWith(zOrderTemplate, body);
     if (!parsed.ok) return parsed;
     const templateId = id ?? `t-${this.deps.newId()}`;
     await this.deps.commit([
-      { type: templateEventTypes.saved, actor: logActor(by.actor), data: { id: templateId, template: parsed.value } },
+      { type: "order.template.saved", actor: by.actor, data: { id: templateId, template: parsed.value } },
     ]);
     const saved = this.deps.templates.get(templateId);
     return saved === undefined ? notFound(`No template ${templateId}.`) : { ok: true, value: saved };
   }
 
-  async deleteTemplate(by: Actor, id: string): Promise<Result<null>> {
+  async deleteTemplate(by: OrderCaller, id: string): Promise<Result<null>> {
     if (this.deps.templates.get(id) === undefined) return notFound(`No template ${id}.`);
-    await this.deps.commit([{ type: templateEventTypes.deleted, actor: logActor(by.actor), data: { id } }]);
+    await this.deps.commit([{ type: "order.template.deleted", actor: by.actor, data: { id } }]);
     return { ok: true, value: null };
   }
 

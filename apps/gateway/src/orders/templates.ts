@@ -2,11 +2,9 @@
 // order.template.deleted {id}. Gateway state like presets (the domain has no use for them: issuing
 // from a template is an ordinary order.issued with its templateId). Changes only through apply().
 import type { OrderTemplate } from "@cw/alerts";
-import { zOrderTemplate } from "@cw/alerts";
 import type { OrderTemplateWire } from "@cw/protocol";
-import type { StoredEvent } from "../eventlog/types";
-
-export const templateEventTypes = { saved: "order.template.saved", deleted: "order.template.deleted" } as const;
+import { shownActor } from "../events/actor";
+import type { LoggedEvent } from "../events/map";
 
 export interface SavedTemplate {
   id: string;
@@ -18,17 +16,12 @@ export interface SavedTemplate {
 export class TemplateStore {
   private readonly byId = new Map<string, SavedTemplate>();
 
-  apply(e: StoredEvent): void {
-    if (e.type === templateEventTypes.saved) {
-      const d = e.data as { id?: unknown; template?: unknown };
-      const parsed = zOrderTemplate.safeParse(d.template);
-      // The route validated it before logging; a bad entry (hand-edited log) is skipped, never fatal.
-      if (typeof d.id === "string" && parsed.success) {
-        this.byId.set(d.id, { id: d.id, template: parsed.data, savedAt: e.at, savedBy: e.actor });
-      }
-    } else if (e.type === templateEventTypes.deleted) {
-      const id = (e.data as { id?: unknown }).id;
-      if (typeof id === "string") this.byId.delete(id);
+  apply(e: LoggedEvent): void {
+    if (e.type === "order.template.saved") {
+      const { id, template } = e.data;
+      this.byId.set(id, { id, template, savedAt: e.at, savedBy: shownActor(e.actor) });
+    } else if (e.type === "order.template.deleted") {
+      this.byId.delete(e.data.id);
     }
   }
 

@@ -2,8 +2,7 @@
 // and live, one event at a time (never a refold). core.ts feeds it; views and reports read it. Owns
 // only that state: no timers, no sockets, no HTTP.
 import { applyFigures, emptyFigures, type FiguresState } from "@cw/alerts";
-import { toDomain } from "../control/domainEvents";
-import type { StoredEvent } from "../eventlog/types";
+import { domainOf, type LoggedEvent } from "../events/map";
 
 export class OverviewProjection {
   readonly state: FiguresState;
@@ -29,8 +28,8 @@ export class OverviewProjection {
     Object.assign(this.state, data as FiguresState);
   }
 
-  apply(e: StoredEvent): void {
-    const d = toDomain(e);
+  apply(e: LoggedEvent): void {
+    const d = domainOf(e);
     if (d !== null) applyFigures(this.state, d);
   }
 }

@@ -70,3 +70,14 @@ export const zEvidenceDownloaded = z
     ip: z.string().max(64),
   })
   .strict();
+
+/** The recording feature's part of the gateway's event map (events/map.ts). */
+export const recordingEvents = {
+  [recordingEventTypes.planSet]: zPlanSet,
+  [recordingEventTypes.played]: zPlayed,
+  [recordingEventTypes.fault]: zFault,
+  [recordingEventTypes.recovered]: z.object({}).strict(),
+  [recordingEventTypes.evidenceCreated]: zEvidenceCreated,
+  [recordingEventTypes.evidenceExported]: zEvidenceExported,
+  [recordingEventTypes.evidenceDownloaded]: zEvidenceDownloaded,
+} as const;

@@ -4,7 +4,6 @@
 // fault and its recovery are folded in order. Owns nothing else; never touches the media plane.
 import { decideRecordingFault, decideRecordingRecovered } from "@cw/alerts";
 import type { RecordingService, StoreFault } from "@cw/recording";
-import { toLog } from "../control/domainEvents";
 import type { Core } from "../core";
 import { recordingEventTypes as T } from "./events";
 
@@ -36,7 +35,7 @@ export class FaultBridge {
           actor: "system",
           data: { kind: f.kind, message: f.message.slice(0, 2000), prisonIds: [...prisonIds] },
         },
-        ...events.map(toLog),
+        ...events,
       ]);
     });
   }
@@ -45,7 +44,7 @@ export class FaultBridge {
     this.enqueue(async () => {
       const events = decideRecordingRecovered(this.core.control.projection.state.alarms, this.core.now());
       this.core.log.info({}, "recording resumed");
-      await this.core.commit([{ type: T.recovered, actor: "system", data: {} }, ...events.map(toLog)]);
+      await this.core.commit([{ type: T.recovered, actor: "system", data: {} }, ...events]);
     });
   }
 

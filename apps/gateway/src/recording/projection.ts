@@ -1,10 +1,9 @@
 // Recording state folded from the log: each camera's plan, the evidence clips and their exports, and an
 // index of alarms by camera (the timeline's markers, answered without scanning every alarm). A snapshot
-// part like the other projections. Changes only through apply(); a malformed event (hand-edited log) is
-// skipped, never fatal.
+// part like the other projections. Changes only through apply() of typed events (events/map.ts).
 import type { Evidence, EvidenceExport, RecordingPlan } from "@cw/protocol";
-import type { StoredEvent } from "../eventlog/types";
-import { recordingEventTypes as T, zEvidenceCreated, zEvidenceExported, zPlanSet } from "./events";
+import { shownActor } from "../events/actor";
+import type { LoggedEvent } from "../events/map";
 
 export interface PlanRecord {
   plan: RecordingPlan;
@@ -31,50 +30,48 @@ export const exportUrl = (evidenceId: string, n: number, ext: "mp4" | "json"): s
 export class RecordingProjection {
   private s: State = { plans: new Map(), evidence: new Map(), alarms: new Map() };
 
-  apply(e: StoredEvent): void {
+  apply(e: LoggedEvent): void {
     switch (e.type) {
-      case T.planSet: {
-        const p = zPlanSet.safeParse(e.data);
-        if (p.success)
-          this.s.plans.set(p.data.cameraId, {
-            plan: p.data.plan,
-            prisonId: p.data.prisonId,
-            setAt: e.at,
-            setBy: e.actor,
-          });
+      case "recording.plan.set":
+        this.s.plans.set(e.data.cameraId, {
+          plan: e.data.plan,
+          prisonId: e.data.prisonId,
+          setAt: e.at,
+          setBy: shownActor(e.actor),
+        });
         return;
-      }
-      case T.evidenceCreated: {
-        const p = zEvidenceCreated.safeParse(e.data);
-        if (p.success)
-          this.s.evidence.set(p.data.id, { ...p.data, createdBy: e.actor ?? "system", createdAt: e.at, exports: [] });
+      case "evidence.created":
+        this.s.evidence.set(e.data.id, {
+          ...e.data,
+          createdBy: shownActor(e.actor) ?? "system",
+          createdAt: e.at,
+          exports: [],
+        });
         return;
-      }
-      case T.evidenceExported: {
-        const p = zEvidenceExported.safeParse(e.data);
-        const ev = p.success ? this.s.evidence.get(p.data.evidenceId) : undefined;
-        if (!p.success || !ev) return;
+      case "evidence.exported": {
+        const ev = this.s.evidence.get(e.data.evidenceId);
+        if (!ev) return;
         const x: EvidenceExport = {
-          n: p.data.n,
-          mp4: exportUrl(ev.id, p.data.n, "mp4"),
-          manifest: exportUrl(ev.id, p.data.n, "json"),
-          sha256: p.data.sha256,
-          bytes: p.data.bytes,
-          exportedBy: e.actor ?? "system",
+          n: e.data.n,
+          mp4: exportUrl(ev.id, e.data.n, "mp4"),
+          manifest: exportUrl(ev.id, e.data.n, "json"),
+          sha256: e.data.sha256,
+          bytes: e.data.bytes,
+          exportedBy: shownActor(e.actor) ?? "system",
           exportedAt: e.at,
         };
         this.s.evidence.set(ev.id, { ...ev, exports: [...ev.exports, x] });
         return;
       }
       case "alarm.raised": {
-        const d = e.data as { id?: unknown; cameraId?: unknown; occurredAt?: unknown; type?: unknown };
-        if (typeof d.id !== "string" || typeof d.cameraId !== "string" || typeof d.type !== "string") return;
-        const at = typeof d.occurredAt === "number" ? d.occurredAt : e.at;
-        const list = this.s.alarms.get(d.cameraId) ?? [];
+        const { id, cameraId, type } = e.data;
+        if (cameraId === null) return;
+        const at = e.data.occurredAt;
+        const list = this.s.alarms.get(cameraId) ?? [];
         let i = list.length;
         while (i > 0 && list[i - 1]!.at > at) i--; // nearly always appended
-        list.splice(i, 0, { id: d.id, at, type: d.type });
-        this.s.alarms.set(d.cameraId, list);
+        list.splice(i, 0, { id, at, type });
+        this.s.alarms.set(cameraId, list);
         return;
       }
     }

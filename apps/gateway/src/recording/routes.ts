@@ -3,8 +3,10 @@
 // asks the policy table for its capability and keeps operators to their prison; opening footage
 // (playback, replay) and exporting are logged before the answer (the audit trail). No decisions here:
 // the feature decides, the routes check and translate.
+
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { userActor } from "@cw/alerts";
 import {
   AppError,
   type Camera,
@@ -80,7 +82,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
     core.commit([
       {
         type: T.played,
-        actor: session.user.username,
+        actor: userActor(session.user.username),
         data: { cameraId: camera.id, prisonId: camera.prisonId, from, to, source, ...client(req) },
       },
     ]);
@@ -93,7 +95,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.put<{ Params: IdParams }>("/api/v1/cameras/:id/recording", async (req) => {
     const { session, camera } = cameraFor(req, "recordings.manage");
     const plan = orThrow(parseWith(zRecordingPlan, req.body));
-    return recording.setPlan(session.user.username, camera, plan);
+    return recording.setPlan(userActor(session.user.username), camera, plan);
   });
 
   app.get<{ Params: IdParams }>("/api/v1/cameras/:id/recordings", async (req) => {
@@ -128,7 +130,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
     requireCan(session, "evidence.mark");
     const body = orThrow(parseWith(zEvidenceCreate, req.body));
     const camera = visibleCamera(core, session, body.cameraId);
-    const created = await recording.createEvidence(session.user.username, camera, body);
+    const created = await recording.createEvidence(userActor(session.user.username), camera, body);
     return reply.code(201).send(created);
   });
 
@@ -159,7 +161,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.post<{ Params: IdParams }>("/api/v1/evidence/:id/export", async (req) => {
     const session = requireSession(req);
     requireCan(session, "evidence.export");
-    return recording.exportEvidence(session.user.username, visibleEvidence(session, req.params.id));
+    return recording.exportEvidence(userActor(session.user.username), visibleEvidence(session, req.params.id));
   });
 
   app.get<{ Params: IdParams & { file: string } }>("/api/v1/evidence/:id/exports/:file", async (req, reply) => {
@@ -173,7 +175,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
     await core.commit([
       {
         type: T.evidenceDownloaded,
-        actor: session.user.username,
+        actor: userActor(session.user.username),
         data: { evidenceId: ev.id, n: Number(m[1]), file: mp4 ? "mp4" : "manifest", ip: req.ip },
       },
     ]);

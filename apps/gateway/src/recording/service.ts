@@ -3,8 +3,10 @@
 // protected). Every alarm with a camera whose footage is being recorded gets an evidence clip (pre- and
 // post-roll from the camera's plan). Exports run one at a time. Owns no HTTP; answers errors as AppError
 // with a code and a field, which the routes turn into 4xx JSON.
+
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import type { Actor } from "@cw/alerts";
 import {
   AppError,
   DEFAULT_POST_ROLL_S,
@@ -18,8 +20,9 @@ import {
 } from "@cw/protocol";
 import { exportClip, type MediaSource, type RecordingService, type SigningKey } from "@cw/recording";
 import type { Core } from "../core";
-import type { StoredEvent } from "../eventlog/types";
-import { recordingEventTypes as T, zEvidenceCreated, zPlanSet } from "./events";
+import { shownActor } from "../events/actor";
+import type { LoggedEvent } from "../events/map";
+import { recordingEventTypes as T } from "./events";
 import { exportUrl, type RecordingProjection } from "./projection";
 
 export interface RecordingFeatureDeps {
@@ -54,7 +57,7 @@ export class RecordingFeature {
     return this.d.projection.plan(cameraId)?.plan ?? defaultRecordingPlan;
   }
 
-  async setPlan(actor: string, camera: CameraRef, plan: RecordingPlan): Promise<RecordingPlan> {
+  async setPlan(actor: Actor, camera: CameraRef, plan: RecordingPlan): Promise<RecordingPlan> {
     await this.d.core.commit([
       { type: T.planSet, actor, data: { cameraId: camera.id, prisonId: camera.prisonId, plan } },
     ]);
@@ -88,7 +91,7 @@ export class RecordingFeature {
     return this.d.media.mediaFile(cameraId, source, name);
   }
 
-  async createEvidence(actor: string, camera: CameraRef, body: EvidenceCreate): Promise<{ id: string }> {
+  async createEvidence(actor: Actor, camera: CameraRef, body: EvidenceCreate): Promise<{ id: string }> {
     if (this.d.media.timeline(camera.id, body.from, body.to).length === 0)
       throw new AppError("not_found", "nothing is recorded between from and to", "from");
     const id = newEvidenceId();
@@ -118,11 +121,17 @@ export class RecordingFeature {
   }
 
   /** Exports an evidence clip as a signed MP4; one export runs at a time. */
-  exportEvidence(actor: string, ev: Evidence): Promise<ExportResponse> {
+  exportEvidence(actor: Actor, ev: Evidence): Promise<ExportResponse> {
     const run = async (): Promise<ExportResponse> => {
       const n = (this.d.projection.evidence(ev.id)?.exports.length ?? 0) + 1;
       const r = await exportClip(
-        { cameraId: ev.cameraId, from: ev.from, to: ev.to, exportedBy: actor, name: `${ev.id}-${n}` },
+        {
+          cameraId: ev.cameraId,
+          from: ev.from,
+          to: ev.to,
+          exportedBy: shownActor(actor) ?? "system",
+          name: `${ev.id}-${n}`,
+        },
         {
           store: this.d.media.store,
           outDir: this.d.exportsDir,
@@ -164,18 +173,14 @@ export class RecordingFeature {
   }
 
   /** Each logged event, once it is durable (the core's onEvent: live events only, never the replay). */
-  onEvent(e: StoredEvent): void {
+  onEvent(e: LoggedEvent): void {
     switch (e.type) {
-      case T.planSet: {
-        const p = zPlanSet.safeParse(e.data);
-        if (p.success) void this.d.media.setPlan(p.data.cameraId, p.data.plan);
+      case "recording.plan.set":
+        void this.d.media.setPlan(e.data.cameraId, e.data.plan);
         return;
-      }
-      case T.evidenceCreated: {
-        const p = zEvidenceCreated.safeParse(e.data);
-        if (p.success) this.d.media.evidence.add(p.data.cameraId, p.data.from, p.data.to);
+      case "evidence.created":
+        this.d.media.evidence.add(e.data.cameraId, e.data.from, e.data.to);
         return;
-      }
       case "alarm.raised":
         void this.alarmClip(e).catch((err: unknown) =>
           this.d.core.log.error({ err }, "recording: alarm clip not logged"),
@@ -185,22 +190,14 @@ export class RecordingFeature {
   }
 
   /** An alarm with a camera whose footage is being recorded: its clip becomes evidence. */
-  private async alarmClip(e: StoredEvent): Promise<void> {
-    const a = e.data as {
-      id?: unknown;
-      cameraId?: unknown;
-      prisonId?: unknown;
-      occurredAt?: unknown;
-      type?: unknown;
-      title?: unknown;
-    };
-    if (typeof a.id !== "string" || typeof a.cameraId !== "string" || typeof a.prisonId !== "string") return;
-    if (!this.d.media.recorder.isRecording(a.cameraId)) return;
+  private async alarmClip(e: LoggedEvent<"alarm.raised">): Promise<void> {
+    const a = e.data;
+    if (a.cameraId === null || !this.d.media.recorder.isRecording(a.cameraId)) return;
     const plan = this.plan(a.cameraId);
-    const at = typeof a.occurredAt === "number" ? a.occurredAt : e.at;
+    const at = a.occurredAt;
     const from = at - (plan.preRollS ?? DEFAULT_PRE_ROLL_S) * 1000;
     const to = at + (plan.postRollS ?? DEFAULT_POST_ROLL_S) * 1000;
-    const note = typeof a.title === "string" && a.title ? a.title : `alarm ${String(a.type)}`;
+    const note = a.title ? a.title : `alarm ${a.type}`;
     const data = {
       id: newEvidenceId(),
       cameraId: a.cameraId,
@@ -208,7 +205,7 @@ export class RecordingFeature {
       from,
       to,
       note: note.slice(0, 500),
-      kind: "alarm",
+      kind: "alarm" as const,
       alarmId: a.id,
     };
     await this.d.core.commit([{ type: T.evidenceCreated, actor: "system", data }]);

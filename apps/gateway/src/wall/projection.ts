@@ -2,18 +2,14 @@
 // the presets (preset.saved / preset.deleted). Versions, times and authors come from the log order, so
 // every gateway replaying the same log agrees. Changes only through apply(event); never writes the log.
 import type { Preset, ScreenState } from "@cw/protocol";
-import type { StoredEvent } from "../eventlog/types";
+import { shownActor } from "../events/actor";
+import type { GatewayEventMap, LoggedEvent } from "../events/map";
 
 /**
  * A running tour's anchor: the page shown is anchorStep + whole dwells since anchorAt (frozen at
  * pausedAt while paused). Next/prev/pause/resume move the anchor; time alone never needs a log entry.
  */
-export interface TourRun {
-  tourId: string;
-  anchorAt: number;
-  anchorStep: number;
-  pausedAt: number | null;
-}
+export type TourRun = NonNullable<WallScreenSetData["run"]>;
 
 /** A screen as logged: `state.tiles` are the tiles set by hand (a tour shows its pages over them). */
 export interface StoredScreen {
@@ -21,17 +17,7 @@ export interface StoredScreen {
   run: TourRun | null;
 }
 
-export interface WallScreenSetData {
-  n: number;
-  state: ScreenState;
-  run: TourRun | null;
-}
-export interface PresetSavedData {
-  preset: Preset;
-}
-export interface PresetDeletedData {
-  id: string;
-}
+export type WallScreenSetData = GatewayEventMap["wall.screen.set"];
 
 export type WallChange = { kind: "screen"; n: number } | { kind: "preset"; id: string };
 
@@ -94,21 +80,21 @@ export class WallProjection {
     for (const [id, p] of d.presets) this.presetMap.set(id, p);
   }
 
-  apply(e: StoredEvent): WallChange | null {
+  apply(e: LoggedEvent): WallChange | null {
     if (e.type === "wall.screen.set") {
-      const d = e.data as WallScreenSetData;
+      const d = e.data;
       const version = (this.screenMap.get(d.n)?.state.version ?? 0) + 1;
-      const state: ScreenState = { ...d.state, n: d.n, version, updatedAt: e.at, updatedBy: e.actor };
+      const state: ScreenState = { ...d.state, n: d.n, version, updatedAt: e.at, updatedBy: shownActor(e.actor) };
       this.screenMap.set(d.n, { state, run: d.run });
       return { kind: "screen", n: d.n };
     }
     if (e.type === "preset.saved") {
-      const { preset } = e.data as PresetSavedData;
-      this.presetMap.set(preset.id, { ...preset, updatedAt: e.at, updatedBy: e.actor });
+      const { preset } = e.data;
+      this.presetMap.set(preset.id, { ...preset, updatedAt: e.at, updatedBy: shownActor(e.actor) });
       return { kind: "preset", id: preset.id };
     }
     if (e.type === "preset.deleted") {
-      const { id } = e.data as PresetDeletedData;
+      const { id } = e.data;
       if (!this.presetMap.delete(id)) return null;
       return { kind: "preset", id };
     }

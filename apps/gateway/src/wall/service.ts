@@ -3,9 +3,11 @@
 // the log agree; every logged change and every tour page that comes due reaches onScreen / onPreset
 // listeners in the same tick (the live hub pushes them). Tour pages are not logged: they follow from
 // the logged run anchor, the dwell and the clock (tour.ts). Never touches HTTP or sockets.
+import { type Actor, userActor } from "@cw/alerts";
 import type { Preset, PresetInput, Result, ScreenPut, ScreenState, TourControl } from "@cw/protocol";
 import { layoutTileCount } from "@cw/protocol";
-import type { NewEvent, StoredEvent } from "../eventlog/types";
+import type { Commit } from "../events/codec";
+import type { GatewayEvent, LoggedEvent } from "../events/map";
 import { type AlarmWallRule, applyAlarmToScreens, clearAlarmHighlight, type WallAlarm } from "./alarmTile";
 import type { WallCatalogue } from "./catalogueView";
 import { planPreset, planScreenPut, tourPreset } from "./plan";
@@ -16,9 +18,9 @@ import { controlRun, startRun, tourPages, tourPosition, tourView } from "./tour"
 export interface WallServiceDeps {
   projection: WallProjection;
   catalogue: WallCatalogue;
-  commit(events: NewEvent[]): Promise<StoredEvent[]>;
+  commit: Commit;
   /** Logged events after replay (the service turns wall events into pushes). */
-  onEvent(listener: (e: StoredEvent) => void): () => void;
+  onEvent(listener: (e: LoggedEvent) => void): () => void;
   now: () => number;
   alarmRule: AlarmWallRule;
   newPresetId: () => string;
@@ -95,7 +97,7 @@ export class WallService {
         now: this.deps.now(),
       });
       if (!plan.ok) return plan;
-      return this.set(plan.value, caller.username);
+      return this.set(plan.value, userActor(caller.username));
     });
   }
 
@@ -114,7 +116,7 @@ export class WallService {
           ...new Array<null>(Math.max(0, want - cur.state.tiles.length)).fill(null),
         ];
         const state = { ...cur.state, layoutId: tour.layoutId, tiles, tourId: id };
-        return this.set({ n, state, run: startRun(id, now) }, caller.username);
+        return this.set({ n, state, run: startRun(id, now) }, userActor(caller.username));
       }
       const run = cur.run;
       const tour = run && tourPreset(this.preset(run.tourId));
@@ -122,11 +124,14 @@ export class WallService {
       if (control.action === "stop") {
         // The page on screen stays: stopping freezes it rather than jumping back to the hand-set tiles.
         const shown = this.view(cur);
-        return this.set({ n, state: { ...cur.state, tiles: shown.tiles, tourId: null }, run: null }, caller.username);
+        return this.set(
+          { n, state: { ...cur.state, tiles: shown.tiles, tourId: null }, run: null },
+          userActor(caller.username),
+        );
       }
       const pages = tourPages(tour.tour, layoutTileCount[cur.state.layoutId], this.deps.catalogue).length;
       const next = controlRun(run, control.action, tour.tour.dwellS * 1000, pages, now);
-      return this.set({ n, state: cur.state, run: next }, caller.username);
+      return this.set({ n, state: cur.state, run: next }, userActor(caller.username));
     });
   }
 
@@ -141,7 +146,9 @@ export class WallService {
       if (mode === "replace" && !exists) return err("not_found", `no preset ${presetId}`);
       const plan = planPreset(input, presetId, this.deps.catalogue, caller.username, this.deps.now());
       if (!plan.ok) return plan;
-      await this.deps.commit([{ type: "preset.saved", actor: caller.username, data: { preset: plan.value } }]);
+      await this.deps.commit([
+        { type: "preset.saved", actor: userActor(caller.username), data: { preset: plan.value } },
+      ]);
       const saved = this.preset(presetId);
       return saved ? { ok: true, value: saved } : err("conflict", `preset ${presetId} was not saved`);
     });
@@ -151,7 +158,7 @@ export class WallService {
   deletePreset(id: string, caller: Caller): Promise<Result<void>> {
     return this.exclusive(async () => {
       if (!this.preset(id)) return err("not_found", `no preset ${id}`);
-      const events: NewEvent[] = [{ type: "preset.deleted", actor: caller.username, data: { id } }];
+      const events: GatewayEvent[] = [{ type: "preset.deleted", actor: userActor(caller.username), data: { id } }];
       for (const s of this.deps.projection.screens()) {
         if (s.run?.tourId !== id) continue;
         const data: WallScreenSetData = {
@@ -159,7 +166,7 @@ export class WallService {
           state: { ...s.state, tiles: this.view(s).tiles, tourId: null },
           run: null,
         };
-        events.push({ type: "wall.screen.set", actor: caller.username, data });
+        events.push({ type: "wall.screen.set", actor: userActor(caller.username), data });
       }
       await this.deps.commit(events);
       return { ok: true, value: undefined };
@@ -207,13 +214,13 @@ export class WallService {
     return this.deps.projection.screens().map((s) => s.state);
   }
 
-  private async set(data: WallScreenSetData, actor: string): Promise<Result<ScreenState>> {
+  private async set(data: WallScreenSetData, actor: Actor): Promise<Result<ScreenState>> {
     await this.deps.commit([{ type: "wall.screen.set", actor, data }]);
     const s = this.screen(data.n);
     return s ? { ok: true, value: s } : err("not_found", `no screen ${data.n}`);
   }
 
-  private async setMany(states: ScreenState[], actor: string): Promise<void> {
+  private async setMany(states: ScreenState[], actor: Actor): Promise<void> {
     if (states.length === 0) return;
     await this.deps.commit(
       states.map((state) => ({
@@ -253,13 +260,12 @@ export class WallService {
     return due;
   }
 
-  private onLogged(e: StoredEvent): void {
+  private onLogged(e: LoggedEvent): void {
     if (e.type === "wall.screen.set") {
-      const n = (e.data as WallScreenSetData).n;
-      const s = this.screen(n);
+      const s = this.screen(e.data.n);
       if (s) this.pushScreen(s);
     } else if (e.type === "preset.saved" || e.type === "preset.deleted") {
-      const id = e.type === "preset.saved" ? (e.data as { preset: Preset }).preset.id : (e.data as { id: string }).id;
+      const id = e.type === "preset.saved" ? e.data.preset.id : e.data.id;
       const preset = this.preset(id) ?? null;
       for (const l of this.presetListeners) l(id, preset);
       // A tour edited while it runs: its screens show the new pages now. (A deleted tour's screens are

@@ -1,44 +1,13 @@
-// The control plane's small parts: actor spelling between the log and the domain (property-tested
-// round trip), what an event touches (live pushes), the per-key lock (serial per key, concurrent
-// across keys) and the content-addressed snapshot store.
+// The control plane's small parts: what an event touches (live pushes), the per-key lock (serial per
+// key, concurrent across keys) and the content-addressed snapshot store.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeEvent } from "@cw/alerts";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { domainActor, logActor, toDomain, toLog } from "../../src/control/domainEvents";
 import { KeyedLock } from "../../src/control/keyedLock";
 import { ControlProjection } from "../../src/control/projection";
 import { fileSnapshots, inlineSnapshots } from "../../src/control/snapshots";
-
-describe("actors", () => {
-  it.each([
-    ["user:duty", "duty"],
-    ["feed:pj", "feed:pj"],
-    ["system", "system"],
-    ["system:alarm", "system:alarm"],
-  ])("%s ⇄ %s", (domain, log) => {
-    expect(logActor(domain)).toBe(log);
-    expect(domainActor(log)).toBe(domain);
-  });
-
-  it("round-trips any username", () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9_.-]{1,64}$/), (name) => {
-        fc.pre(name !== "system");
-        expect(domainActor(logActor(`user:${name}`))).toBe(`user:${name}`);
-      }),
-    );
-  });
-
-  it("maps only control-plane events", () => {
-    expect(toDomain({ seq: 1, at: 1, type: "session.opened", actor: "x", data: {} })).toBeNull();
-    const e = makeEvent("alarm.acknowledged", 5, "user:duty", { id: "a", note: "" });
-    expect(toLog(e)).toEqual({ type: "alarm.acknowledged", at: 5, actor: "duty", data: { id: "a", note: "" } });
-    expect(toDomain({ seq: 1, ...toLog(e), at: 5 })).toEqual(e);
-  });
-});
 
 describe("projection touches", () => {
   it("names the alarm, slot and obligation an event changed", () => {

@@ -5,6 +5,7 @@
 import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseRow } from "../../src/events/codec";
 import { startTestGateway, type TestGateway, tempDir } from "../helpers";
 import { fixtureConfig, viewPaths } from "./journalViews";
 
@@ -42,6 +43,15 @@ const without = (names: (n: string) => boolean) =>
   Object.fromEntries(Object.entries(expected.views).filter(([n]) => !names(n)));
 
 describe("a journal from before the typed event map", () => {
+  it("fits today's event map line by line (old actors read as today's)", () => {
+    const lines = readFileSync(join(fixture, "dataDir", "journal", "events.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n");
+    const bad = lines.map((l) => parseRow(JSON.parse(l))).filter((r) => !r.ok);
+    expect(bad).toEqual([]);
+    expect(lines.length).toBeGreaterThan(1000);
+  });
+
   it("replays to the same answers, then takes new events after the old lines", { timeout: 60_000 }, async () => {
     const dir = tempDir();
     dirs.push(dir);

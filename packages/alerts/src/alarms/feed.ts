@@ -3,7 +3,7 @@
 import { idPattern, parseWith } from "@cw/protocol";
 import type { Decision } from "../decision";
 import { accept, reject } from "../decision";
-import { makeEvent } from "../events";
+import { type Actor, makeEvent } from "../events";
 import type { AlertsPolicy } from "../policy";
 import { defaultPolicy } from "../policy";
 import type { FeedAccepted } from "../schemas/alarm";
@@ -17,7 +17,7 @@ export interface FeedContext {
   /** A fresh alarm id (the gateway's id generator; tests pass a counter). */
   newId: () => string;
   /** Defaults to `feed:<prisonId>`. */
-  actor?: string;
+  actor?: Actor;
   policy?: AlertsPolicy;
 }
 
@@ -32,7 +32,7 @@ export function decideAlarmFeed(
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const feed = parsed.value;
   const policy = ctx.policy ?? defaultPolicy;
-  const actor = ctx.actor ?? `feed:${prisonId}`;
+  const actor: Actor = ctx.actor ?? `feed:${prisonId}`;
   if (feed.occurredAt > ctx.now + policy.alarms.maxClockSkewMs) {
     return reject("validation", "occurredAt: is in the future (check the source system's clock)", "occurredAt");
   }

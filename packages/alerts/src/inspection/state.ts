@@ -2,11 +2,11 @@
 // drawn inspection (with every attempt, for verification), ad-hoc inspections, findings and their
 // rectification rounds. `applyInspectionEvent` writes only into a draft the caller owns; duplicates and
 // events the state machine does not allow are ignored, so any log folds deterministically.
-import type { DomainEvent, EventMap } from "../events";
+import type { Actor, DomainEvent, EventMap } from "../events";
 import type { CheckResult, Rating } from "./checklist";
 
-export type DrawnRecord = { at: number; actor: string; data: EventMap["inspection.drawn"] };
-export type CommitmentRecord = { at: number; actor: string; data: EventMap["inspection.committed"] };
+export type DrawnRecord = { at: number; actor: Actor; data: EventMap["inspection.drawn"] };
+export type CommitmentRecord = { at: number; actor: Actor; data: EventMap["inspection.committed"] };
 
 export interface Redraw {
   at: number;

@@ -5,7 +5,7 @@
 import { parseWith } from "@cw/protocol";
 import type { Decision } from "../decision";
 import { accept, reject } from "../decision";
-import type { DomainEvent } from "../events";
+import type { Actor, DomainEvent } from "../events";
 import { makeEvent, SYSTEM_ACTOR } from "../events";
 import { open } from "../obligation";
 import type { ObligationPolicy } from "../obligationPolicy";
@@ -22,7 +22,7 @@ import { expandTargets } from "./targets";
 export interface IssueContext {
   now: number;
   newId: () => string;
-  actor: string;
+  actor: Actor;
   policy?: AlertsPolicy;
 }
 

@@ -1,7 +1,7 @@
 // The order as the command view and the terminals see it (a projection of its events), and the orders
 // state. Lights are not stored here: they live in the obligations and are read at a given `now`
 // (view.ts). Images are kept beside the records, not in them, so lists stay small.
-import type { EventType } from "../events";
+import type { Actor, EventType } from "../events";
 import type { ObligationKind } from "../schemas/obligation";
 import type { UnitKind } from "./events";
 import type { OrderCategory, OrderPriority } from "./schemas";
@@ -31,7 +31,7 @@ export interface OrderTarget {
 export interface TrailEntry {
   type: EventType;
   at: number;
-  actor: string;
+  actor: Actor;
   /** The target it concerns; null for the order as a whole. */
   unitId: string | null;
   /** For deadline/escalation facts: which obligation. */

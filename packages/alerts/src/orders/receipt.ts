@@ -8,7 +8,7 @@
 import { parseWith } from "@cw/protocol";
 import type { Decision } from "../decision";
 import { accept } from "../decision";
-import type { DomainEvent } from "../events";
+import type { Actor, DomainEvent } from "../events";
 import { makeEvent, SYSTEM_ACTOR } from "../events";
 import { obligationId } from "../obligationPolicy";
 import type { ObligationState } from "../obligationState";
@@ -48,7 +48,7 @@ function fulfilDuty(
   order: Order,
   t: OrderTarget,
   at: number,
-  actor: string,
+  actor: Actor,
 ): DomainEvent[] {
   const subject = targetSubject(order.id, t.unitId);
   const ob = obligations.byId[obligationId(kind, subject)];
@@ -57,7 +57,7 @@ function fulfilDuty(
   return [makeEvent("obligation.fulfilled", at, actor, ref)];
 }
 
-function deliverIfNeeded(order: Order, t: OrderTarget, at: number, actor: string): DomainEvent[] {
+function deliverIfNeeded(order: Order, t: OrderTarget, at: number, actor: Actor): DomainEvent[] {
   return t.deliveredAt === null ? [makeEvent("order.delivered", at, actor, { id: order.id, unitId: t.unitId })] : [];
 }
 
@@ -66,7 +66,7 @@ export function decideDelivered(
   state: Pick<OrdersDomain, "orders">,
   orderId: string,
   unitId: string,
-  ctx: { now: number; actor?: string; prisonScope?: string | null },
+  ctx: { now: number; actor?: Actor; prisonScope?: string | null },
 ): Decision<Delivered> {
   const found = lookupTarget(state.orders, orderId, unitId, ctx.prisonScope);
   if (!found.ok) return found;

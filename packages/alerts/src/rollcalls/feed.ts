@@ -6,7 +6,7 @@ import type { AlarmsState } from "../alarms/alarm";
 import { raiseAlarm } from "../alarms/raise";
 import type { Decision } from "../decision";
 import { accept, reject } from "../decision";
-import type { DomainEvent } from "../events";
+import type { Actor, DomainEvent } from "../events";
 import { makeEvent, SYSTEM_ACTOR } from "../events";
 import { obligationId } from "../obligationPolicy";
 import type { ObligationState } from "../obligationState";
@@ -30,7 +30,7 @@ export interface RollCallFeedContext {
   /** Fresh ids: one for the report, one more for a mismatch alarm. */
   newId: () => string;
   config: RollCallConfig;
-  actor?: string;
+  actor?: Actor;
   policy?: AlertsPolicy;
 }
 
@@ -45,7 +45,7 @@ export function decideRollCallFeed(
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const feed = parsed.value;
   const policy = ctx.policy ?? defaultPolicy;
-  const actor = ctx.actor ?? `feed:${prisonId}`;
+  const actor: Actor = ctx.actor ?? `feed:${prisonId}`;
 
   const existing = state.rollcalls.bySource[`${prisonId}\u0000${feed.sourceId}`];
   if (existing !== undefined) return accept([], { id: existing, duplicate: true });

@@ -29,7 +29,7 @@ import { demoTree, drawTime, secretFor, TZ } from "./sim";
 const blocks = demoTree(4, 2);
 const D = "2025-03-03";
 const NOW = drawTime(D);
-const chief = { now: NOW, actor: "user:chief", tzOffsetMin: TZ };
+const chief = { now: NOW, actor: "user:chief" as const, tzOffsetMin: TZ };
 const sec = (d: string) => secretFor("t", d);
 
 class H {
@@ -188,7 +188,7 @@ describe("record: checklist, findings, rectification, completion", () => {
     const h = drawn();
     h.run(decideFinding(h.state, id, { note: "bed not made", severity: 2 }, { ...chief, newId: ids() }));
     const prison = h.state.findings.f1!.prisonId;
-    const op = { now: NOW + DAY_MS, actor: "user:op", prisonScope: prison };
+    const op = { now: NOW + DAY_MS, actor: "user:op" as const, prisonScope: prison };
     const body = { text: "fixed", photo: JPEG };
     expect(code(decideRectificationReport(h.state, "f1", body, { ...op, prisonScope: "other" }))).toBe("not_found");
     expect(code(decideRectificationReport(h.state, "f1", body, { ...op, prisonScope: null }))).toBe("forbidden");

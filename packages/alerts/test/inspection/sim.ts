@@ -69,7 +69,7 @@ export function simulate(opts: {
     { date: opts.start, secret: secretFor(secretSeed, opts.start) },
     {
       now: drawTime(addDays(opts.start, -1)),
-      actor: "system",
+      actor: "system" as const,
       tzOffsetMin: TZ,
     },
   );
@@ -94,7 +94,7 @@ export function simulate(opts: {
         recentAlarms,
         rules: opts.rules,
       },
-      { now: drawTime(date), actor: "system", tzOffsetMin: TZ },
+      { now: drawTime(date), actor: "system" as const, tzOffsetMin: TZ },
     );
     if (!d.ok) throw new Error(`${date}: ${d.error.message}`);
     append(d.events);

@@ -79,9 +79,9 @@ describe("decideIssue", () => {
 describe("receipts", () => {
   it("delivery is idempotent and names its actor", () => {
     const { h, id } = issued();
-    const first = ok(h.run(decideDelivered(h.state, id, "p2", { now: T0 + 1000, actor: "user:op-p2" })));
+    const first = ok(h.run(decideDelivered(h.state, id, "p2", { now: T0 + 1000, actor: "user:op-p2" as const })));
     expect(first.events).toEqual([
-      { type: "order.delivered", at: T0 + 1000, actor: "user:op-p2", data: { id, unitId: "p2" } },
+      { type: "order.delivered", at: T0 + 1000, actor: "user:op-p2" as const, data: { id, unitId: "p2" } },
     ]);
     const again = ok(decideDelivered(h.state, id, "p2", { now: T0 + 5000 }));
     expect(again).toEqual({
@@ -135,7 +135,7 @@ describe("receipts", () => {
     ["another prison's target", "o1", "p2", "p1", "forbidden"],
   ])("sign / feedback / deliver on %s → %s", (_, orderId, unitId, scope, code) => {
     const { h } = issued();
-    const ctx = { now: T0 + 1, actor: "user:x", prisonScope: scope };
+    const ctx = { now: T0 + 1, actor: "user:x" as const, prisonScope: scope };
     for (const d of [
       decideSign(h.state, orderId, unitId, {}, ctx),
       decideFeedback(h.state, orderId, unitId, { text: "x" }, ctx),

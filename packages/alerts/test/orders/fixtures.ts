@@ -42,5 +42,9 @@ export function tickAt(h: Harness, now: number): DomainEvent[] {
   return events;
 }
 
-export const commander = (now: number) => ({ now, actor: "user:commander" });
-export const operator = (prison: string, now: number) => ({ now, actor: `user:op-${prison}`, prisonScope: prison });
+export const commander = (now: number) => ({ now, actor: "user:commander" as const });
+export const operator = (prison: string, now: number) => ({
+  now,
+  actor: `user:op-${prison}` as const,
+  prisonScope: prison,
+});

@@ -93,7 +93,7 @@ function exec(h: Harness, cmd: Command, now: number, newId: () => string): void 
       const t = order?.targets[cmd.unit % Math.max(1, order.targets.length)];
       if (order === undefined || t === undefined) return;
       const scope = cmd.ownPrison ? t.prisonId : PRISONS.find((p) => p !== t.prisonId)!;
-      const ctx = { now, actor: `user:op-${scope}`, prisonScope: scope };
+      const ctx = { now, actor: `user:op-${scope}` as const, prisonScope: scope };
       const d: Decision<unknown> =
         cmd.kind === "deliver"
           ? decideDelivered(h.state, order.id, t.unitId, ctx)
