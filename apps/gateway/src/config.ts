@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { zRole } from "@cw/protocol";
 import { z } from "zod";
 import { controlConfigShape, controlEnvKeys } from "./control/config";
+import { gbConfigShape, gbEnvKeys } from "./gb28181/config";
 import { inspectionConfigShape, inspectionEnvKeys } from "./inspection/config";
 import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
 
@@ -121,6 +122,8 @@ export const zConfig = z
     ...inspectionConfigShape,
     /** Recording: RECORD_DIR, RECORD_MAX_GB, default keep time (recording/config.ts). */
     ...recordingConfigShape,
+    /** GB/T 28181 devices and platforms (gb28181/config.ts). */
+    ...gbConfigShape,
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;
@@ -155,6 +158,7 @@ export const envKeys = {
   ...controlEnvKeys,
   ...inspectionEnvKeys,
   ...recordingEnvKeys,
+  ...gbEnvKeys,
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {

@@ -37,6 +37,17 @@ export interface MediaPlane {
   close(): Promise<void>;
 }
 
+/**
+ * A self-contained feature that brings its own sockets and routes (GB/T 28181 today), until issue 13's
+ * Feature interface replaces this: attached once core and media are up, its routes registered with the
+ * rest, closed before the media plane.
+ */
+export interface GatewayFeature {
+  attach(core: Core, registry: StreamRegistry): Promise<void>;
+  routes(app: FastifyInstance, ctx: HttpContext): void;
+  close(): Promise<void>;
+}
+
 export interface GatewayDeps {
   config: Config;
   log?: Logger;
@@ -45,6 +56,7 @@ export interface GatewayDeps {
   eventLog?: EventLog;
   province?: Province;
   live?: LiveHubOptions;
+  features?: GatewayFeature[];
 }
 
 export interface Gateway {
@@ -122,6 +134,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     stops.push(wireOverview({ core, hub: liveHub, registry: media.registry }));
     const orders = await wireOrders({ core, hub: liveHub, policy: () => config.alerts });
     stops.push(() => orders.close());
+    for (const f of deps.features ?? []) {
+      await f.attach(core, media.registry);
+      stops.push(() => f.close());
+    }
     const recording = await wireRecording({ core, registry: media.registry });
     stops.push(() => recording.close());
     const ctx: HttpContext = {
@@ -133,7 +149,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       recording: recording.feature,
     };
     const tls = await loadTls(config);
-    const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir, tls);
+    const extra = (deps.features ?? []).map((f) => (a: FastifyInstance, c: HttpContext) => f.routes(a, c));
+    const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir, tls, extra);
     stops.push(() => app.close());
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

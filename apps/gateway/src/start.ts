@@ -15,6 +15,7 @@ import {
 import type { Config } from "./config";
 import { selectEventLog, withDemoFeeds } from "./control/startup";
 import { cameraSpec, createGateway, type Gateway, type MediaPlane } from "./gateway";
+import { createGbFeature } from "./gb28181/feature";
 import { createLogger, type Logger } from "./log";
 
 /** SIM=0: simulated cameras exist in the catalogue but show as offline. */
@@ -29,9 +30,11 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
   const eventLog = await selectEventLog(config, log);
   let sources: MediaSourceFactory | null = null;
   const offset = config.clockOffsetMs;
+  const gb = createGbFeature(config, log);
   const gw = await createGateway({
     config,
     log,
+    features: gb ? [gb] : [],
     ...(offset !== 0 ? { now: () => Date.now() + offset } : {}),
     ...(eventLog ? { eventLog } : {}),
     async media(hooks): Promise<MediaPlane> {
@@ -53,8 +56,9 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
           log: hooks.log.child({ component: "sources" }),
         });
         sources = real;
-        const sourceFactory: SourceFactory = (camera, variant) =>
+        const base: SourceFactory = (camera, variant) =>
           camera.source.kind === "sim" && !config.sim ? simOff : real(camera, variant);
+        const sourceFactory = gb ? gb.wrap(base) : base;
         const registry = createStreamRegistry({
           resolve: (id) => hooks.resolve(id),
           sourceFactory,

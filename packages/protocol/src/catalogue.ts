@@ -28,7 +28,13 @@ const zRtspUrl = z
   .max(1024)
   .regex(/^rtsps?:\/\/[^\s]+$/, "an RTSP url starts with rtsp:// or rtsps://");
 
-/** Where a camera's picture comes from. `sim` is the demo province's simulated camera. */
+/** A GB/T 28181 code: 20 digits (some devices use other lengths; letters never). */
+const zGbCode = z.string().regex(/^\d{1,32}$/, "a GB/T 28181 id is up to 32 digits");
+
+/**
+ * Where a camera's picture comes from. `sim` is the demo province's simulated camera; `gb28181` a channel
+ * of a registered GB/T 28181 device or platform, played on demand by INVITE.
+ */
 export const zCameraSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rtmp") }).strict(),
   z
@@ -41,6 +47,7 @@ export const zCameraSource = z.discriminatedUnion("kind", [
     })
     .strict(),
   z.object({ kind: z.literal("sim") }).strict(),
+  z.object({ kind: z.literal("gb28181"), deviceId: zGbCode, channelId: zGbCode }).strict(),
 ]);
 export type CameraSource = z.infer<typeof zCameraSource>;
 

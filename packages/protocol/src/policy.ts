@@ -54,6 +54,10 @@ export const capabilities = [
   "evidence.mark",
   /** Export evidence as a signed MP4 for a court or the procuratorate. */
   "evidence.export",
+  /** GB/T 28181 devices and platforms: list, set a device's password, assign a prison, map, re-query. */
+  "gb.devices",
+  /** Pan, tilt, zoom and presets of a PTZ camera (GB/T 28181 DeviceControl). */
+  "cameras.ptz",
   /** The event log as an audit trail. */
   "audit.view",
   /** Create, edit, disable users; reset passwords; see and revoke sessions. */
@@ -106,6 +110,8 @@ export const policy: Readonly<Record<Role, RolePolicy>> = {
       "recordings.manage",
       "evidence.mark",
       "evidence.export",
+      "gb.devices",
+      "cameras.ptz",
       "audit.view",
     ],
   },
@@ -122,6 +128,7 @@ export const policy: Readonly<Record<Role, RolePolicy>> = {
       "recordings.view",
       "evidence.mark",
       "evidence.export",
+      "cameras.ptz",
       "audit.view",
     ],
   },

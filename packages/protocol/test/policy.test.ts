@@ -29,6 +29,9 @@ const before: Record<Capability, readonly Role[]> = {
   "recordings.manage": ["commander"],
   "evidence.mark": ["commander", "chief", "duty", "operator"],
   "evidence.export": ["commander", "chief", "operator"],
+  // Added with GB/T 28181 (issue 14): the devices page is the commanders'; PTZ commanders' and the chief's.
+  "gb.devices": ["commander"],
+  "cameras.ptz": ["commander", "chief"],
   "audit.view": ["admin", "commander", "chief"],
   "users.manage": ["admin"],
 };

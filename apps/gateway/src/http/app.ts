@@ -59,6 +59,7 @@ export async function buildApp(
   ctx: HttpContext,
   wallDir: string,
   tls: TlsFiles | null = null,
+  extraRoutes: Array<(app: FastifyInstance, ctx: HttpContext) => void> = [],
 ): Promise<{ app: FastifyInstance; routes: RouteInfo[] }> {
   const { core, metrics } = ctx;
   const app = Fastify({
@@ -131,6 +132,7 @@ export async function buildApp(
   orderRoutes(app, ctx);
   recordingRoutes(app, ctx);
   recordingFileRoutes(app, ctx);
+  for (const routes of extraRoutes) routes(app, ctx);
   await wallStatic(app, wallDir);
   await app.ready();
   return { app, routes };

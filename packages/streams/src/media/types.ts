@@ -77,7 +77,8 @@ export interface CameraSpec {
   source:
     | { kind: "rtmp" }
     | { kind: "rtsp"; url: string; subUrl?: string | undefined; transport?: "tcp" | "udp" | undefined }
-    | { kind: "sim" };
+    | { kind: "sim" }
+    | { kind: "gb28181"; deviceId: string; channelId: string };
   codec: Codec;
   hasSubStream: boolean;
 }

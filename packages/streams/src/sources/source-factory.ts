@@ -52,6 +52,12 @@ class IngestSource implements Source {
   }
 }
 
+/** A source that cannot run here: it says why at once (the tile shows it). */
+const unavailable = (reason: string): Source => ({
+  start: (sink) => sink.end(reason),
+  stop: async () => {},
+});
+
 export function createSourceFactory(opts: SourceFactoryOptions): MediaSourceFactory {
   const log = opts.log ?? silentLogger;
   const library = new ClipLibrary({
@@ -77,6 +83,9 @@ export function createSourceFactory(opts: SourceFactoryOptions): MediaSourceFact
         });
       case "sim":
         return new SimSource(camera, variant, library, ticker, log);
+      case "gb28181":
+        // GB cameras need the SIP side, which the gateway composes (it wraps this factory when GB is on).
+        return unavailable("GB/T 28181 is not enabled on this gateway (set GB_PASSWORD)");
     }
   };
   return Object.assign(factory, {

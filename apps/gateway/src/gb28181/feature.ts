@@ -1,0 +1,88 @@
+// GB/T 28181 as one gateway feature, registered in one place (start.ts passes it to createGateway): the
+// SIP server on GB_SIP_PORT, the media port pool, GB cameras as on-demand sources, the device service and
+// its routes. Until the gateway's Feature interface lands (issue 13) this is its own small contract:
+// `wrap` the source factory, `attach` to the core once it is open, `routes`, `close`.
+import { GbServer } from "@cw/gb28181";
+import { type CameraSpec, PortPool, type SourceFactory, type StreamRegistry } from "@cw/streams";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config";
+import type { Core } from "../core";
+import type { HttpContext } from "../http/context";
+import type { Logger } from "../log";
+import { GbSource } from "./gbSource";
+import { gbRoutes } from "./routes";
+import { GbService } from "./service";
+import { GbSettings } from "./settings";
+import { SharedTick } from "./ticker";
+
+export interface GbFeature {
+  wrap(factory: SourceFactory): SourceFactory;
+  attach(core: Core, registry: StreamRegistry): Promise<void>;
+  routes(app: FastifyInstance, ctx: HttpContext): void;
+  readonly server: GbServer;
+  close(): Promise<void>;
+}
+
+/** null when GB is off (no GB_PASSWORD). */
+export function createGbFeature(config: Config, log: Logger): GbFeature | null {
+  const password = config.gbPassword;
+  if (!password) return null;
+  const pool = PortPool.parse(config.gbMediaPorts);
+  if (!pool) throw new Error(`GB_MEDIA_PORTS "${config.gbMediaPorts}" is not a range of ports above 1023`);
+  const bindHost = config.gbSipHost ?? config.host;
+  const publicHost = config.gbMediaIp ?? bindHost;
+  const settings = GbSettings.open(config.dataDir);
+  const gbLog = log.child({ part: "gb28181" });
+  const server = new GbServer({
+    bindHost,
+    publicHost,
+    port: config.gbSipPort,
+    serverId: config.gbServerId,
+    domain: config.gbDomain,
+    keepaliveMs: config.gbKeepaliveS * 1000,
+    utcOffsetMinutes: config.rollcalls.tzOffsetMin,
+    passwordFor: (id) => settings.passwordFor(id, password),
+    onProblem: (what, from) => gbLog.debug({ from: `${from.address}:${from.port}`, what }, "GB SIP input dropped"),
+  });
+  const ticker = new SharedTick();
+  let seq = 0;
+  const media = {
+    server,
+    pool,
+    bindHost,
+    mediaIp: publicHost,
+    transport: config.gbMediaTransport,
+    mediaTimeoutMs: config.gbMediaTimeoutS * 1000,
+    // 10 digits: 0 (live) + domain digits 4-8 + a 4-digit sequence (GB/T 28181-2016 Annex F).
+    nextSsrc: () => {
+      seq = (seq + 1) % 10_000;
+      return `0${config.gbDomain.slice(3, 8)}${String(seq).padStart(4, "0")}`;
+    },
+    now: Date.now,
+    ticker,
+    log: gbLog,
+  };
+  let service: GbService | null = null;
+  return {
+    server,
+    wrap: (factory) => (camera: CameraSpec, variant) =>
+      camera.source.kind === "gb28181"
+        ? new GbSource(media, camera.source.deviceId, camera.source.channelId)
+        : factory(camera, variant),
+    async attach(core) {
+      service = new GbService(core, server, settings, gbLog);
+      await server.start();
+      gbLog.info(
+        { port: server.port, host: bindHost, serverId: config.gbServerId, domain: config.gbDomain },
+        "GB/T 28181 SIP server listening",
+      );
+    },
+    routes(app, ctx) {
+      if (service) gbRoutes(service)(app, ctx);
+    },
+    async close() {
+      ticker.stop();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The GB/T 28181 API (docs/api/gb28181.md): GET /api/v1/gb/devices, GET/PUT /api/v1/gb/devices/{deviceId},
+// POST /api/v1/gb/devices/{deviceId}/catalog (gb.devices: commanders) and POST /api/v1/cameras/{id}/ptz
+// (cameras.ptz: commanders and the chief). Bodies validated with zod; errors as 4xx JSON. A device's
+// password is write-only: no answer ever carries it.
+import { AppError, idPattern, parseWith } from "@cw/protocol";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { requireCan, requirePrison } from "../auth/guard";
+import { requireSession } from "../http/auth";
+import type { HttpContext } from "../http/context";
+import { orThrow } from "../http/errors";
+import { cameraIdOf, isCameraChannel } from "./mapping";
+import type { DeviceRuntime, GbService } from "./service";
+import { zGbId, zMapping } from "./settings";
+
+const zDeviceUpdate = z
+  .object({
+    password: z.string().min(1).max(128).optional(),
+    prisonId: z.string().regex(idPattern, "an id is 1-64 letters, digits, '-' or '_'").nullable().optional(),
+    mapping: zMapping.optional(),
+  })
+  .strict();
+
+export const zPtz = z
+  .object({
+    action: z.enum(["left", "right", "up", "down", "zoomIn", "zoomOut", "stop", "preset"]),
+    speed: z.number().int().min(1).max(255).optional(),
+    preset: z.number().int().min(1).max(255).optional(),
+  })
+  .strict()
+  .refine((b) => b.action !== "preset" || b.preset !== undefined, {
+    message: "a preset action needs preset",
+    path: ["preset"],
+  });
+
+function summary(gb: GbService, d: DeviceRuntime) {
+  return {
+    deviceId: d.deviceId,
+    name: d.name ?? d.deviceId,
+    kind: d.kind,
+    manufacturer: d.manufacturer,
+    model: d.model,
+    transport: d.transport,
+    remoteAddress: d.remoteAddress,
+    online: d.online,
+    lastKeepaliveAt: d.lastKeepaliveAt,
+    channelCount: [...d.channels.values()].filter(isCameraChannel).length,
+    prisonId: gb.settingsOf(d.deviceId).prisonId ?? null,
+  };
+}
+
+function detail(gb: GbService, ctx: HttpContext, d: DeviceRuntime) {
+  const s = gb.settingsOf(d.deviceId);
+  return {
+    ...summary(gb, d),
+    firmware: d.firmware,
+    catalogAt: d.catalogAt,
+    hasOwnPassword: s.password !== undefined,
+    mapping: s.mapping ?? {},
+    channels: [...d.channels.values()].map((c) => {
+      const camera = ctx.core.catalogue.camera(cameraIdOf(c.DeviceID));
+      return {
+        channelId: c.DeviceID,
+        name: c.Name ?? c.DeviceID,
+        parentId: c.ParentID ?? null,
+        type: c.DeviceID.slice(10, 13),
+        status: c.Status ?? null,
+        ptz: c.Info?.PTZType === "1" || c.Info?.PTZType === "2",
+        cameraId: camera ? camera.id : null,
+        blockId: camera?.blockId ?? null,
+        subBlockId: camera?.subBlockId ?? null,
+      };
+    }),
+  };
+}
+
+export function gbRoutes(gb: GbService) {
+  return (app: FastifyInstance, ctx: HttpContext): void => {
+    const device = (id: string): DeviceRuntime => {
+      if (!zGbId.safeParse(id).success) throw new AppError("validation", "deviceId: up to 32 digits", "deviceId");
+      const d = gb.get(id);
+      if (!d) throw new AppError("not_found", `no GB device ${id}`, "deviceId");
+      return d;
+    };
+
+    app.get("/api/v1/gb/devices", async (req) => {
+      requireCan(requireSession(req), "gb.devices");
+      return { devices: gb.list().map((d) => summary(gb, d)) };
+    });
+
+    app.get<{ Params: { deviceId: string } }>("/api/v1/gb/devices/:deviceId", async (req) => {
+      requireCan(requireSession(req), "gb.devices");
+      return detail(gb, ctx, device(req.params.deviceId));
+    });
+
+    app.put<{ Params: { deviceId: string } }>("/api/v1/gb/devices/:deviceId", async (req) => {
+      const session = requireSession(req);
+      requireCan(session, "gb.devices");
+      const id = req.params.deviceId;
+      if (!zGbId.safeParse(id).success) throw new AppError("validation", "deviceId: up to 32 digits", "deviceId");
+      const body = orThrow(parseWith(zDeviceUpdate, req.body));
+      const d = orThrow(await gb.update(id, body, session.user.username));
+      return detail(gb, ctx, d);
+    });
+
+    app.post<{ Params: { deviceId: string } }>("/api/v1/gb/devices/:deviceId/catalog", async (req, reply) => {
+      requireCan(requireSession(req), "gb.devices");
+      device(req.params.deviceId);
+      orThrow(gb.requery(req.params.deviceId));
+      return reply.code(202).send({ queried: true });
+    });
+
+    app.post<{ Params: { id: string } }>("/api/v1/cameras/:id/ptz", async (req, reply) => {
+      const session = requireSession(req);
+      requireCan(session, "cameras.ptz");
+      const camera = ctx.core.catalogue.camera(req.params.id);
+      if (!camera) throw new AppError("not_found", `no camera ${req.params.id}`, "id");
+      requirePrison(session, camera.prisonId);
+      const body = orThrow(parseWith(zPtz, req.body));
+      orThrow(await gb.ptz(camera, body.action, body.speed, body.preset, session.user.username));
+      return reply.code(202).send({ sent: true });
+    });
+  };
+}
