@@ -93,14 +93,10 @@ export class GbSource implements Source {
 
   /** One INVITE → media run. Resolves null when media flows (the watchdog takes over), else the reason. */
   private async play(): Promise<string | null> {
-    const port = this.ctx.pool.take();
-    if (port === null) return "no free media port (GB_MEDIA_PORTS is exhausted)";
-    this.port = port;
     const presence = this.ctx.server.platform.presence.get(this.deviceId);
     if (!presence?.online) return "the device is offline";
     const ssrc = this.ctx.nextSsrc();
     const sessionId = `gb-${++sessionSeq}`;
-    this.sessionId = sessionId;
     const sink = this.sink!;
     let flowing = false;
     const receiver = new RtpPsReceiver(
@@ -129,11 +125,29 @@ export class GbSource implements Source {
       await l.open();
       return l;
     };
-    try {
-      if (transport !== "tcp-active") await listen({ transport, port });
-    } catch (err) {
-      return `cannot open media port ${port}: ${err instanceof Error ? err.message : String(err)}`;
+    // A port of the range may be held by another program: try the next ones before giving up.
+    let port: number | null = null;
+    for (let tries = 0; tries < 3 && port === null; tries++) {
+      const p = this.ctx.pool.take();
+      if (p === null) return "no free media port (GB_MEDIA_PORTS is exhausted)";
+      this.port = p;
+      if (transport === "tcp-active") {
+        port = p;
+        break;
+      }
+      try {
+        await listen({ transport, port: p });
+        port = p;
+      } catch (err) {
+        await this.listener?.close();
+        this.listener = null;
+        this.ctx.pool.release(p);
+        this.port = null;
+        if (tries === 2) return `cannot open a media port: ${err instanceof Error ? err.message : String(err)}`;
+      }
     }
+    if (port === null) return "cannot open a media port";
+    this.sessionId = sessionId;
     const answer = await this.ctx.server.invite({
       sessionId,
       deviceId: this.deviceId,

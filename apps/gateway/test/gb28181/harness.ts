@@ -63,7 +63,7 @@ export class Harness {
   constructor(
     readonly opts: { keepaliveMs?: number; inviteTimeoutMs?: number; mediaTimeoutMs?: number; portBase?: number } = {},
   ) {
-    const base = opts.portBase ?? 41_000 + Math.floor(Math.random() * 200) * 20;
+    const base = opts.portBase ?? 21_000 + Math.floor(Math.random() * 200) * 20; // below the ephemeral range
     this.pool = new PortPool(base, base + 19);
   }
 
