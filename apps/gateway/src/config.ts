@@ -2,6 +2,7 @@
 // same keys camelCased plus users, catalogueFile and tuning. Validated with zod at start; a bad value
 // stops the start with a message naming the variable or key. Reads files; never watches them.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { zRole } from "@cw/protocol";
 import { z } from "zod";
@@ -96,6 +97,17 @@ export const zConfig = z
     tlsKeyFile: z.string().min(1).optional(),
     /** HTTPS + HTTP/2 with a self-signed certificate made once in DATA_DIR/tls (demos, benchmarks). */
     tlsSelfSigned: zBool.default(false),
+    /** H.264 transcodes of H.265 cameras allowed at once (default: 4 per core). 0 turns transcoding off. */
+    transcodeMax: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(Math.max(1, availableParallelism() * 4)),
+    /** Hardware encoder for transcodes when its device is present; software otherwise. */
+    transcodeHwaccel: z.enum(["none", "vaapi", "qsv", "nvenc"]).default("none"),
+    /** The large-tile transcode: 960×540 or the source's own size. */
+    transcodeMainSize: z.enum(["960x540", "source"]).default("960x540"),
     /** Bearer token that lets a Prometheus scraper read /metrics without a session. */
     metricsToken: z.string().min(16, "use at least 16 characters").optional(),
     /** Built wall (apps/wall/dist) served at /. */
@@ -150,6 +162,9 @@ export const envKeys = {
   SESSION_TTL_H: "sessionTtlH",
   PUBLIC_RTMP_URL: "publicRtmpUrl",
   METRICS_TOKEN: "metricsToken",
+  TRANSCODE_MAX: "transcodeMax",
+  TRANSCODE_HWACCEL: "transcodeHwaccel",
+  TRANSCODE_MAIN_SIZE: "transcodeMainSize",
   TLS_CERT_FILE: "tlsCertFile",
   TLS_KEY_FILE: "tlsKeyFile",
   TLS_SELF_SIGNED: "tlsSelfSigned",

@@ -70,6 +70,22 @@ export function createMetrics(src: MetricSources): Metrics {
     },
   });
   new Gauge({
+    name: "cw_transcodes",
+    help: "H.264 transcodes running (of H.265 cameras, for browsers without an HEVC decoder)",
+    registers: [registry],
+    collect() {
+      this.set(src.streams().stats().transcodes.running);
+    },
+  });
+  new Gauge({
+    name: "cw_transcode_budget",
+    help: "Transcodes allowed at once (TRANSCODE_MAX)",
+    registers: [registry],
+    collect() {
+      this.set(src.streams().stats().transcodes.max);
+    },
+  });
+  new Gauge({
     name: "cw_ws_clients",
     help: "Connected live WebSocket clients",
     registers: [registry],

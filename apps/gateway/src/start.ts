@@ -6,6 +6,7 @@ import { join } from "node:path";
 import {
   createSourceFactory,
   createStreamRegistry,
+  createTranscodeHooks,
   findFfmpeg,
   type MediaSourceFactory,
   RtmpIngest,
@@ -64,6 +65,13 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
           sourceFactory,
           idleMs: config.streamIdleS * 1000,
           stallMs: config.stallS * 1000,
+          transcode: createTranscodeHooks({
+            ffmpegPath: tools.ffmpeg,
+            max: config.transcodeMax,
+            hw: config.transcodeHwaccel,
+            mainSize: config.transcodeMainSize,
+            log: hooks.log.child({ component: "transcode" }),
+          }),
           log: hooks.log.child({ component: "registry" }),
         });
         return {

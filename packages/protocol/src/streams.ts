@@ -48,13 +48,43 @@ export const zStreamHealth = z.object({
   audio: z.object({ codec: z.string(), handling: z.enum(["passthrough", "dropped"]) }).optional(),
   /** Set for an H.264 transcode of the camera (`variant` is then its size class): "main-h264" | "sub-h264". */
   rendition: zRendition.optional(),
+  /** RFC 6381 string of the video, e.g. "hvc1.1.6.L120.90" (from the stream's own configuration). */
+  codecs: z.string().optional(),
 });
+
+/**
+ * What one wall PC can decode (POST /api/v1/capabilities): per exact codec string, MediaSource's
+ * isTypeSupported and mediaCapabilities.decodingInfo's answer; the wall plays H.265 passthrough where
+ * supported, the H.264 transcode elsewhere.
+ */
+export const zCapabilityReport = z
+  .object({
+    codecs: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z0-9]{4}(\.[A-Za-z0-9]+)*$/, "an RFC 6381 codec string")
+          .max(64),
+        z.object({ supported: z.boolean(), smooth: z.boolean().optional(), powerEfficient: z.boolean().optional() }),
+      )
+      .refine((r) => Object.keys(r).length <= 32, "at most 32 codec strings"),
+  })
+  .strict();
+export type CapabilityReport = z.infer<typeof zCapabilityReport>;
 export type StreamHealth = z.infer<typeof zStreamHealth>;
 
 export const zPlayResponse = z.object({
   hls: z.string(),
   /** The camera's multivariant playlist (every rendition with CODECS and RESOLUTION), for any HLS player. */
   multivariant: z.string().optional(),
+  /** What `hls` plays: the camera's own stream ("main"/"sub", passthrough) or an H.264 transcode. */
+  rendition: zRendition.optional(),
+  path: z.enum(["passthrough", "transcode"]).optional(),
+  /**
+   * RFC 6381 string of the camera's own video (e.g. "hvc1.1.6.L120.90"), exact once its stream has run,
+   * else typical for the flagged codec: what the wall probes MediaSource with.
+   */
+  codecs: z.string().optional(),
   variant: zVariant,
   codec: zCodec,
   expiresAt: z.number(),

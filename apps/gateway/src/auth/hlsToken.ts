@@ -3,7 +3,7 @@
 // A token lives until `e`, and slides while it is used: each successful HLS request keeps it alive for
 // another TTL (TokenUse). It dies at once when its session ends. Signing and checking are pure.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import type { Variant } from "@cw/protocol";
+import { type Rendition, zRendition } from "@cw/protocol";
 
 export interface TokenClaims {
   /** Session hash prefix. */
@@ -11,7 +11,7 @@ export interface TokenClaims {
   /** Camera id. */
   c: string;
   /** The rendition the token opens; "all": the camera's multivariant playlist and every rendition in it. */
-  v: Variant | "all";
+  v: Rendition | "all";
   /** Expiry, unix seconds. */
   e: number;
   /** Nonce: every play URL is distinct, so "once per play URL" is well defined. */
@@ -52,8 +52,9 @@ export function readToken(secret: Buffer, token: string): TokenClaims | null {
   if (typeof raw !== "object" || raw === null) return null;
   const c = raw as Partial<TokenClaims>;
   if (typeof c.s !== "string" || typeof c.c !== "string" || typeof c.e !== "number") return null;
-  if (c.v !== "main" && c.v !== "sub" && c.v !== "all") return null;
-  return { s: c.s, c: c.c, v: c.v, e: c.e, n: typeof c.n === "string" ? c.n : "" };
+  const v = c.v === "all" ? "all" : zRendition.safeParse(c.v);
+  if (v !== "all" && !v.success) return null;
+  return { s: c.s, c: c.c, v: v === "all" ? "all" : v.data, e: c.e, n: typeof c.n === "string" ? c.n : "" };
 }
 
 export const tokenKey = (token: string): string => createHash("sha256").update(token).digest("base64url");

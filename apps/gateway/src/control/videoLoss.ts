@@ -35,8 +35,10 @@ export class VideoLossBridge {
     // the change itself wins over the snapshot (a stream that just ended may have left it).
     const cameras = new Set(changed.map((h) => h.cameraId));
     const byVariant = new Map<string, StreamHealth>();
-    for (const h of this.source.health()) if (cameras.has(h.cameraId)) byVariant.set(`${h.cameraId}/${h.variant}`, h);
-    for (const h of changed) byVariant.set(`${h.cameraId}/${h.variant}`, h);
+    // Keyed by rendition: an H.264 transcode is its own stream, not the camera's main or sub.
+    const key = (h: StreamHealth): string => `${h.cameraId}/${h.rendition ?? h.variant}`;
+    for (const h of this.source.health()) if (cameras.has(h.cameraId)) byVariant.set(key(h), h);
+    for (const h of changed) byVariant.set(key(h), h);
     const health = [...byVariant.values()];
     const events = decideStreamHealth(ctx.state.alarms, health, {
       now: ctx.now(),

@@ -3,7 +3,7 @@
 // first playlist request logs view.started (who, camera, when, from where) before anything is served.
 // Blocking playlist reloads are cancelled when the client goes away.
 import { userActor } from "@cw/alerts";
-import { type ApiError, AppError, errorCatalogue, type Variant, zVariant } from "@cw/protocol";
+import { type ApiError, AppError, errorCatalogue, type Rendition, variantOf, zRendition } from "@cw/protocol";
 import type { Served } from "@cw/streams";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { readToken } from "../auth/hlsToken";
@@ -44,7 +44,7 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const admit = async (
     req: FastifyRequest,
     p: { token: string; camera: string },
-    variant: Variant | null,
+    variant: Rendition | null,
     playlist: boolean,
   ) => {
     const claims = readToken(core.secret, p.token);
@@ -60,7 +60,7 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
           data: {
             cameraId: camera.id,
             prisonId: camera.prisonId,
-            variant: variant ?? "main",
+            variant: variant === null ? "main" : variantOf(variant),
             ip: req.ip,
             userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256),
           },
@@ -84,7 +84,7 @@ export function hlsRoutes(app: FastifyInstance, ctx: HttpContext): void {
 
   app.get<{ Params: Params }>("/hls/:token/:camera/:variant/:file", { config: { auth: "hls" } }, async (req, reply) => {
     const { camera: cameraId, file: fileName } = req.params;
-    const v = zVariant.safeParse(req.params.variant);
+    const v = zRendition.safeParse(req.params.variant);
     if (!v.success) throw badToken();
     const file = parseHlsFile(fileName);
     const { key } = await admit(req, req.params, v.data, file?.kind === "playlist");

@@ -7,7 +7,8 @@ export type HealthByCamera = Record<string, { main?: StreamHealth; sub?: StreamH
 /** Merges health updates; `replace` (the snapshot sent on connect) drops what it does not name. */
 export function mergeHealth(prev: HealthByCamera, updates: readonly StreamHealth[], replace: boolean): HealthByCamera {
   const next: HealthByCamera = replace ? {} : { ...prev };
-  for (const h of updates) next[h.cameraId] = { ...next[h.cameraId], [h.variant]: h };
+  // An H.264 transcode's health says nothing of the camera itself (its own streams do).
+  for (const h of updates) if (!h.rendition) next[h.cameraId] = { ...next[h.cameraId], [h.variant]: h };
   return next;
 }
 

@@ -33,6 +33,7 @@ export class StreamHealthTracker {
   private readonly rates: RateSample[] = [];
   private readonly clients = new Map<string, number>();
   private audio: SourceNote["audio"] | undefined;
+  private codecString: string | null = null;
 
   constructor(
     readonly cameraId: string,
@@ -47,6 +48,7 @@ export class StreamHealthTracker {
 
   setTracks(tracks: TrackSet): void {
     if (tracks.video) {
+      this.codecString = tracks.video.codecString;
       this.codec = tracks.video.codec;
       this.width = tracks.video.width;
       this.height = tracks.video.height;
@@ -149,6 +151,7 @@ export class StreamHealthTracker {
       error: this.error,
       ...(this.audio ? { audio: this.audio } : {}),
       ...(this.rendition !== this.variant ? { rendition: this.rendition } : {}),
+      ...(this.codecString ? { codecs: this.codecString } : {}),
     };
   }
 }
