@@ -91,7 +91,13 @@ export function DutyPage() {
   return (
     <div className="page duty">
       <div className="page-toolbar duty-filters">
-        <select className="select" data-testid="filter-prison" value={filter.prisonId} onChange={select("prisonId")}>
+        <select
+          className="select"
+          data-testid="filter-prison"
+          aria-label={t("duty.filterPrison")}
+          value={filter.prisonId}
+          onChange={select("prisonId")}
+        >
           <option value="">{t("duty.allPrisons")}</option>
           {prisons.map((p) => (
             <option key={p} value={p}>
@@ -99,7 +105,13 @@ export function DutyPage() {
             </option>
           ))}
         </select>
-        <select className="select" data-testid="filter-type" value={filter.type} onChange={select("type")}>
+        <select
+          className="select"
+          data-testid="filter-type"
+          aria-label={t("duty.filterType")}
+          value={filter.type}
+          onChange={select("type")}
+        >
           <option value="">{t("duty.allTypes")}</option>
           {alarmTypes.map((ty) => (
             <option key={ty} value={ty}>
@@ -107,14 +119,26 @@ export function DutyPage() {
             </option>
           ))}
         </select>
-        <select className="select" data-testid="filter-state" value={filter.state} onChange={select("state")}>
+        <select
+          className="select"
+          data-testid="filter-state"
+          aria-label={t("duty.filterState")}
+          value={filter.state}
+          onChange={select("state")}
+        >
           {states.map((s) => (
             <option key={s} value={s}>
               {s === "" ? t("duty.allStates") : s === "active" ? t("duty.active") : label(t, "alarmState", s)}
             </option>
           ))}
         </select>
-        <select className="select" data-testid="filter-light" value={filter.light} onChange={select("light")}>
+        <select
+          className="select"
+          data-testid="filter-light"
+          aria-label={t("duty.filterLight")}
+          value={filter.light}
+          onChange={select("light")}
+        >
           {lights.map((l) => (
             <option key={l} value={l}>
               {l === "" ? t("duty.allLights") : label(t, "light", l)}

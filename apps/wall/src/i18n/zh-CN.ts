@@ -472,6 +472,16 @@ export const zhCN = {
   "ov.others": "其余{n}项",
   "ov.empty": "暂无数据",
   "ov.noStreams": "当前无人观看视频",
+  "insp.heat.title": "近半年督查覆盖热力图",
+  "duty.filterPrison": "按监狱筛选",
+  "duty.filterType": "按类型筛选",
+  "duty.filterState": "按状态筛选",
+  "duty.filterLight": "按时限灯筛选",
+  "ov.periodLabel": "报表周期",
+  "ov.unitLabel": "报表单位",
+  "orders.templateLabel": "指令模板",
+  "orders.categoryLabel": "指令类别",
+  "orders.imageLabel": "附件图片",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

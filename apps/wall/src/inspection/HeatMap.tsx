@@ -15,6 +15,7 @@ export function HeatMap({ coverage }: { coverage: InspectionCoverage }) {
     <div className="insp-heat">
       <svg
         role="img"
+        aria-label={t("insp.heat.title")}
         data-testid="inspection-heatmap"
         width={weeks * (CELL + GAP)}
         height={7 * (CELL + GAP)}

@@ -139,6 +139,7 @@ export function ComposeForm({ tree, onIssued }: { tree: TreeNode | null; onIssue
         <select
           className="select"
           data-testid="order-compose-template"
+          aria-label={t("orders.templateLabel")}
           value={d.templateId ?? ""}
           onChange={(e) => applyTemplate(e.target.value)}
         >
@@ -169,6 +170,7 @@ export function ComposeForm({ tree, onIssued }: { tree: TreeNode | null; onIssue
         <select
           className="select"
           data-testid="order-compose-category"
+          aria-label={t("orders.categoryLabel")}
           value={d.category}
           onChange={(e) => set({ category: e.target.value as CategoryId })}
         >

@@ -4,6 +4,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useT } from "../i18n/useT";
 import { formatBureau } from "../time/clockStore";
+import { ScrollRegion } from "../ui/ScrollRegion";
 import { Charts } from "./Charts";
 import type { XY } from "./geo";
 import { KeyFigures } from "./KeyFigures";
@@ -59,7 +60,7 @@ export function OverviewPage() {
             <PrisonList prisons={prisons} positions={positions} onPick={setSelected} selected={selected} />
             {picked && <PrisonPanel name={picked.name} status={picked.status} onClose={() => setSelected(null)} />}
           </section>
-          <section className="ov-figures">
+          <ScrollRegion className="ov-figures" label={t("ov.title")}>
             <KeyFigures f={range === "today" ? overview.today : overview.week} streams={overview.streams} />
             <Charts
               f={range === "today" ? overview.today : overview.week}
@@ -67,7 +68,7 @@ export function OverviewPage() {
               prisonName={prisonName}
             />
             <Ticker ticks={overview.ticker} prisonName={prisonName} />
-          </section>
+          </ScrollRegion>
         </div>
       )}
     </div>

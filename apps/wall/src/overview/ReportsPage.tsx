@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/i18n";
 import { useLanguage, useT } from "../i18n/useT";
 import { sessionStore } from "../session/sessionStore";
 import { bureauToday } from "../time/clockStore";
+import { ScrollRegion } from "../ui/ScrollRegion";
 import { overviewApi, type ReportParams } from "./overviewApi";
 import { usePrisons } from "./useOverview";
 import "./overview.css";
@@ -50,6 +51,7 @@ export function ReportsPage() {
         <select
           className="select"
           data-testid="report-period"
+          aria-label={t("ov.periodLabel")}
           value={params.period}
           onChange={(e) => set({ period: e.target.value as ReportPeriod })}
         >
@@ -63,12 +65,14 @@ export function ReportsPage() {
           className="select"
           type="date"
           data-testid="report-date"
+          aria-label={t("rollcall.date")}
           value={params.date}
           onChange={(e) => e.target.value && set({ date: e.target.value })}
         />
         <select
           className="select"
           data-testid="report-unit"
+          aria-label={t("ov.unitLabel")}
           value={params.unit}
           disabled={scope !== null}
           onChange={(e) => set({ unit: e.target.value })}
@@ -93,7 +97,7 @@ export function ReportsPage() {
         </div>
       )}
       {report && (
-        <div className="page-body page-scroll ov-report">
+        <ScrollRegion className="page-body page-scroll ov-report" label={t("ov.reports")}>
           <h1>{t("ov.reportTitle", { unit: unitName(report.unit ?? "province"), label: report.label })}</h1>
           <p className="ov-muted">{t("ov.comparedWith", { label: report.previousLabel })}</p>
           <table className="ov-table" data-testid="report-table">
@@ -126,7 +130,7 @@ export function ReportsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

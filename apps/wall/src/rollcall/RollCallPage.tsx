@@ -10,6 +10,7 @@ import { useLanguage, useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
 import { Legend } from "../ui/Legend";
 import { useNames } from "../ui/names";
+import { ScrollRegion } from "../ui/ScrollRegion";
 import { cellNote, gridOf, lightCounts, mergeCells } from "./boardModel";
 import "../duty/duty.css";
 
@@ -87,7 +88,7 @@ export function RollCallPage() {
         <div className="spacer" />
         <Legend testId="rollcall-legend" title={t("rollcall.legend")} items={legend} />
       </div>
-      <div className="page-body page-scroll rc-board" data-testid="rollcall-board">
+      <ScrollRegion className="page-body page-scroll rc-board" testId="rollcall-board" label={t("rollcall.title")}>
         {grids.map((g) => (
           <section key={g.prisonId} className="rc-prison" data-testid={`rollcall-prison-${g.prisonId}`}>
             <h2 className="rc-prison-name" title={g.prisonId}>
@@ -133,7 +134,7 @@ export function RollCallPage() {
             </table>
           </section>
         ))}
-      </div>
+      </ScrollRegion>
       {drill !== null && (
         <section className="rc-drill" data-testid="rollcall-drill">
           <h3>

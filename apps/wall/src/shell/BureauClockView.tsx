@@ -15,10 +15,14 @@ export function BureauClockView() {
     return () => clearInterval(timer);
   }, []);
   return (
-    <span className="shell-clock" data-testid="bureau-clock" data-date={bureauDate(now, off)} title={zoneLabel(off)}>
+    <time
+      className="shell-clock"
+      data-testid="bureau-clock"
+      data-date={bureauDate(now, off)}
+      title={t("shell.zone", { zone: zoneLabel(off) })}
+    >
       <span className="shell-clock-date">{bureauDate(now, off)}</span>{" "}
       <span className="shell-clock-time">{bureauTime(now, off)}</span>
-      <span className="sr-only">{t("shell.zone", { zone: zoneLabel(off) })}</span>
-    </span>
+    </time>
   );
 }

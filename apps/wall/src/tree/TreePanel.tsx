@@ -34,7 +34,7 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
   const kindKey = `camKind.${node.cameraKind ?? ""}`;
   const activate = () => (isCamera ? placeNode(node.id) : onToggle(node.id));
   return (
-    <li>
+    <li role="none">
       <div
         className={`tree-row tree-${node.kind}`}
         style={{ paddingLeft: `${0.4 + depth * 0.9}rem` }}
@@ -64,7 +64,8 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
         {!isCamera && <span className="tree-count">{counts.get(node.id) ?? 0}</span>}
       </div>
       {open && node.children.length > 0 && (
-        <ul>
+        // biome-ignore lint/a11y/useSemanticElements: a tree's nested level is an ARIA group of treeitems (WAI-ARIA tree pattern), not a form fieldset
+        <ul role="group">
           {node.children.map((c) => (
             <TreeItem
               key={c.id}
@@ -124,7 +125,7 @@ export function TreePanel() {
         {!tree && !error && <div className="muted pad">{t("tree.loading")}</div>}
         {tree && !shown && <div className="muted pad">{t("tree.empty")}</div>}
         {shown && (
-          <ul>
+          <ul role="none">
             <TreeItem
               node={shown}
               depth={0}

@@ -93,6 +93,7 @@ export function UnitOrderCard({ o }: { o: OrderViewWire }) {
             <input
               className="input"
               data-testid={`order-feedback-text-${o.id}`}
+              aria-label={t("orders.feedbackText")}
               placeholder={t("orders.feedbackText")}
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -101,6 +102,7 @@ export function UnitOrderCard({ o }: { o: OrderViewWire }) {
               type="file"
               accept="image/jpeg,image/png"
               data-testid={`order-feedback-image-${o.id}`}
+              aria-label={t("orders.imageLabel")}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return setImage(null);
