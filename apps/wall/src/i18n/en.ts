@@ -484,4 +484,5 @@ export const en: Record<MessageKey, string> = {
   "orders.templateLabel": "Order template",
   "orders.categoryLabel": "Order category",
   "orders.imageLabel": "Attached picture",
+  "error.bad_origin": "Refused: this request came from a page of another origin. Open the wall at its own address.",
 };

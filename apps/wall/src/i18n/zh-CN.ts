@@ -482,6 +482,7 @@ export const zhCN = {
   "orders.templateLabel": "指令模板",
   "orders.categoryLabel": "指令类别",
   "orders.imageLabel": "附件图片",
+  "error.bad_origin": "请求来自其他网页来源，已拒绝：请从指挥大屏自己的地址打开",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
