@@ -8,6 +8,7 @@ import { templateEvents } from "../features/orders/templateEvents";
 import { sessionEvents } from "../features/sessions/events";
 import { streamEvents } from "../features/streams/events";
 import { wallEvents } from "../features/wall/events";
+import { gbEvents } from "../gb28181/events";
 import { recordingEvents } from "../recording/events";
 import type { Appended, DataOf, Logged } from "./schemas";
 
@@ -19,6 +20,7 @@ export const gatewayEvents = {
   ...wallEvents,
   ...templateEvents,
   ...recordingEvents,
+  ...gbEvents,
 } as const;
 
 export type GatewayEventMap = DataOf<typeof gatewayEvents>;

@@ -5,11 +5,11 @@
 // and logs what matters for the audit (online/offline, settings, PTZ, blocked guessing — never a password).
 // Owns the device table; the SIP server, settings file and log are injected.
 
-import type { AlarmType } from "@cw/alerts";
+import { type Actor, type AlarmType, userActor } from "@cw/alerts";
 import type { CatalogItem, GbEvent, GbServer, PtzAction } from "@cw/gb28181";
 import type { ApiError, Camera, Result, TreeNode } from "@cw/protocol";
 import type { Core } from "../core";
-import type { NewEvent } from "../eventlog/types";
+import type { GatewayEvent } from "../events/map";
 import type { Logger } from "../log";
 import { cameraIdOf, type Mapping, type PrisonShape, placeChannels } from "./mapping";
 import type { DeviceSettings, GbSettings } from "./settings";
@@ -68,7 +68,9 @@ export class GbService {
     return this.settings.get(deviceId);
   }
 
-  async update(deviceId: string, patch: DeviceSettings, actor: string): Promise<Result<DeviceRuntime>> {
+  /** `username`: the commander who changed it. */
+  async update(deviceId: string, patch: DeviceSettings, username: string): Promise<Result<DeviceRuntime>> {
+    const actor = userActor(username);
     const prisonId = patch.prisonId === undefined ? this.settings.get(deviceId).prisonId : patch.prisonId;
     if (patch.prisonId && !this.core.catalogue.prison(patch.prisonId))
       return fail("validation", `no prison ${patch.prisonId}`, "prisonId");
@@ -121,8 +123,9 @@ export class GbService {
     action: PtzAction,
     speed: number | undefined,
     preset: number | undefined,
-    actor: string,
+    username: string,
   ): Promise<Result<true>> {
+    const actor = userActor(username);
     if (camera.source.kind !== "gb28181")
       return fail("validation", `camera ${camera.id} is not a GB/T 28181 camera`, "id");
     const { deviceId, channelId } = camera.source;
@@ -161,7 +164,7 @@ export class GbService {
   }
 
   private async onEvent(e: GbEvent): Promise<void> {
-    const system = (id: string) => `gb:${id}`;
+    const system = (id: string): Actor => `system:gb:${id}`;
     switch (e.type) {
       case "registered": {
         const rt = this.runtime(e.deviceId);
@@ -286,12 +289,12 @@ export class GbService {
    * ones renamed, and re-placed only when the prison or mapping changed (a commander's move by hand is
    * kept otherwise). Channels that left the catalogue stay (a device may list partially while it boots).
    */
-  private async sync(deviceId: string, actor: string, replace: boolean): Promise<void> {
+  private async sync(deviceId: string, actor: Actor, replace: boolean): Promise<void> {
     const rt = this.devices.get(deviceId);
     const { prisonId, mapping } = this.settings.get(deviceId);
     if (!rt || !prisonId) return;
     const placements = placeChannels([...rt.channels.values()], this.shape(prisonId), (mapping ?? {}) as Mapping);
-    const events: NewEvent[] = [];
+    const events: GatewayEvent[] = [];
     for (const p of placements) {
       const existing = this.core.catalogue.camera(p.cameraId);
       const source = { kind: "gb28181" as const, deviceId, channelId: p.channelId };
