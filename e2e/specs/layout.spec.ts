@@ -5,7 +5,7 @@
 // critical WCAG 2.1 AA violation (colour contrast included). Each failure names the page, the size and
 // the texts / elements / axe rules concerned.
 // One gateway for the file; one browser context (one login) per role, its page reused across sizes.
-// Run alone: npx playwright test -c e2e/playwright.pending.config.ts layout [-g duty]
+// Run alone: (cd e2e && npx playwright test layout [-g duty])
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { type DemoSeeded, demoGatewayEnv, demoPlan, seedDemo } from "../../scripts/demo-seed";
 import { PASSWORD } from "../support/fixtures";
