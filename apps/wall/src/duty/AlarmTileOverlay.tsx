@@ -5,10 +5,12 @@
 import type { ScreenState } from "@cw/protocol";
 import { useT } from "../i18n/useT";
 import { HlsPlayer } from "../player/HlsPlayer";
+import { prisonOfCamera, useNames } from "../ui/names";
 import "./duty.css";
 
 export function AlarmTileOverlay({ screen }: { screen: ScreenState }) {
   const t = useT();
+  const names = useNames();
   const tile = screen.alarmTile;
   if (tile === null || screen.tiles.includes(tile.cameraId)) return null;
   return (
@@ -20,7 +22,7 @@ export function AlarmTileOverlay({ screen }: { screen: ScreenState }) {
       data-highlight={tile.highlight}
     >
       <div className="alarm-tile-label">
-        {t("duty.alarmTile")} · {tile.cameraId}
+        {t("duty.alarmTile")} · {names.place(prisonOfCamera(tile.cameraId), tile.cameraId)}
       </div>
       <HlsPlayer key={tile.cameraId} cameraId={tile.cameraId} variant="sub" />
     </div>

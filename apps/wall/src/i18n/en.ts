@@ -268,7 +268,7 @@ export const en: Record<MessageKey, string> = {
   "insp.verify.title": "Draw verification {date}",
   "insp.verify.ok": "Verified: the draw re-computes from the public data",
   "insp.verify.fail": "Verification failed",
-  "insp.verify.attempt": "Attempt {n}: {prison}/{block}",
+  "insp.verify.attempt": "Attempt {n}: {prison} · {block}",
   "insp.verify.none": "No draw that day",
   "insp.verify.server": "Server",
   "insp.verify.browser": "This browser",

@@ -266,7 +266,7 @@ export const zhCN = {
   "insp.verify.title": "抽签验证 {date}",
   "insp.verify.ok": "验证通过：抽签结果可由公开数据复算",
   "insp.verify.fail": "验证失败",
-  "insp.verify.attempt": "第 {n} 次抽签：{prison}/{block}",
+  "insp.verify.attempt": "第 {n} 次抽签：{prison} · {block}",
   "insp.verify.none": "当日无抽签",
   "insp.verify.server": "服务器",
   "insp.verify.browser": "本浏览器复算",

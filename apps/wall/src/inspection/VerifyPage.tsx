@@ -1,9 +1,11 @@
 // /inspection/verify/:date — anyone re-computes a day's draw IN THIS BROWSER with the pure verifyDraw
 // of @cw/alerts on the events the API returns (the commitment, each draw with its revealed secret and
 // candidate list), and sees every check ✓/✗ beside the server's own answer.
+
 import { verifyDraw } from "@cw/alerts";
 import type { InspectionVerify } from "@cw/protocol";
 import { useT } from "../i18n/useT";
+import { useNames } from "../ui/names";
 import { inspectionApi } from "./api";
 import { PageHeader } from "./PageHeader";
 import { useLoad } from "./useLoad";
@@ -22,6 +24,7 @@ function recompute(v: InspectionVerify) {
 
 export function VerifyPage({ date }: { date: string }) {
   const t = useT();
+  const names = useNames();
   const { data, error } = useLoad(() => inspectionApi.verify(date), [date]);
   const local = data ? recompute(data) : [];
   const ok = data !== null && local.length > 0 && local.every((r) => r.ok);
@@ -46,7 +49,13 @@ export function VerifyPage({ date }: { date: string }) {
         ))}
         {data?.draws.map((d, i) => (
           <section key={d.attempt} className="insp-panel" data-testid={`verify-draw-${d.attempt}`}>
-            <h2>{t("insp.verify.attempt", { n: d.attempt + 1, prison: d.prisonId, block: d.blockId })}</h2>
+            <h2>
+              {t("insp.verify.attempt", {
+                n: d.attempt + 1,
+                prison: names.name(d.prisonId),
+                block: names.name(d.blockId),
+              })}
+            </h2>
             <table className="insp-checks">
               <thead>
                 <tr>

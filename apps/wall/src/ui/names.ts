@@ -5,7 +5,7 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
-import type { TreeIndex } from "../tree/treeModel";
+import { prisonOf, type TreeIndex } from "../tree/treeModel";
 
 export interface Names {
   /** The unit's or camera's name, or the id when the catalogue does not know it. */
@@ -30,6 +30,12 @@ export function namesOf(index: TreeIndex | null): Names {
         .join(" · "),
     ready: index !== null,
   };
+}
+
+/** The prison a camera belongs to, from the catalogue (null before it loads or for an unknown camera). */
+export function prisonOfCamera(cameraId: string): string | null {
+  const index = catalogueStore.getState().index;
+  return index === null ? null : prisonOf(index, cameraId);
 }
 
 /** Names for a component; loads the catalogue if no page has yet. */
