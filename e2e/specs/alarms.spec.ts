@@ -2,7 +2,7 @@
 // 1 s; the officer acknowledges it (a note is required for severity 1–2) and a second console sees it
 // acknowledged; a severe alarm's camera appears on the big screen's alarm tile; with the thresholds
 // shortened in config (ALERT_POLICY), an unacknowledged alarm turns yellow, then red.
-import { createHmac } from "node:crypto";
+import { postAlarm as post } from "../support/feeds";
 import { expect, login, test } from "../support/fixtures";
 import { type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
 
@@ -22,21 +22,8 @@ test.afterAll(async () => {
   removeDataDir(g);
 });
 
-let seq = 0;
 /** Posts a signed alarm through the public feeds API (demo key of the prison). */
-async function postAlarm(prisonId: string, body: Record<string, unknown>): Promise<string> {
-  const key = createHmac("sha256", "demo").update(prisonId).digest("hex");
-  const raw = JSON.stringify({ sourceId: `e2e-${Date.now()}-${++seq}`, occurredAt: Date.now(), ...body });
-  const ts = String(Date.now());
-  const sig = `sha256=${createHmac("sha256", key).update(`${ts}.${raw}`).digest("hex")}`;
-  const res = await fetch(`${g.url}/api/v1/feeds/${prisonId}/alarms`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-feed-timestamp": ts, "x-feed-signature": sig },
-    body: raw,
-  });
-  expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
-}
+const postAlarm = (prisonId: string, body: Record<string, unknown>): Promise<string> => post(g.url, prisonId, body);
 
 test("a signed alarm reaches the duty console within 1 s; an acknowledgement reaches a second console", async ({
   browser,

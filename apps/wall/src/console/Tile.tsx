@@ -6,8 +6,10 @@ import { useStore } from "zustand";
 import { useT } from "../i18n/useT";
 import { cameraState } from "../live/health";
 import { useLive } from "../live/LiveProvider";
+import { ReplayMenu, ReplayPlayer, useTileReplay } from "../playback/TileReplay";
 import { HlsPlayer } from "../player/HlsPlayer";
 import type { PlayerStatus } from "../player/playerController";
+import { useCan } from "../session/useCan";
 import { catalogueStore } from "./catalogueStore";
 import { isWallDrag, readDrop, startTileDrag } from "./dnd";
 import { cameraCaption, placeNode } from "./wallActions";
@@ -37,6 +39,9 @@ export function Tile(props: TileProps) {
   const t = useT();
   const [status, setStatus] = useState<PlayerStatus>(idle);
   const [dropping, setDropping] = useState(false);
+  // Instant replay (回放): the tile steps back in time until "回到实时".
+  const replay = useTileReplay(cameraId);
+  const canReplay = useCan("recordings.view") && interactive;
   // Subscribe to the catalogue so captions appear once the tree arrives.
   useStore(catalogueStore, (s) => s.index);
   const caption = cameraId ? cameraCaption(cameraId) : null;
@@ -89,7 +94,9 @@ export function Tile(props: TileProps) {
       onClick={() => props.onSelect?.(index)}
       onDoubleClick={() => props.onToggleMaximise?.(index)}
     >
-      {cameraId ? (
+      {cameraId && replay.back !== null ? (
+        <ReplayPlayer cameraId={cameraId} variant={variant} back={replay.back} onLive={replay.stop} />
+      ) : cameraId ? (
         <HlsPlayer
           key={`${cameraId}/${variant}`}
           cameraId={cameraId}
@@ -128,6 +135,20 @@ export function Tile(props: TileProps) {
           </span>
         )}
         {cameraId && <span className="variant">{t(`player.variant.${variant}`)}</span>}
+        {canReplay && cameraId && replay.back === null && <ReplayMenu onPick={replay.start} />}
+        {canReplay && cameraId && replay.back !== null && (
+          <button
+            type="button"
+            className="tile-live-button"
+            data-testid="tile-live"
+            onClick={(e) => {
+              e.stopPropagation();
+              replay.stop();
+            }}
+          >
+            {t("replay.live")}
+          </button>
+        )}
         {interactive && cameraId && (
           <button
             type="button"

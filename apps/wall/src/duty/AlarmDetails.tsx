@@ -5,7 +5,10 @@
 import { isActive } from "@cw/alerts";
 import type { AlarmView } from "@cw/protocol";
 import { useT } from "../i18n/useT";
+import { ALARM_LEAD_MS, playbackPath } from "../playback/links";
 import { HlsPlayer } from "../player/HlsPlayer";
+import { useCan } from "../session/useCan";
+import { NavLink } from "../ui/NavLink";
 import type { Names } from "../ui/names";
 import { dutyApi } from "./dutyApi";
 import { clock, label } from "./labels";
@@ -20,6 +23,7 @@ export interface AlarmDetailsProps {
 
 export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: AlarmDetailsProps) {
   const t = useT();
+  const canPlayback = useCan("recordings.view");
   return (
     <section className="alarm-details" data-testid="alarm-details" data-alarm={a.id}>
       <h2>
@@ -87,6 +91,13 @@ export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: 
             </button>
           )}
         </div>
+      )}
+      {a.cameraId !== null && canPlayback && (
+        <NavLink
+          to={playbackPath([a.cameraId], a.occurredAt - ALARM_LEAD_MS)}
+          id="alarm-playback"
+          label={t("pb.openAtAlarm")}
+        />
       )}
       <div className="alarm-media">
         {a.hasSnapshot ? (

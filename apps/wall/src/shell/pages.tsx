@@ -9,6 +9,7 @@ import { DashboardScreen, OverviewPage, ReportsPage } from "../overview/lazyPage
 import { Console } from "../pages/Console";
 import { NotFound } from "../pages/NotFound";
 import { Screen } from "../pages/Screen";
+import { PlaybackPage } from "../playback/PlaybackPage";
 import { RollCallPage } from "../rollcall/RollCallPage";
 import { UnitTerminal } from "../unit/UnitTerminal";
 import type { Route } from "./routes";
@@ -39,6 +40,8 @@ export function PageFor({ route }: { route: Route }) {
       return <OverviewPage />;
     case "reports":
       return <ReportsPage />;
+    case "playback":
+      return <PlaybackPage />;
     case "notFound":
       return <NotFound />;
   }

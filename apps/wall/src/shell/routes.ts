@@ -18,6 +18,7 @@ export type RouteName =
   | "inspectionRecord"
   | "overview"
   | "reports"
+  | "playback"
   | "notFound";
 
 export type Route =
@@ -91,6 +92,7 @@ export const routeTable: readonly RouteDef[] = [
     topics: ["overview"],
   },
   { name: "reports", path: "/reports", title: "ov.reports", needs: "reports.view", nav: "analysis", chrome: true },
+  { name: "playback", path: "/playback", title: "nav.playback", needs: "recordings.view", nav: "live", chrome: true },
   { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
   {
     name: "dashboard",

@@ -1,0 +1,120 @@
+// Evidence of the leading camera on the playback page: mark the moments around the playing position
+// with a note, see the clips (alarm clips and marked ones), export one as a signed MP4 and download it.
+import type { Evidence } from "@cw/protocol";
+import { useCallback, useEffect, useState } from "react";
+import { errorText } from "../api/errorText";
+import { useT } from "../i18n/useT";
+import { useCan } from "../session/useCan";
+import { useBureauFormat } from "../time/clockStore";
+import { playbackApi } from "./playbackApi";
+
+/** A mark covers this much before and after the playing position. */
+const MARK_AROUND_MS = 15_000;
+
+export function EvidencePanel({
+  cameraId,
+  cursor,
+  onPlay,
+}: {
+  cameraId: string;
+  cursor: number;
+  onPlay: (ms: number) => void;
+}) {
+  const t = useT();
+  const fmt = useBureauFormat();
+  const canMark = useCan("evidence.mark");
+  const canExport = useCan("evidence.export");
+  const [list, setList] = useState<Evidence[]>([]);
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    playbackApi
+      .evidence(cameraId)
+      .then((r) => setList(r.evidence))
+      .catch((err: unknown) => setMessage(errorText(err)));
+  }, [cameraId]);
+  useEffect(reload, [reload]);
+
+  const mark = async () => {
+    try {
+      const from = Math.round(cursor - MARK_AROUND_MS);
+      await playbackApi.markEvidence({ cameraId, from, to: from + 2 * MARK_AROUND_MS, note: note.trim() });
+      setNote("");
+      setMessage(t("pb.marked"));
+      reload();
+    } catch (err) {
+      setMessage(errorText(err));
+    }
+  };
+  const exportIt = async (id: string) => {
+    setBusy(id);
+    try {
+      await playbackApi.exportEvidence(id);
+      reload();
+    } catch (err) {
+      setMessage(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="pb-evidence" data-testid="pb-evidence">
+      <h2>{t("pb.evidence")}</h2>
+      {canMark && (
+        <form
+          className="pb-group"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void mark();
+          }}
+        >
+          <input
+            data-testid="pb-note"
+            value={note}
+            maxLength={500}
+            placeholder={t("pb.notePlaceholder")}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button type="submit" data-testid="pb-mark" disabled={note.trim() === ""}>
+            {t("pb.mark")}
+          </button>
+        </form>
+      )}
+      {message && <p className="muted">{message}</p>}
+      <ul className="pb-evidence-list">
+        {list.map((ev) => (
+          <li key={ev.id} data-testid="pb-evidence-item" data-kind={ev.kind}>
+            <button type="button" className="link" onClick={() => onPlay(ev.from)}>
+              {fmt.time(ev.from)} – {fmt.time(ev.to)}
+            </button>
+            <span className="pb-evidence-note">
+              {ev.kind === "alarm" ? `${t("pb.alarmClip")} · ${ev.note}` : ev.note}
+            </span>
+            {ev.exports.map((x) => (
+              <a key={x.n} href={x.mp4} download data-testid="pb-export-link">
+                MP4 #{x.n}
+              </a>
+            ))}
+            {ev.exports.map((x) => (
+              <a key={`m${x.n}`} href={x.manifest} download>
+                {t("pb.manifest")} #{x.n}
+              </a>
+            ))}
+            {canExport && (
+              <button
+                type="button"
+                data-testid="pb-export"
+                disabled={busy !== null}
+                onClick={() => void exportIt(ev.id)}
+              >
+                {busy === ev.id ? t("pb.exporting") : t("pb.export")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// A camera's 24-hour timeline: recorded spans as bars, alarm markers, hour ticks, the playing position;
+// a click plays from that moment (or from where footage resumes after it).
+import type { RecordingsResponse } from "@cw/protocol";
+import type { MouseEvent } from "react";
+import { cameraCaption } from "../console/wallActions";
+import { label } from "../duty/labels";
+import { useT } from "../i18n/useT";
+import { useBureauFormat } from "../time/clockStore";
+import { bars, type DayWindow, position, timeAt } from "./timeline";
+
+export interface TimelineBarProps {
+  cameraId: string;
+  day: DayWindow;
+  timeline: RecordingsResponse | undefined;
+  cursor: number;
+  onSeek: (ms: number) => void;
+}
+
+const hours = [0, 3, 6, 9, 12, 15, 18, 21];
+
+export function TimelineBar({ cameraId, day, timeline, cursor, onSeek }: TimelineBarProps) {
+  const t = useT();
+  const fmt = useBureauFormat();
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    onSeek(timeAt((e.clientX - box.left) / box.width, day));
+  };
+  const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
+  return (
+    <div className="pb-timeline-row">
+      <span className="pb-timeline-name">{cameraCaption(cameraId).name}</span>
+      <div
+        className="pb-timeline"
+        data-testid={`pb-timeline-${cameraId}`}
+        data-from={day.from}
+        data-to={day.to}
+        onClick={onClick}
+        role="slider"
+        aria-label={t("pb.timeline")}
+        aria-valuemin={day.from}
+        aria-valuemax={day.to}
+        aria-valuenow={cursor}
+        aria-valuetext={fmt.dateTime(cursor)}
+        tabIndex={0}
+      >
+        {hours.map((h) => (
+          <span key={h} className="pb-hour" style={{ left: pct(h / 24) }}>
+            {String(h).padStart(2, "0")}
+          </span>
+        ))}
+        {bars(timeline?.spans ?? [], day).map((b) => (
+          <span
+            key={b.from}
+            className="pb-span"
+            data-testid="pb-span"
+            style={{ left: pct(b.left), width: pct(b.width) }}
+            title={`${fmt.time(b.from)} – ${fmt.time(b.to)}`}
+          />
+        ))}
+        {(timeline?.alarms ?? []).map((a) => (
+          <span
+            key={a.id}
+            className="pb-alarm"
+            data-testid="pb-alarm"
+            style={{ left: pct(position(a.at, day)) }}
+            title={`${fmt.time(a.at)} ${label(t, "alarmType", a.type)}`}
+          />
+        ))}
+        <span className="pb-cursor" style={{ left: pct(position(cursor, day)) }} />
+      </div>
+    </div>
+  );
+}
