@@ -13,6 +13,8 @@ export default defineConfig({
   outputDir: "../.cache/e2e-output",
   use: {
     headless: true,
+    // CW_BROWSER_TZ: the browser's time zone for the date-dependent re-runs of `npm test` (scripts/testZones.mjs).
+    ...(process.env.CW_BROWSER_TZ ? { timezoneId: process.env.CW_BROWSER_TZ } : {}),
     viewport: { width: 1600, height: 900 },
     launchOptions: {
       executablePath: chromiumPath,

@@ -5,11 +5,12 @@
 // Everything goes in through the public APIs (signed feeds, orders, inspection, wall), as prison systems
 // and users would put it there.
 //
-// Use: start a gateway with `demoGatewayEnv(plan)` added to its environment (the alert policy and roll-call
-// schedule the data is laid out for; no feed simulator, so nothing moves on its own), then
+// Use: start a gateway with `demoGatewayEnv(plan)` added to its environment (its clock set to the plan's
+// hour, the alert policy and roll-call schedule the data is laid out for; no feed simulator, so nothing
+// moves on its own), then
 // `await seedDemo(url, plan, password)`. The plan is made once, before the gateway starts.
 // Owns: the plan and the order of seeding. Never: writes into the gateway's data dir or process.
-import { localDate } from "@cw/alerts";
+import { localDate, localTime } from "@cw/alerts";
 import { zScreenState, zTreeNode } from "@cw/protocol";
 import { demoAlertPolicy, postAlarms, settleAlarmLights } from "./demo/alarms";
 import { Session } from "./demo/client";
@@ -20,7 +21,7 @@ import { type BlockRef, postRollCalls, type RollCallPlan, rollCallPlan } from ".
 export interface DemoPlan {
   /** The gateway's "now" the plan is laid around (this process's clock + clockOffsetMs). */
   now: number;
-  /** How far the gateway's clock runs ahead of this process's (CLOCK_OFFSET_MS); 0 for a real clock. */
+  /** How far the gateway's clock runs ahead of this process's (its CLOCK_OFFSET_MS). */
   clockOffsetMs: number;
   tzOffsetMin: number;
   rollcalls: RollCallPlan;
@@ -37,11 +38,16 @@ export interface DemoSeeded {
   seedMs: number;
 }
 
-export function demoPlan(opts: { clockOffsetMs?: number; tzOffsetMin?: number } = {}): DemoPlan {
-  const clockOffsetMs = opts.clockOffsetMs ?? 0;
+/**
+ * The plan, laid out around `at` (bureau time HH:MM, default 14:30: the morning's roll calls are past, the
+ * evening's to come) of the bureau's today: the gateway runs with CLOCK_OFFSET_MS so that its clock reads
+ * that time, which makes every run show the same hour of the day whenever it is made.
+ */
+export function demoPlan(opts: { at?: string; tzOffsetMin?: number } = {}): DemoPlan {
   const tzOffsetMin = opts.tzOffsetMin ?? 480;
-  const now = Date.now() + clockOffsetMs;
-  return { now, clockOffsetMs, tzOffsetMin, rollcalls: rollCallPlan(now, tzOffsetMin) };
+  const real = Date.now();
+  const now = localTime(localDate(real, tzOffsetMin), opts.at ?? "14:30", tzOffsetMin);
+  return { now, clockOffsetMs: now - real, tzOffsetMin, rollcalls: rollCallPlan(now, tzOffsetMin) };
 }
 
 /** The gateway environment the demo data is laid out for. */
@@ -49,6 +55,7 @@ export function demoGatewayEnv(plan: DemoPlan): Record<string, string> {
   return {
     SIM: "1",
     FEED_SIM: "0",
+    CLOCK_OFFSET_MS: String(plan.clockOffsetMs),
     ALERT_POLICY: JSON.stringify({ obligations: { alarmAck: demoAlertPolicy } }),
     ROLLCALL_CONFIG: JSON.stringify(plan.rollcalls.config),
   };
@@ -82,7 +89,7 @@ export async function seedDemo(baseUrl: string, plan: DemoPlan, password: string
   const blocks = await blocksOf(commander!);
   const rollCallReports = await postRollCalls(baseUrl, plan.rollcalls, blocks, now(), plan.clockOffsetMs);
   const alarmIds = await postAlarms(baseUrl, duty!, now(), plan.clockOffsetMs);
-  const orders = await postOrders(baseUrl, commander!, password, now());
+  const orders = await postOrders(baseUrl, commander!, password, now);
   const screenCameras = await fillScreen(commander!);
   const inspection = await inspect(baseUrl, chief!, password);
   await settleAlarmLights(duty!);

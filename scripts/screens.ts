@@ -1,4 +1,4 @@
-// `npm run screens [-- --only duty,console]`: the screen gallery of issue 12. Builds the wall if its
+// `npm run screens [-- --only duty,console] [-- --at 09:30]`: the screen gallery of issue 12. Builds the wall if its
 // sources changed, starts a gateway of its own (free ports, a temporary DATA_DIR, simulated cameras, the
 // shared clip cache), puts the demo data in through the public APIs, then shoots every page at every
 // size it runs on — docs/screens/<page>-<w>x<h>.png (zh-CN), plus the console and the duty console in
@@ -28,8 +28,14 @@ const ENGLISH: ReadonlyArray<{ page: string; size: Size }> = [
   { page: "duty", size: [1920, 1080] },
 ];
 
-const onlyArg = process.argv.indexOf("--only");
-const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? "").split(",")) : null;
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const onlyArg = arg("--only");
+const only = onlyArg === undefined ? null : new Set(onlyArg.split(","));
+/** --at HH:MM: the bureau's time of day the demo gateway's clock shows (default 14:30). */
+const at = arg("--at");
 
 async function shoot(page: Page, wall: WallPage, base: string): Promise<{ file: string; bytes: number }> {
   const png = await page.screenshot({ type: "png", animations: "disabled" });
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   buildWallIfStale();
   mkdirSync(OUT, { recursive: true });
-  const plan = demoPlan();
+  const plan = demoPlan(at === undefined ? {} : { at });
   const gw = await startGateway(demoGatewayEnv(plan));
   let browser: Browser | null = null;
   const stop = async () => {

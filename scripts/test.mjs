@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { provision } from "./provision.mjs";
+import { dateE2eSpecs, dateUnitTests, extraUnitZones, reportsE2eSpecs, zoneWithOtherDate } from "./testZones.mjs";
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
@@ -14,16 +15,84 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+/** `--only e2e` runs the stage named e2e and its variants (e2e-tz, e2e-otherdate). */
+const selected = (name) => !only || name === only || name.startsWith(`${only}-`);
+
 function stage(name, cmd, argv, opts = {}) {
-  if (only && only !== name) return true;
+  if (!selected(name)) return true;
   const t0 = Date.now();
-  console.log(`\n=== ${name}: ${cmd} ${argv.join(" ")}`);
+  const label = opts.label ?? name;
+  console.log(`\n=== ${label}: ${cmd} ${argv.join(" ")}`);
   const r = spawnSync(cmd, argv, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0", ...opts.env } });
   const ok = r.status === 0;
-  report.push(`${ok ? "ok  " : "FAIL"} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  report.push(`${ok ? "ok  " : "FAIL"} ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (!ok) failed += 1;
   return ok;
 }
+
+const relative = (file) => file.replace(`${process.cwd()}/`, "");
+
+/** Adds a vitest JSON report's counts and failures (`label` prefixes each failure). */
+function countVitest(file, label) {
+  try {
+    const j = JSON.parse(readFileSync(file, "utf8"));
+    passed += j.numPassedTests;
+    failed += j.numFailedTests;
+    for (const f of j.testResults ?? []) {
+      for (const t of f.assertionResults ?? []) {
+        if (t.status === "failed") {
+          const why = String(t.failureMessages?.[0] ?? "")
+            .split("\n")[0]
+            .slice(0, 300);
+          failures.push(`${label} ${relative(f.name)} › ${t.fullName}: ${why}`);
+        }
+      }
+      if (f.status === "failed" && !(f.assertionResults ?? []).some((t) => t.status === "failed")) {
+        failures.push(`${label} ${relative(f.name)}: ${String(f.message).split("\n")[0].slice(0, 300)}`);
+      }
+    }
+    if (j.numPendingTests + j.numTodoTests > 0) {
+      console.error(`${label}: ${j.numPendingTests + j.numTodoTests} skipped/todo tests — skips are defects`);
+      failed += j.numPendingTests + j.numTodoTests;
+    }
+  } catch {
+    failed += 1;
+  }
+}
+
+/** Adds a Playwright JSON report's counts and failures. */
+function countPlaywright(file, label) {
+  try {
+    const j = JSON.parse(readFileSync(file, "utf8"));
+    passed += j.stats.expected;
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? []) {
+        if (!spec.ok) failures.push(`${label} ${spec.file}:${spec.line} › ${spec.title}`);
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of j.suites ?? []) walk(suite);
+    failed += j.stats.unexpected + j.stats.flaky * 0;
+    if (j.stats.skipped > 0) {
+      console.error(`${label}: ${j.stats.skipped} skipped tests — skips are defects`);
+      failed += j.stats.skipped;
+    }
+  } catch {
+    failed += 1;
+  }
+}
+
+const vitestJson = (file) => ["--reporter=default", "--reporter=json", `--outputFile.json=${file}`];
+/** Playwright's arguments; the JSON path is absolute: Playwright resolves a relative one against e2e/. */
+const playwrightArgv = (filters) => [
+  "playwright",
+  "test",
+  "-c",
+  "e2e/playwright.config.ts",
+  ...filters,
+  "--reporter=list,json",
+];
+const jsonOut = (file) => ({ PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(file) });
 
 provision();
 
@@ -33,67 +102,43 @@ stage("typecheck", npx, ["tsc", "-p", "tsconfig.json", "--noEmit"]);
 
 rmSync(".cache/test-results", { recursive: true, force: true });
 mkdirSync(".cache/test-results", { recursive: true });
-if (
-  stage("unit", npx, [
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    "--outputFile.json=.cache/test-results/vitest.json",
-  ])
-) {
-  // counted below
+
+// Unit + integration in UTC, then the date logic again in the other zones (scripts/testZones.mjs).
+if (selected("unit")) {
+  stage("unit", npx, ["vitest", "run", ...vitestJson(".cache/test-results/vitest.json")], { env: { TZ: "UTC" } });
+  countVitest(".cache/test-results/vitest.json", "unit");
 }
-try {
-  const j = JSON.parse(readFileSync(".cache/test-results/vitest.json", "utf8"));
-  passed += j.numPassedTests;
-  failed += j.numFailedTests;
-  for (const file of j.testResults ?? []) {
-    for (const t of file.assertionResults ?? []) {
-      if (t.status === "failed") {
-        const why = String(t.failureMessages?.[0] ?? "")
-          .split("\n")[0]
-          .slice(0, 300);
-        failures.push(`unit ${file.name.replace(`${process.cwd()}/`, "")} › ${t.fullName}: ${why}`);
-      }
-    }
-    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
-      failures.push(
-        `unit ${file.name.replace(`${process.cwd()}/`, "")}: ${String(file.message).split("\n")[0].slice(0, 300)}`,
-      );
-    }
-  }
-  if (j.numPendingTests + j.numTodoTests > 0) {
-    console.error(`unit: ${j.numPendingTests + j.numTodoTests} skipped/todo tests — skips are defects`);
-    failed += j.numPendingTests + j.numTodoTests;
-  }
-} catch {
-  if (!only || only === "unit") failed += 1;
+for (const zone of extraUnitZones) {
+  if (!selected("unit-tz")) break;
+  const file = `.cache/test-results/vitest-${zone.replace("/", "-")}.json`;
+  const label = `unit-tz TZ=${zone}`;
+  stage("unit-tz", npx, ["vitest", "run", ...dateUnitTests, ...vitestJson(file)], { env: { TZ: zone }, label });
+  countVitest(file, label);
 }
 
-if (!only || only === "e2e") {
+if (selected("e2e") || selected("e2e-tz") || selected("e2e-otherdate")) {
   stage("build", "npm", ["run", "build", "-w", "@cw/wall"]);
-  stage("e2e", npx, ["playwright", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], {
-    // Absolute: Playwright resolves a relative name against the config's folder (e2e/).
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(".cache/test-results/e2e.json") },
-  });
-  try {
-    const j = JSON.parse(readFileSync(".cache/test-results/e2e.json", "utf8"));
-    passed += j.stats.expected;
-    const walk = (suite) => {
-      for (const spec of suite.specs ?? []) {
-        if (!spec.ok) failures.push(`e2e ${spec.file}:${spec.line} › ${spec.title}`);
-      }
-      for (const child of suite.suites ?? []) walk(child);
-    };
-    for (const suite of j.suites ?? []) walk(suite);
-    failed += j.stats.unexpected + j.stats.flaky * 0;
-    if (j.stats.skipped > 0) {
-      console.error(`e2e: ${j.stats.skipped} skipped tests — skips are defects`);
-      failed += j.stats.skipped;
-    }
-  } catch {
-    failed += 1;
+  if (selected("e2e")) {
+    stage("e2e", npx, playwrightArgv([]), { env: jsonOut(".cache/test-results/e2e.json") });
+    countPlaywright(".cache/test-results/e2e.json", "e2e");
+  }
+  // The date-dependent specs with the process and the browser in Los Angeles.
+  if (selected("e2e-tz")) {
+    const zone = "America/Los_Angeles";
+    const file = ".cache/test-results/e2e-tz.json";
+    const label = `e2e-tz TZ=${zone}`;
+    const env = { ...jsonOut(file), TZ: zone, CW_BROWSER_TZ: zone };
+    stage("e2e-tz", npx, playwrightArgv(dateE2eSpecs), { env, label });
+    countPlaywright(file, label);
+  }
+  // The reports in a browser whose date is not the bureau's right now (a wall PC in UTC after 16:00 UTC).
+  if (selected("e2e-otherdate")) {
+    const zone = zoneWithOtherDate();
+    const file = ".cache/test-results/e2e-otherdate.json";
+    const label = `e2e-otherdate browser in ${zone}`;
+    const env = { ...jsonOut(file), CW_BROWSER_TZ: zone };
+    stage("e2e-otherdate", npx, playwrightArgv(reportsE2eSpecs), { env, label });
+    countPlaywright(file, label);
   }
 }
 

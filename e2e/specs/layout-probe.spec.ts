@@ -46,7 +46,7 @@ test("a half-transparent layer over text does not hide it", async ({ page }) => 
   expect(r.overlaps.total).toBe(1);
 });
 
-test("tight CJK lines, hidden text, scrolled-away text and an opaque overlay layer are not collisions", async ({
+test("tight CJK lines, hidden, screen-reader-only, cut and scrolled-away text, an opaque overlay: no collisions", async ({
   page,
 }) => {
   const r = await probe(
@@ -61,6 +61,9 @@ test("tight CJK lines, hidden text, scrolled-away text and an opaque overlay lay
       // A scroll container: its second row is scrolled out of view, under the caption below it.
       `<div style="height:20px;overflow:auto"><div style="height:20px">第一行</div><div style="height:20px">第二行被滚动隐藏</div></div>` +
       `<div>容器下方的说明</div>` +
+      // Screen-reader-only text over the bar's texts, and a name cut with an ellipsis beside its neighbour.
+      `<div style="position:relative"><span>已连接</span><span style="position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap">时区 UTC+8 北京时间</span></div>` +
+      `<div style="display:flex;width:200px"><span style="width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap">辽宁省女子监狱二监区</span><span>旁边</span></div>` +
       // An alarm tile over a grid tile: the overlay's opaque backing hides the label under it.
       `<div style="position:relative;height:80px"><span>一分监区操场</span>` +
       `<div class="a" style="left:0;top:0;width:200px;height:80px;z-index:5;background:#300">报警画面 周界入侵</div></div>`,

@@ -54,28 +54,35 @@ export function probeLayout(opts: ProbeOptions): ProbeReport {
     return null;
   };
   // The part of the page an element can paint into: its containers' overflow clips, intersected.
+  const NONE: Box = { l: 0, t: 0, r: 0, b: 0 };
+  // What an element lets its content paint into: its padding box on each axis its overflow clips, nothing
+  // at all under a CSS `clip` rectangle or a `clip-path` inset (the visually-hidden / sr-only patterns).
+  const clipBox = (c: Element): Box => {
+    const s = css(c);
+    if ((s.clip !== "auto" && s.clip !== "") || /inset\(50%/.test(s.clipPath)) return NONE;
+    const clipsX = s.overflowX !== "visible" || /paint/.test(s.contain);
+    const clipsY = s.overflowY !== "visible" || /paint/.test(s.contain);
+    if (!clipsX && !clipsY) return INF;
+    const r = c.getBoundingClientRect();
+    return {
+      l: clipsX ? r.left + c.clientLeft : INF.l,
+      t: clipsY ? r.top + c.clientTop : INF.t,
+      r: clipsX ? r.left + c.clientLeft + c.clientWidth : INF.r,
+      b: clipsY ? r.top + c.clientTop + c.clientHeight : INF.b,
+    };
+  };
+  // The part of the page an element can paint into: its containers' clips, intersected.
   const clips = new Map<Element, Box>();
   const clipOf = (el: Element): Box => {
     const known = clips.get(el);
     if (known !== undefined) return known;
     const c = containerOf(el);
-    let out = INF;
-    if (c !== null && !root(c)) {
-      const s = css(c);
-      const clipsX = s.overflowX !== "visible" || /paint/.test(s.contain);
-      const clipsY = s.overflowY !== "visible" || /paint/.test(s.contain);
-      const r = c.getBoundingClientRect();
-      const pad = {
-        l: clipsX ? r.left + c.clientLeft : INF.l,
-        t: clipsY ? r.top + c.clientTop : INF.t,
-        r: clipsX ? r.left + c.clientLeft + c.clientWidth : INF.r,
-        b: clipsY ? r.top + c.clientTop + c.clientHeight : INF.b,
-      };
-      out = cut(clipOf(c), pad) ?? { l: 0, t: 0, r: 0, b: 0 };
-    }
+    const out = c === null || root(c) ? INF : (cut(clipOf(c), clipBox(c)) ?? NONE);
     clips.set(el, out);
     return out;
   };
+  /** Where an element's own text can show: its containers' clips and its own. */
+  const textClip = (el: Element): Box => cut(clipOf(el), clipBox(el)) ?? NONE;
   const seen = (el: Element) =>
     el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
   const name = (el: Element): string => {
@@ -132,7 +139,7 @@ export function probeLayout(opts: ProbeOptions): ProbeReport {
         box.t += (r.height - lh) / 2;
         box.b = box.t + lh;
       }
-      const visible = cut(box, clipOf(el));
+      const visible = cut(box, textClip(el));
       if (visible !== null && visible.r - visible.l >= 2 && visible.b - visible.t >= 2) {
         texts.push({ el, node: n, text, box: visible });
       }
@@ -141,7 +148,7 @@ export function probeLayout(opts: ProbeOptions): ProbeReport {
   for (const el of document.querySelectorAll<SVGTextElement>("svg text")) {
     const text = (el.textContent ?? "").trim();
     if (text === "" || !seen(el)) continue;
-    const visible = cut(boxOf(el.getBoundingClientRect()), clipOf(el));
+    const visible = cut(boxOf(el.getBoundingClientRect()), textClip(el));
     const m = el.getScreenCTM();
     if (visible === null || m === null) continue;
     const b = el.getBBox();

@@ -31,7 +31,8 @@ export async function postOrders(
   baseUrl: string,
   commander: Session,
   password: string,
-  now: number,
+  /** The gateway's clock (deadlines are set on it). */
+  now: () => number,
 ): Promise<DemoOrders> {
   const issue = (body: Record<string, unknown>) =>
     commander.post("/api/v1/orders", body, zOrderViewWire).then((o) => o.id);
@@ -41,8 +42,8 @@ export async function postOrders(
     body: "各单位于今日内完成节日期间值班安排并报局指挥中心备案。",
     category: "information",
     targets: ["dd", "cy"],
-    signDeadline: now + 2 * HOUR_MS,
-    feedbackDeadline: now + 8 * HOUR_MS,
+    signDeadline: now() + 2 * HOUR_MS,
+    feedbackDeadline: now() + 8 * HOUR_MS,
   });
   await answer(baseUrl, password, done, "dd", "dd", "值班表已报送，节日期间每日零点报平安。");
   await answer(baseUrl, password, done, "cy", "cy", "已完成值班安排，领导带班到位。");
@@ -51,7 +52,7 @@ export async function postOrders(
     title: "报送本周安全生产检查情况",
     category: "production_safety",
     targets: ["pj-b2", "ly1", "fs"],
-    signDeadline: now + OVERDUE_AFTER_MS,
+    signDeadline: now() + OVERDUE_AFTER_MS,
   });
 
   const halfSigned = await issue({
@@ -60,8 +61,8 @@ export async function postOrders(
     priority: "urgent",
     category: "custody_security",
     targets: ["pj", "sy1", "jz", "as", "yk", "tl"],
-    signDeadline: now + 2 * HOUR_MS,
-    feedbackDeadline: now + 6 * HOUR_MS,
+    signDeadline: now() + 2 * HOUR_MS,
+    feedbackDeadline: now() + 6 * HOUR_MS,
   });
   await answer(baseUrl, password, halfSigned, "pj", "pj", "已部署，今晚起落实双人双岗。");
   await answer(baseUrl, password, halfSigned, "sy1", "sy1", null);
