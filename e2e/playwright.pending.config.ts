@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import base from "./playwright.config";
 
-// Specs written ahead of the code they check (issue 12: the layout spec, the gateway-midnight specs).
+// Specs written ahead of the code they check (issue 12: the gateway-midnight spec).
 // `npm test` does not run them; the lead moves each into specs/ when its code has landed. Run them alone:
-//   npx playwright test -c e2e/playwright.pending.config.ts layout
+//   npx playwright test -c e2e/playwright.pending.config.ts midnight
 export default defineConfig({ ...base, testDir: "./pending" });
