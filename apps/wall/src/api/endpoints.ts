@@ -1,6 +1,7 @@
 // The gateway's HTTP API as typed functions, each validated with the shared protocol schemas.
 import {
   type Camera,
+  type CapabilityReport,
   type Login,
   type PlayResponse,
   type SessionInfo,
@@ -33,11 +34,20 @@ export const api = {
     const suffix = qs.toString() === "" ? "" : `?${qs}`;
     return requestParsed(z.array(zCamera), `${base}/cameras${suffix}`);
   },
-  play: (cameraId: string, variant: Variant, signal?: AbortSignal): Promise<PlayResponse> =>
+  play: (
+    cameraId: string,
+    variant: Variant,
+    signal?: AbortSignal,
+    path: "passthrough" | "transcode" = "passthrough",
+  ): Promise<PlayResponse> =>
     requestParsed(
       zPlayResponse,
-      `${base}/cameras/${encodeURIComponent(cameraId)}/play?variant=${variant}`,
+      `${base}/cameras/${encodeURIComponent(cameraId)}/play?variant=${variant}&path=${path}`,
       signal ? { signal } : {},
     ),
   streams: (): Promise<StreamHealth[]> => requestParsed(z.array(zStreamHealth), `${base}/streams`),
+  /** What this PC decodes (player/codecSupport.ts), for the gateway's capability view. */
+  reportCapabilities: async (report: CapabilityReport): Promise<void> => {
+    await request(`${base}/capabilities`, { method: "POST", body: report });
+  },
 };

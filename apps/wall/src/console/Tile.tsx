@@ -100,6 +100,7 @@ export function Tile(props: TileProps) {
         <HlsPlayer
           key={`${cameraId}/${variant}`}
           cameraId={cameraId}
+          cameraName={caption?.name}
           variant={variant}
           hidden={covered}
           onStatus={setStatus}
@@ -135,6 +136,13 @@ export function Tile(props: TileProps) {
           </span>
         )}
         {cameraId && <span className="variant">{t(`player.variant.${variant}`)}</span>}
+        {cameraId && status.codec === "h265" && status.path && (
+          <span className="variant" data-testid="player-path" data-path={status.path}>
+            {status.path === "transcode"
+              ? t("player.path.transcode")
+              : t("player.path.passthrough", { codec: "H.265" })}
+          </span>
+        )}
         {canReplay && cameraId && replay.back === null && <ReplayMenu onPick={replay.start} />}
         {canReplay && cameraId && replay.back !== null && (
           <button

@@ -7,10 +7,16 @@ import { api } from "../api/endpoints";
 import { useT } from "../i18n/useT";
 import { cameraState } from "../live/health";
 import { liveStore } from "../live/liveStore";
+import { reportCapabilitiesTo } from "./codecSupport";
 import { PlayerController, type PlayerStatus } from "./playerController";
+
+// A failed report is only a missing line in the commanders' capability view: never a player error.
+reportCapabilitiesTo((r) => void api.reportCapabilities(r).catch(() => {}));
 
 export interface HlsPlayerProps {
   cameraId: string;
+  /** Shown when the gateway cannot transcode this camera now (its transcoders are all busy). */
+  cameraName?: string | undefined;
   variant: Variant;
   /** Covered by another tile or otherwise not to be shown: pause. */
   hidden?: boolean;
@@ -19,7 +25,7 @@ export interface HlsPlayerProps {
 
 const initial: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
 
-export function HlsPlayer({ cameraId, variant, hidden = false, onStatus }: HlsPlayerProps) {
+export function HlsPlayer({ cameraId, cameraName, variant, hidden = false, onStatus }: HlsPlayerProps) {
   const t = useT();
   const videoRef = useRef<HTMLVideoElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -40,7 +46,7 @@ export function HlsPlayer({ cameraId, variant, hidden = false, onStatus }: HlsPl
       video,
       cameraId,
       variant,
-      resolve: (id, v, signal) => api.play(id, v, signal),
+      resolve: (id, v, signal, path) => api.play(id, v, signal, path),
       onStatus: (s) => {
         setStatus(s);
         onStatusRef.current?.(s);
@@ -104,6 +110,11 @@ export function HlsPlayer({ cameraId, variant, hidden = false, onStatus }: HlsPl
         </div>
       )}
       {status.state === "offline" && <div className="player-overlay">{t("player.offlineHint")}</div>}
+      {status.state === "transcodeFull" && (
+        <div className="player-overlay" data-testid="transcode-full">
+          {t("player.transcodeFull", { name: cameraName ?? cameraId })}
+        </div>
+      )}
       {status.state === "starting" && <div className="player-spinner" />}
     </div>
   );

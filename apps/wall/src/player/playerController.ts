@@ -4,7 +4,7 @@
 // Never renders and never reads stores: inputs come through the options.
 import type { Codec, PlayResponse, Variant } from "@cw/protocol";
 import Hls from "hls.js";
-import { canDecode } from "./codecSupport";
+import { decodes } from "./codecSupport";
 import { reportFatal } from "./fatalReport";
 import { wallHlsConfig } from "./hlsConfig";
 import {
@@ -20,13 +20,24 @@ export interface PlayerStatus {
   state: PlayerState;
   latencyMs: number | null;
   codec: Codec | null;
+  /** How the picture reaches this browser: the camera's own stream, or the gateway's H.264 transcode. */
+  path?: "passthrough" | "transcode" | null;
 }
+
+/** The gateway refused a transcode: TRANSCODE_MAX are busy (the tile says so with the camera's name). */
+export const isTranscodeFull = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "transcode_full";
 
 export interface PlayerOptions {
   video: HTMLVideoElement;
   cameraId: string;
   variant: Variant;
-  resolve: (cameraId: string, variant: Variant, signal: AbortSignal) => Promise<PlayResponse>;
+  resolve: (
+    cameraId: string,
+    variant: Variant,
+    signal: AbortSignal,
+    path?: "passthrough" | "transcode",
+  ) => Promise<PlayResponse>;
   onStatus: (status: PlayerStatus) => void;
   /** Server clock minus local clock, for PDT latency. */
   clockOffsetMs: () => number;
@@ -123,7 +134,8 @@ export class PlayerController {
     if (
       next.state === this.status.state &&
       next.latencyMs === this.status.latencyMs &&
-      next.codec === this.status.codec
+      next.codec === this.status.codec &&
+      next.path === this.status.path
     )
       return;
     this.status = next;
@@ -162,15 +174,27 @@ export class PlayerController {
     const { video, cameraId, variant } = this.opts;
     const abort = new AbortController();
     this.abort = abort;
-    if (this.status.state !== "offline" && this.status.state !== "stalled") this.report({ state: "starting" });
+    const waiting =
+      this.status.state === "offline" || this.status.state === "stalled" || this.status.state === "transcodeFull";
+    if (!waiting) this.report({ state: "starting" });
     // A play request that hangs (gateway busy starting the stream) is abandoned and retried.
     const timeout = setTimeout(() => abort.abort(), resolveTimeoutMs);
     let play: PlayResponse;
     try {
       play = await this.opts.resolve(cameraId, variant, abort.signal);
-    } catch {
+      // H.265: play it as it is where this browser decodes that exact stream, else ask for the transcode.
+      if (play.codec === "h265" && !(await decodes(play.codecs ?? "hvc1.1.6.L120.90")).supported) {
+        if (this.destroyed || this.abort !== abort) return;
+        play = await this.opts.resolve(cameraId, variant, abort.signal, "transcode");
+      }
+    } catch (err) {
       // Aborted by teardown (a newer load or destroy): nothing to do. Failed or timed out: retry later.
       if (this.destroyed || this.abort !== abort) return;
+      if (isTranscodeFull(err)) {
+        this.report({ state: "transcodeFull", latencyMs: null, codec: "h265", path: "transcode" });
+        this.scheduleRestart("transcodeFull");
+        return;
+      }
       this.scheduleRestart("offline");
       return;
     } finally {
@@ -178,11 +202,7 @@ export class PlayerController {
     }
     if (this.destroyed || this.abort !== abort) return;
     this.abort = null;
-    this.report({ codec: play.codec });
-    if (!canDecode(play.codec)) {
-      this.report({ state: "unsupported", latencyMs: null });
-      return;
-    }
+    this.report({ codec: play.codec, path: play.path ?? "passthrough" });
     this.lastTime = -1;
     this.lastProgressAt = Date.now();
     if (!Hls.isSupported()) {
@@ -238,7 +258,7 @@ export class PlayerController {
   private tick(): void {
     if (this.destroyed || this.hiddenAt !== null) return;
     const state = this.status.state;
-    if (state === "unsupported" || this.retryTimer !== null || this.abort !== null) return;
+    if (state === "unsupported" || state === "transcodeFull" || this.retryTimer !== null || this.abort !== null) return;
     const now = Date.now();
     const t = this.opts.video.currentTime;
     if (t > this.lastTime + 0.01 && this.lastTime >= 0) {

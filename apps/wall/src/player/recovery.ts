@@ -1,7 +1,8 @@
 // What the player does about an hls.js error, and how long it waits before starting again.
 // Pure decisions (errors in, action out) so the policy is table-tested; the controller acts on them.
 
-export type PlayerState = "starting" | "live" | "stalled" | "offline" | "unsupported";
+/** transcodeFull: an H.265 camera this browser cannot decode, and the gateway's transcoders are all busy. */
+export type PlayerState = "starting" | "live" | "stalled" | "offline" | "unsupported" | "transcodeFull";
 
 export interface HlsErrorInfo {
   fatal: boolean;
