@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import base from "./playwright.config";
 
-// Specs written ahead of the code they check (issue 12: the gateway-midnight spec).
-// `npm test` does not run them; the lead moves each into specs/ when its code has landed. Run them alone:
-//   npx playwright test -c e2e/playwright.pending.config.ts midnight
+// Specs written ahead of the code they check go in e2e/pending/ (none at the moment: the layout and the
+// gateway-midnight specs of issue 12 run in npm test). `npm test` does not run them; run them alone:
+//   npx playwright test -c e2e/playwright.pending.config.ts <name>
 export default defineConfig({ ...base, testDir: "./pending" });
