@@ -41,7 +41,9 @@ export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }:
           {names.place(...ids)}
         </span>
       </span>
-      <span className="alarm-time">{clock(a.raisedAt).slice(11)}</span>
+      <span className="alarm-time" title={clock(a.occurredAt)}>
+        {clock(a.occurredAt).slice(11)}
+      </span>
       <span className="alarm-tags">
         {a.count > 1 && <span className="chip">{t("duty.count", { n: a.count })}</span>}
         {a.escalatedTo.length > 0 && <span className="chip light-escalated">{t("duty.escalated")}</span>}
