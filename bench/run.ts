@@ -6,6 +6,8 @@ import { resolve } from "node:path";
 import { removeDataDir, startGateway } from "../e2e/support/gateway";
 import { alarmFanout, journalReplay } from "./alarms";
 import { dashboardFps } from "./dashboard";
+import { gbIngest } from "./gb-ingest";
+import { gbSip } from "./gb-sip";
 import { launch } from "./lib/browser";
 import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
@@ -13,7 +15,7 @@ import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
 import { wallFrames, wallPush } from "./wall";
 
-const all = ["latency", "ttff", "scale", "wall", "push", "alarms", "replay", "orders", "dashboard"] as const;
+const all = ["latency", "ttff", "scale", "wall", "push", "alarms", "replay", "orders", "dashboard", "gb", "gb-sip"] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
 const out: string[] = [];
@@ -92,6 +94,8 @@ try {
     ["replay", () => journalReplay()],
     ["orders", () => orderFanout()],
     ["dashboard", () => dashboardFps()],
+    ["gb", () => gbIngest()],
+    ["gb-sip", () => gbSip()],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;

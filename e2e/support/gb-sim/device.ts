@@ -90,13 +90,16 @@ export class SimDevice {
   startKeepalive(): void {
     const every = (this.o.keepaliveS ?? 60) * 1000;
     let sn = 1;
-    this.keepaliveTimer = setInterval(() => {
+    // The first keepalive at once, then one per interval, as devices do after registering.
+    const beat = () => {
       this.send(
         this.message(
           `<Notify>\r\n<CmdType>Keepalive</CmdType>\r\n<SN>${sn++}</SN>\r\n<DeviceID>${this.o.deviceId}</DeviceID>\r\n<Status>OK</Status>\r\n</Notify>`,
         ),
       );
-    }, every);
+    };
+    beat();
+    this.keepaliveTimer = setInterval(beat, every);
   }
 
   stopKeepalive(): void {

@@ -6,6 +6,7 @@ import { Platform, type PlatformOptions } from "../core/platform";
 import type { PlayRequest } from "../core/sessions";
 import type { Endpoint, GbEvent, Step } from "../core/types";
 import type { QueryCmd } from "../manscdp/build";
+import { warmUp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
 import type { Answer } from "../sdp/sdp";
 import type { SipMessage } from "../sip/message";
@@ -55,6 +56,7 @@ export class GbServer {
   }
 
   async start(): Promise<void> {
+    warmUp();
     await this.transport.start();
     // The core writes our port into Via/Contact: with port 0 it is only known now.
     this.platform.listeningOn(this.transport.port);

@@ -91,6 +91,21 @@ export class SipTransport {
     this.stats.tcpConnections++;
     const framer = new SipStreamFramer();
     s.setNoDelay(true);
+    // A platform sends a big catalogue as hundreds of messages back to back; one 'data' event can hold
+    // dozens. They are handled in slices of at most ~2 ms, the socket paused meanwhile, so the event loop
+    // (and every other device's keepalive, every HLS request) never waits long behind one platform.
+    const queue: Buffer[] = [];
+    let draining = false;
+    const drain = () => {
+      const until = performance.now() + 2;
+      while (queue.length > 0 && performance.now() < until) this.onBytes(queue.shift()!, from);
+      if (queue.length > 0) {
+        setImmediate(drain);
+        return;
+      }
+      draining = false;
+      if (!s.destroyed) s.resume();
+    };
     s.on("data", (chunk: Buffer) => {
       for (const f of framer.push(chunk)) {
         if (f.kind === "error") {
@@ -99,7 +114,12 @@ export class SipTransport {
           s.destroy();
           return;
         }
-        this.onBytes(f.bytes, from);
+        queue.push(f.bytes);
+      }
+      if (!draining && queue.length > 0) {
+        draining = true;
+        s.pause();
+        drain();
       }
     });
     s.on("error", () => {});

