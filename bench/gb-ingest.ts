@@ -25,8 +25,32 @@ const SECONDS = 20;
 function flvOf(ffmpeg: string, frames: SimFrame[]): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "cw-gbb-"));
   try {
-    const es = Buffer.concat(frames.flatMap((f) => [Buffer.from([0, 0, 0, 1, 9, 0xf0]), ...f.nals.flatMap((n) => [Buffer.from([0, 0, 0, 1]), n])]));
-    const r = spawnSync(ffmpeg, ["-hide_banner", "-loglevel", "error", "-f", "h264", "-r", "25", "-i", "-", "-c", "copy", "-f", "flv", join(dir, "a.flv")], { input: es });
+    const es = Buffer.concat(
+      frames.flatMap((f) => [
+        Buffer.from([0, 0, 0, 1, 9, 0xf0]),
+        ...f.nals.flatMap((n) => [Buffer.from([0, 0, 0, 1]), n]),
+      ]),
+    );
+    const r = spawnSync(
+      ffmpeg,
+      [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-f",
+        "h264",
+        "-r",
+        "25",
+        "-i",
+        "-",
+        "-c",
+        "copy",
+        "-f",
+        "flv",
+        join(dir, "a.flv"),
+      ],
+      { input: es },
+    );
     if (r.status !== 0) throw new Error(`ffmpeg flv: ${r.stderr}`);
     return readFileSync(join(dir, "a.flv"));
   } finally {
@@ -84,7 +108,15 @@ async function measure(path: string, build: () => Pipe, frameCount: number): Pro
 
 export async function gbIngest(): Promise<string[]> {
   const { ffmpeg } = findFfmpeg();
-  const frames = encodeFrames({ codec: "h264", seconds: SECONDS, size: "960x540", fps: 25, gop: 25, bitrate: "2M", ffmpeg });
+  const frames = encodeFrames({
+    codec: "h264",
+    seconds: SECONDS,
+    size: "960x540",
+    fps: 25,
+    gop: 25,
+    bitrate: "2M",
+    ffmpeg,
+  });
   const sender = newSender(1_000_000_001);
   const rtp = frames.map((f) => packetize(sender, muxFrame(f, { codec: "h264" }), f.pts90));
   const bytes = rtp.flat().reduce((n, p) => n + p.length, 0);

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { GbServer, type GbEvent } from "@cw/gb28181";
+import { type GbEvent, GbServer } from "@cw/gb28181";
 import { fmt } from "./lib/proc";
 
 const DEVICES = Number(process.env.BENCH_GB_DEVICES ?? 1000);
@@ -33,9 +33,21 @@ export async function gbSip(): Promise<string[]> {
   await server.start();
   let child: ChildProcess | null = null;
   try {
-    child = spawn(process.execPath, ["--import", "tsx", resolve(import.meta.dirname, "lib/gbDevices.ts"), String(server.port), String(DEVICES), "60", String(CHANNELS)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        resolve(import.meta.dirname, "lib/gbDevices.ts"),
+        String(server.port),
+        String(DEVICES),
+        "60",
+        String(CHANNELS),
+      ],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const registerMs = await new Promise<number>((res, rej) => {
       child?.stdout?.on("data", (d: Buffer) => {
         const m = /ready (\d+)/.exec(d.toString());

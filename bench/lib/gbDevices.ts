@@ -29,7 +29,15 @@ for (let i = 0; i < count; i += 50) {
 // 10 000 channels: blocks × sub-blocks × cameras of the prison catalogue generator.
 const perSub = Math.max(1, Math.ceil(channels / (10 * 10)));
 const catalog = prisonCatalog(server.domain, 10, 10, perSub).slice(0, channels);
-const platform = new SimDevice({ server, deviceId: "34020000002000000099", password: "bench-pass", transport: "tcp", channels: catalog, media, pageSize: 4 });
+const platform = new SimDevice({
+  server,
+  deviceId: "34020000002000000099",
+  password: "bench-pass",
+  transport: "tcp",
+  channels: catalog,
+  media,
+  pageSize: 4,
+});
 await platform.start();
 await platform.register();
 console.log(`ready ${Math.round(performance.now() - started)}`);

@@ -125,7 +125,8 @@ describe("GB/T 28181 in the gateway", () => {
     const res = await fetch(url);
     const text = await res.text();
     const health = (await (await req("/api/v1/streams", { cookie: commander })).json()) as { error: string | null }[];
-    if (res.status !== 200) throw new Error(`playlist ${res.status}: ${text.slice(0, 160)}; stream error: ${health[0]?.error}`);
+    if (res.status !== 200)
+      throw new Error(`playlist ${res.status}: ${text.slice(0, 160)}; stream error: ${health[0]?.error}`);
     expect(text).toContain("#EXTINF");
     expect(device.inviteCalls.size).toBe(1);
     await until(() => device.byes === 1, 15_000, "BYE after idle");
