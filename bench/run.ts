@@ -13,9 +13,24 @@ import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
 import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
+import { recordingServer } from "./recording";
+import { recordingBrowser } from "./recording-browser";
 import { wallFrames, wallPush } from "./wall";
 
-const all = ["latency", "ttff", "scale", "wall", "push", "alarms", "replay", "orders", "dashboard", "gb", "gb-sip"] as const;
+const all = [
+  "latency",
+  "ttff",
+  "scale",
+  "wall",
+  "push",
+  "alarms",
+  "replay",
+  "orders",
+  "dashboard",
+  "recording",
+  "gb",
+  "gb-sip",
+] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
 const out: string[] = [];
@@ -96,6 +111,7 @@ try {
     ["dashboard", () => dashboardFps()],
     ["gb", () => gbIngest()],
     ["gb-sip", () => gbSip()],
+    ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;

@@ -10,6 +10,11 @@ export const recordingConfigShape = {
   recordMaxGb: z.coerce.number().positive().max(1_000_000).default(100),
   /** RECORD_DEFAULT_DAYS: keep time of recordings whose camera no longer has a plan. */
   recordDefaultDays: z.coerce.number().int().min(1).max(3650).default(30),
+  /** RECORD_REPLAY: keep the instant-replay buffer of watched streams (off: no replay from live tiles). */
+  recordReplay: z
+    .union([z.boolean(), z.enum(["1", "0", "true", "false"])])
+    .transform((v) => v === true || v === "1" || v === "true")
+    .default(true),
   /** How often retention checks the quota (a full sweep by age runs every 10 minutes). */
   recordCheckS: z.coerce.number().positive().max(3600).default(10),
   /** Cameras given a continuous plan at the first start of a fresh log (the demo records a few). */
@@ -21,4 +26,5 @@ export const recordingEnvKeys = {
   RECORD_MAX_GB: "recordMaxGb",
   RECORD_DEFAULT_DAYS: "recordDefaultDays",
   RECORD_CHECK_S: "recordCheckS",
+  RECORD_REPLAY: "recordReplay",
 } as const;

@@ -41,6 +41,7 @@ export async function wireRecording(w: RecordingWiring): Promise<RecordingHandle
     quotaBytes: config.recordMaxGb * 2 ** 30,
     defaultRetentionDays: config.recordDefaultDays,
     retentionCheckMs: config.recordCheckS * 1000,
+    replay: config.recordReplay,
     onFault: (f) => faults.fault(f),
     onRecovered: () => faults.recovered(),
     log,

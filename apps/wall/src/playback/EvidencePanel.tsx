@@ -85,7 +85,7 @@ export function EvidencePanel({
       {message && <p className="muted">{message}</p>}
       <ul className="pb-evidence-list">
         {list.map((ev) => (
-          <li key={ev.id} data-testid="pb-evidence-item" data-kind={ev.kind}>
+          <li key={ev.id} data-testid="pb-evidence-item" data-kind={ev.kind} data-from={ev.from}>
             <button type="button" className="link" onClick={() => onPlay(ev.from)}>
               {fmt.time(ev.from)} – {fmt.time(ev.to)}
             </button>
