@@ -16,39 +16,35 @@ import { cpuShare, fmt, mb, privateBytes } from "./lib/proc";
 const MEASURE_MS = Number(process.env.BENCH_SCALE_MS ?? 15_000);
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function makeClip(ffmpeg: string, dir: string): string {
-  const out = join(dir, "clip500k.flv");
+/** A 10 s H.264 clip (25 fps, 1 s GOP, no B-frames) at `kbps`, for publishers to loop with `-c copy`. */
+export function makeClip(ffmpeg: string, dir: string, kbps = 500, size = "640x360"): string {
+  const out = join(dir, `clip${kbps}k.flv`);
   const r = spawnSync(ffmpeg, [
-    "-nostdin",
-    "-hide_banner",
-    "-loglevel",
-    "error",
-    "-f",
-    "lavfi",
-    "-i",
-    "testsrc2=size=640x360:rate=25",
-    "-t",
-    "10",
-    "-c:v",
-    "libx264",
-    "-preset",
-    "veryfast",
-    "-b:v",
-    "500k",
-    "-maxrate",
-    "500k",
-    "-bufsize",
-    "1000k",
-    "-g",
-    "25",
-    "-bf",
-    "0",
-    "-pix_fmt",
-    "yuv420p",
-    "-f",
-    "flv",
-    "-y",
-    out,
+    ...[
+      "-nostdin",
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc2=size=${size}:rate=25`,
+      "-t",
+      "10",
+    ],
+    ...[
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-b:v",
+      `${kbps}k`,
+      "-maxrate",
+      `${kbps}k`,
+      "-bufsize",
+      `${2 * kbps}k`,
+    ],
+    ...["-g", "25", "-bf", "0", "-pix_fmt", "yuv420p", "-f", "flv", "-y", out],
   ]);
   if (r.status !== 0) throw new Error(`clip encode failed: ${r.stderr}`);
   return out;

@@ -1,8 +1,7 @@
 // Recording benchmarks (issue 16): what recording costs on top of packaging at N recorded streams and
 // its write amplification; a 30-day timeline query; a retention sweep over 30 days × 100 cameras and the
 // event-loop delay while it runs. The Chromium figures (seek, instant replay) are in recording-browser.ts.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ProtectedSpans, RecordingStore, sweep } from "@cw/recording";
@@ -12,33 +11,12 @@ import { removeDataDir, startGateway } from "../e2e/support/gateway";
 import { GatewayClient } from "./lib/api";
 import { type Proc, run, tempDir } from "./lib/baseline";
 import { cpuShare, fmt, percentile } from "./lib/proc";
+import { makeClip } from "./media-scale";
 
 const MEASURE_MS = Number(process.env.BENCH_REC_MS ?? 30_000);
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DAY = 86_400_000;
 const FILE_MS = 600_000;
-
-function clip(ffmpeg: string, dir: string): string {
-  const out = join(dir, "clip2m.flv");
-  const r = spawnSync(ffmpeg, [
-    ...[
-      "-nostdin",
-      "-hide_banner",
-      "-loglevel",
-      "error",
-      "-f",
-      "lavfi",
-      "-i",
-      "testsrc2=size=1280x720:rate=25",
-      "-t",
-      "10",
-    ],
-    ...["-c:v", "libx264", "-preset", "veryfast", "-b:v", "2000k", "-maxrate", "2000k", "-bufsize", "4000k"],
-    ...["-g", "25", "-bf", "0", "-pix_fmt", "yuv420p", "-f", "flv", "-y", out],
-  ]);
-  if (r.status !== 0) throw new Error(`clip encode failed: ${r.stderr}`);
-  return out;
-}
 
 /** wchar (bytes handed to write()) and write_bytes (bytes sent to storage) of a process. */
 function io(pid: number): { wchar: number; writeBytes: number } {
@@ -73,7 +51,7 @@ async function cost(n: number): Promise<string[]> {
   const pubs: Proc[] = [];
   let polling = true;
   try {
-    const file = clip(ffmpeg, tmp.dir);
+    const file = makeClip(ffmpeg, tmp.dir, 2000, "1280x720");
     const api = new GatewayClient(gw.url);
     await api.login("commander", PASSWORD);
     const cams = [];
