@@ -8,6 +8,7 @@ import { alarmFanout, journalReplay } from "./alarms";
 import { dashboardFps } from "./dashboard";
 import { gbIngest } from "./gb-ingest";
 import { gbSip } from "./gb-sip";
+import { hevcBench } from "./hevc";
 import { launch } from "./lib/browser";
 import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
@@ -30,6 +31,7 @@ const all = [
   "recording",
   "gb",
   "gb-sip",
+  "hevc",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -112,6 +114,7 @@ try {
     ["gb", () => gbIngest()],
     ["gb-sip", () => gbSip()],
     ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
+    ["hevc", () => hevcBench()],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;
