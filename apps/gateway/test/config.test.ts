@@ -32,7 +32,18 @@ describe("loadConfig", () => {
     expect(c.catalogueFile).toBe(join(dir, "cat.json"));
   });
 
+  it("reads recording's variables: RECORD_DIR relative to the working directory, the quota, demo cameras, replay off", () => {
+    const c = loadConfig(
+      { RECORD_DIR: "rec", RECORD_MAX_GB: "0.5", RECORD_DEMO_CAMERAS: "pj-gate, ,pj-b1-s1-cell", RECORD_REPLAY: "0" },
+      "/srv",
+    );
+    expect(c).toMatchObject({ recordDir: "/srv/rec", recordMaxGb: 0.5, recordReplay: false, recordDefaultDays: 30 });
+    expect(c.recordDemoCameras).toEqual(["pj-gate", "pj-b1-s1-cell"]);
+    expect(loadConfig({}, "/srv")).toMatchObject({ recordMaxGb: 100, recordReplay: true, recordDemoCameras: [] });
+  });
+
   it.each([
+    [{ RECORD_MAX_GB: "-1" }, "environment variable RECORD_MAX_GB"],
     [{ PORT: "eighty" }, "environment variable PORT"],
     [{ RTMP_PORT: "70000" }, "environment variable RTMP_PORT"],
     [{ SIM: "maybe" }, "environment variable SIM"],

@@ -17,8 +17,13 @@ export const recordingConfigShape = {
     .default(true),
   /** How often retention checks the quota (a full sweep by age runs every 10 minutes). */
   recordCheckS: z.coerce.number().positive().max(3600).default(10),
-  /** Cameras given a continuous plan at the first start of a fresh log (the demo records a few). */
-  recordDemoCameras: z.array(z.string().min(1).max(64)).max(1000).default([]),
+  /** RECORD_DEMO_CAMERAS (comma-separated ids): cameras given a continuous plan at the first start (the demo records a few). */
+  recordDemoCameras: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter((s) => s !== "") : v),
+      z.array(z.string().min(1).max(64)).max(1000),
+    )
+    .default([]),
 };
 
 export const recordingEnvKeys = {
@@ -27,4 +32,5 @@ export const recordingEnvKeys = {
   RECORD_DEFAULT_DAYS: "recordDefaultDays",
   RECORD_CHECK_S: "recordCheckS",
   RECORD_REPLAY: "recordReplay",
+  RECORD_DEMO_CAMERAS: "recordDemoCameras",
 } as const;
