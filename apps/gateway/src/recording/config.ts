@@ -20,7 +20,13 @@ export const recordingConfigShape = {
   /** RECORD_DEMO_CAMERAS (comma-separated ids): cameras given a continuous plan at the first start (the demo records a few). */
   recordDemoCameras: z
     .preprocess(
-      (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter((s) => s !== "") : v),
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter((s) => s !== "")
+          : v,
       z.array(z.string().min(1).max(64)).max(1000),
     )
     .default([]),
