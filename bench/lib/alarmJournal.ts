@@ -24,7 +24,7 @@ import {
   SYSTEM_ACTOR,
   slotsOn,
 } from "@cw/alerts";
-import { demoProvince } from "../../apps/gateway/src/catalogue/demo";
+import { demoProvince } from "../../apps/gateway/src/features/catalogue/demo";
 import { mulberry32 } from "../../apps/gateway/src/sim/rng";
 
 const MIN = 60_000;

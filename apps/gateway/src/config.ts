@@ -6,9 +6,9 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { zRole } from "@cw/protocol";
 import { z } from "zod";
-import { controlConfigShape, controlEnvKeys } from "./control/config";
+import { controlConfigShape, controlEnvKeys } from "./features/alarms/config";
+import { inspectionConfigShape, inspectionEnvKeys } from "./features/inspection/config";
 import { gbConfigShape, gbEnvKeys } from "./gb28181/config";
-import { inspectionConfigShape, inspectionEnvKeys } from "./inspection/config";
 import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
 
 const zPort = z.coerce.number().int().min(0).max(65535);

@@ -1,35 +1,27 @@
-// createGateway(deps): composes the gateway from its parts — core state (event log + projections),
-// the media plane (injected: the real one from start.ts, a fake in tests), the live hub, metrics and
-// the HTTP app — and listens. close() stops them in order: HTTP and sockets, hub, media (child
-// processes), then the log. It never decides how the media plane is built.
-import { timingSafeEqual } from "node:crypto";
+// createGateway(deps): composes the gateway from its parts — the core (event log + features), the media
+// plane (injected: the real one from start.ts, a fake in tests), the live hub, metrics and the HTTP app —
+// starts the features on them and listens. close() stops them in order: HTTP and sockets, the hub, what
+// the features started, media (child processes), then the core (features, snapshot, log). It never
+// decides how the media plane is built, nor anything a feature owns.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Camera } from "@cw/protocol";
-import type { CameraSpec, StreamRegistry } from "@cw/streams";
+import type { StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
-import type { Province } from "./catalogue/model";
 import type { Config } from "./config";
-import { wireControl } from "./control/wire";
 import { type Core, openCore } from "./core";
 import type { EventLog } from "./eventlog/types";
+import type { ControlPlane } from "./features/alarms/plane";
+import type { Province } from "./features/catalogue/model";
+import type { CatalogueStore } from "./features/catalogue/store";
+import type { Runtime } from "./features/feature";
+import { type MediaHooks, mediaHooks } from "./features/streams/mediaHooks";
 import { buildApp, type RouteInfo } from "./http/app";
-import type { HttpContext } from "./http/context";
 import { loadTls } from "./http/tls";
 import { LiveHub, type LiveHubOptions } from "./live/hub";
 import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
-import { wireOrders } from "./orders/wire";
-import { wireOverview } from "./overview/wire";
-import { wireRecording } from "./recording/wire";
 
-/** What the gateway offers the media plane: camera lookups and the RTMP publish check. */
-export interface MediaHooks {
-  resolve(cameraId: string): CameraSpec | null;
-  /** RTMP stream name is `<cameraId>` (main) or `<cameraId>_sub`; the key is the camera's publish key. */
-  authorizePublish(streamName: string, key: string | undefined): boolean;
-  log: Logger;
-}
+export type { MediaHooks };
 
 export interface MediaPlane {
   registry: StreamRegistry;
@@ -37,14 +29,20 @@ export interface MediaPlane {
   close(): Promise<void>;
 }
 
+/** What an add-on gets of the running gateway: the kernel, the catalogue, the control plane. */
+export interface AddOnCore extends Pick<Core, "config" | "log" | "now" | "commit" | "onEvent"> {
+  catalogue: CatalogueStore;
+  control: ControlPlane;
+}
+
 /**
- * A self-contained feature that brings its own sockets and routes (GB/T 28181 today), until issue 13's
- * Feature interface replaces this: attached once core and media are up, its routes registered with the
- * rest, closed before the media plane.
+ * A part made before the gateway because it must wrap the media plane's source factory (GB/T 28181):
+ * attached once the core and media are up, its routes registered with the features', closed before the
+ * media plane. Anything that needs no such hook is a Feature (features/index.ts).
  */
 export interface GatewayFeature {
-  attach(core: Core, registry: StreamRegistry): Promise<void>;
-  routes(app: FastifyInstance, ctx: HttpContext): void;
+  attach(core: AddOnCore, registry: StreamRegistry): Promise<void>;
+  routes(app: FastifyInstance, core: AddOnCore): void;
   close(): Promise<void>;
 }
 
@@ -71,36 +69,6 @@ export interface Gateway {
 
 export const defaultWallDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../wall/dist");
 
-export function cameraSpec(core: Core, camera: Camera): CameraSpec {
-  return {
-    id: camera.id,
-    name: camera.name,
-    label: core.catalogue.label(camera),
-    source: camera.source,
-    codec: camera.codec,
-    hasSubStream: camera.hasSubStream,
-  };
-}
-
-function mediaHooks(core: Core, log: Logger): MediaHooks {
-  return {
-    log,
-    resolve(cameraId) {
-      const camera = core.catalogue.camera(cameraId);
-      return camera ? cameraSpec(core, camera) : null;
-    },
-    authorizePublish(streamName, key) {
-      const cameraId = core.catalogue.camera(streamName) ? streamName : streamName.replace(/_sub$/, "");
-      const camera = core.catalogue.camera(cameraId);
-      const want = core.catalogue.publishKey(cameraId);
-      if (camera?.source.kind !== "rtmp" || want === undefined || key === undefined) return false;
-      const a = Buffer.from(key);
-      const b = Buffer.from(want);
-      return a.length === b.length && timingSafeEqual(a, b);
-    },
-  };
-}
-
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -122,35 +90,30 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     }
   };
   try {
-    const media = await deps.media(mediaHooks(core, log.child({ part: "media" })));
+    const { features, featureList } = core;
+    const media = await deps.media(mediaHooks(features.catalogue.store, log.child({ part: "media" })));
     stops.push(() => media.close());
     let hub: LiveHub | null = null;
     const metrics = createMetrics({ streams: () => media.registry, wsClients: () => hub?.size ?? 0 });
     core.onEvent(() => metrics.eventsAppended.inc());
-    hub = new LiveHub(core, media.registry, deps.live);
+    const sources = featureList.flatMap((f) => (f.live ? [f.live] : []));
+    const sessionAlive = (hash: string) => features.sessions.store.byHashValue(hash) !== null;
+    hub = new LiveHub(sources, { now: core.now, sessionAlive, log }, deps.live);
     const liveHub = hub;
-    stops.push(() => liveHub.close());
-    stops.push(wireControl({ core, hub: liveHub, registry: media.registry }));
-    stops.push(wireOverview({ core, hub: liveHub, registry: media.registry }));
-    const orders = await wireOrders({ core, hub: liveHub, policy: () => config.alerts });
-    stops.push(() => orders.close());
-    for (const f of deps.features ?? []) {
-      await f.attach(core, media.registry);
-      stops.push(() => f.close());
+    const rt: Runtime = { media: media.registry, publish: liveHub.publish, metrics };
+    for (const f of featureList) {
+      if (f.start) stops.push(await f.start(rt));
     }
-    const recording = await wireRecording({ core, registry: media.registry });
-    stops.push(() => recording.close());
-    const ctx: HttpContext = {
-      core,
-      streams: media.registry,
-      metrics,
-      hub,
-      orders: orders.service,
-      recording: recording.feature,
-    };
+    stops.push(() => liveHub.close());
+    // Add-ons made before the gateway (GB/T 28181 wraps the source factory): attached once it runs.
+    const addOnCore = { ...core, catalogue: features.catalogue.store, control: features.alarms.plane };
+    for (const a of deps.features ?? []) {
+      await a.attach(addOnCore, media.registry);
+      stops.push(() => a.close());
+    }
     const tls = await loadTls(config);
-    const extra = (deps.features ?? []).map((f) => (a: FastifyInstance, c: HttpContext) => f.routes(a, c));
-    const { app, routes } = await buildApp(ctx, config.wallDir ?? defaultWallDir, tls, extra);
+    const extra = (deps.features ?? []).map((a) => (app: FastifyInstance) => a.routes(app, addOnCore));
+    const { app, routes } = await buildApp({ core, rt, hub: liveHub, extra }, config.wallDir ?? defaultWallDir, tls);
     stops.push(() => app.close());
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -2,8 +2,8 @@
 // demo password, and stops everything (HTTP, sockets, ffmpeg children, RTMP, the log) on SIGINT or
 // SIGTERM. A bad config or catalogue exits with code 2 and one clear line.
 
-import { CatalogueError } from "./catalogue/load";
 import { ConfigError, loadConfig } from "./config";
+import { CatalogueError } from "./features/catalogue/load";
 import { createLogger } from "./log";
 import { startGateway } from "./start";
 

@@ -14,8 +14,9 @@ import {
   type SourceFactory,
 } from "@cw/streams";
 import type { Config } from "./config";
-import { selectEventLog, withDemoFeeds } from "./control/startup";
-import { cameraSpec, createGateway, type Gateway, type MediaPlane } from "./gateway";
+import { selectEventLog, withDemoFeeds } from "./features/alarms/startup";
+import { cameraSpec } from "./features/streams/mediaHooks";
+import { createGateway, type Gateway, type MediaPlane } from "./gateway";
 import { createGbFeature } from "./gb28181/feature";
 import { createLogger, type Logger } from "./log";
 
@@ -91,7 +92,8 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
   if (config.sim && config.simPrewarm && sources) {
     // Render every demo camera's clips in the background (one ffmpeg at a time, on-demand views jump the
     // queue), so the first view of any camera on a fresh machine does not wait for a render.
-    const specs = gw.core.catalogue.cameras().map((c) => cameraSpec(gw.core, c));
+    const catalogue = gw.core.features.catalogue.store;
+    const specs = catalogue.cameras().map((c) => cameraSpec(catalogue, c));
     (sources as MediaSourceFactory).prewarm(specs);
   }
   return withDemoFeeds(gw, config, log);

@@ -2,13 +2,21 @@
 // token's signature and kind are known: its session still exists, the token is alive (sliding TTL), the
 // camera exists and the session may see that camera's prison. Throws the catalogue's errors; never logs.
 import { AppError, type Camera } from "@cw/protocol";
-import type { Core } from "../core";
+import type { CatalogueStore } from "../features/catalogue/store";
 import { requirePrison } from "./guard";
+import type { TokenUse } from "./hlsToken";
 import { tokenKey } from "./hlsToken";
-import type { Session } from "./sessions";
+import type { Session, SessionStore } from "./sessions";
+
+/** Where a path token is checked: the sessions, the tokens in use, the catalogue. */
+export interface PathTokenDeps {
+  sessions: SessionStore;
+  tokens: TokenUse;
+  catalogue: CatalogueStore;
+}
 
 export function admitPathToken(
-  core: Pick<Core, "sessions" | "tokens" | "catalogue">,
+  core: PathTokenDeps,
   token: string,
   claims: { s: string; e: number },
   cameraId: string,

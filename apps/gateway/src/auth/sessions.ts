@@ -28,7 +28,7 @@ export class SessionStore {
     private readonly renewEveryMs = Math.min(ttlMs / 4, 60 * 60 * 1000),
   ) {}
 
-  apply(e: LoggedEvent): void {
+  fold(e: LoggedEvent): void {
     if (e.type === "session.opened") {
       const d = e.data;
       this.byHash.set(d.sessionHash, { username: d.username, expiresAt: d.expiresAt });

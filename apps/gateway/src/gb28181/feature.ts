@@ -1,13 +1,12 @@
 // GB/T 28181 as one gateway feature, registered in one place (start.ts passes it to createGateway): the
 // SIP server on GB_SIP_PORT, the media port pool, GB cameras as on-demand sources, the device service and
-// its routes. Until the gateway's Feature interface lands (issue 13) this is its own small contract:
-// `wrap` the source factory, `attach` to the core once it is open, `routes`, `close`.
+// its routes. It wraps the media plane's source factory, so it is made before the gateway and attached
+// to it as an add-on (gateway.ts GatewayFeature): `wrap`, `attach` once the core is open, `routes`, `close`.
 import { GbServer } from "@cw/gb28181";
 import { type CameraSpec, PortPool, type SourceFactory, type StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
-import type { Core } from "../core";
-import type { HttpContext } from "../http/context";
+import type { AddOnCore, GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
 import { GbSource } from "./gbSource";
 import { gbRoutes } from "./routes";
@@ -15,12 +14,9 @@ import { GbService } from "./service";
 import { GbSettings } from "./settings";
 import { SharedTick } from "./ticker";
 
-export interface GbFeature {
+export interface GbFeature extends GatewayFeature {
   wrap(factory: SourceFactory): SourceFactory;
-  attach(core: Core, registry: StreamRegistry): Promise<void>;
-  routes(app: FastifyInstance, ctx: HttpContext): void;
   readonly server: GbServer;
-  close(): Promise<void>;
 }
 
 /** null when GB is off (no GB_PASSWORD). */

@@ -6,8 +6,8 @@ import { AppError, idPattern, parseWith } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan, requirePrison } from "../auth/guard";
+import type { AddOnCore } from "../gateway";
 import { requireSession } from "../http/auth";
-import type { HttpContext } from "../http/context";
 import { orThrow } from "../http/errors";
 import { cameraIdOf, isCameraChannel } from "./mapping";
 import type { DeviceRuntime, GbService } from "./service";
@@ -49,7 +49,7 @@ function summary(gb: GbService, d: DeviceRuntime) {
   };
 }
 
-function detail(gb: GbService, ctx: HttpContext, d: DeviceRuntime) {
+function detail(gb: GbService, ctx: { core: AddOnCore }, d: DeviceRuntime) {
   const s = gb.settingsOf(d.deviceId);
   return {
     ...summary(gb, d),
@@ -75,7 +75,8 @@ function detail(gb: GbService, ctx: HttpContext, d: DeviceRuntime) {
 }
 
 export function gbRoutes(gb: GbService) {
-  return (app: FastifyInstance, ctx: HttpContext): void => {
+  return (app: FastifyInstance, core: AddOnCore): void => {
+    const ctx = { core };
     const device = (id: string): DeviceRuntime => {
       if (!zGbId.safeParse(id).success) throw new AppError("validation", "deviceId: up to 32 digits", "deviceId");
       const d = gb.get(id);

@@ -8,8 +8,8 @@
 import { type Actor, type AlarmType, userActor } from "@cw/alerts";
 import type { CatalogItem, GbEvent, GbServer, PtzAction } from "@cw/gb28181";
 import type { ApiError, Camera, Result, TreeNode } from "@cw/protocol";
-import type { Core } from "../core";
 import type { GatewayEvent } from "../events/map";
+import type { AddOnCore } from "../gateway";
 import type { Logger } from "../log";
 import { cameraIdOf, type Mapping, type PrisonShape, placeChannels } from "./mapping";
 import type { DeviceSettings, GbSettings } from "./settings";
@@ -47,7 +47,7 @@ export class GbService {
   private readonly devices = new Map<string, DeviceRuntime>();
 
   constructor(
-    private readonly core: Core,
+    private readonly core: AddOnCore,
     private readonly server: GbServer,
     private readonly settings: GbSettings,
     private readonly log: Logger,

@@ -10,31 +10,26 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from "fastify";
+import type { Core } from "../core";
+import type { Runtime } from "../features/feature";
+import type { LiveHub } from "../live/hub";
 import { liveRoutes } from "../live/route";
-import { recordingFileRoutes } from "../recording/fileRoutes";
-import { recordingRoutes } from "../recording/routes";
-import { alarmRoutes } from "./alarmRoutes";
-import { auditRoutes } from "./auditRoutes";
 import { installAuth } from "./auth";
-import { cameraAdminRoutes } from "./cameraAdmin";
-import { catalogueRoutes } from "./catalogueRoutes";
-import type { AuthMode, HttpContext } from "./context";
+import type { AuthMode } from "./context";
 import { installEdgeGuards } from "./edgeGuards";
 import { installErrorHandler, sendError } from "./errors";
-import { feedRoutes } from "./feedRoutes";
-import { hlsRoutes } from "./hlsRoutes";
-import { inspectionRoutes } from "./inspectionRoutes";
 import { opsRoutes } from "./opsRoutes";
-import { orderRoutes } from "./orderRoutes";
-import { overviewRoutes } from "./overviewRoutes";
-import { playRoutes } from "./playRoutes";
-import { presetRoutes } from "./presetRoutes";
-import { rollcallRoutes } from "./rollcallRoutes";
-import { sessionRoutes } from "./sessionRoutes";
-import { streamsRoutes } from "./streamsRoutes";
 import type { TlsFiles } from "./tls";
-import { wallRoutes } from "./wallRoutes";
 import { wallStatic } from "./wallStatic";
+
+/** What the app is built from: the core (its features bring their routes), the runtime, the live hub. */
+export interface AppParts {
+  core: Core;
+  rt: Runtime;
+  hub: LiveHub;
+  /** Routes of add-ons made outside the feature list (GB/T 28181). */
+  extra?: ReadonlyArray<(app: FastifyInstance) => void>;
+}
 
 export interface RouteInfo {
   method: string;
@@ -56,12 +51,12 @@ export function isTraversal(rawUrl: string): boolean {
 }
 
 export async function buildApp(
-  ctx: HttpContext,
+  parts: AppParts,
   wallDir: string,
   tls: TlsFiles | null = null,
-  extraRoutes: Array<(app: FastifyInstance, ctx: HttpContext) => void> = [],
 ): Promise<{ app: FastifyInstance; routes: RouteInfo[] }> {
-  const { core, metrics } = ctx;
+  const { core, rt, hub } = parts;
+  const { metrics } = rt;
   const app = Fastify({
     loggerInstance: core.log.child({ part: "http" }) as FastifyBaseLogger,
     // Request URLs carry HLS tokens: log our own line with the route pattern instead.
@@ -101,7 +96,12 @@ export async function buildApp(
     frameAncestors: core.config.frameAncestors,
     allowedOrigins: core.config.allowedOrigins,
   });
-  installAuth(app, ctx);
+  installAuth(app, {
+    sessions: core.features.sessions.store,
+    commit: core.commit,
+    now: core.now,
+    metricsToken: core.config.metricsToken,
+  });
   app.addHook("onResponse", async (req, reply) => {
     const route = req.routeOptions.url ?? "unmatched";
     const status = String(reply.statusCode);
@@ -113,26 +113,10 @@ export async function buildApp(
     sendError(reply, 404, { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` }),
   );
 
-  sessionRoutes(app, ctx);
-  catalogueRoutes(app, ctx);
-  cameraAdminRoutes(app, ctx);
-  playRoutes(app, ctx);
-  streamsRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  opsRoutes(app, ctx);
-  overviewRoutes(app, ctx);
-  wallRoutes(app, ctx);
-  presetRoutes(app, ctx);
-  inspectionRoutes(app, ctx);
-  hlsRoutes(app, ctx);
-  liveRoutes(app, ctx);
-  feedRoutes(app, ctx);
-  alarmRoutes(app, ctx);
-  rollcallRoutes(app, ctx);
-  orderRoutes(app, ctx);
-  recordingRoutes(app, ctx);
-  recordingFileRoutes(app, ctx);
-  for (const routes of extraRoutes) routes(app, ctx);
+  opsRoutes(app, { now: core.now, eventLog: core.eventLog, metrics });
+  liveRoutes(app, hub);
+  for (const f of core.featureList) f.routes?.(app, rt);
+  for (const routes of parts.extra ?? []) routes(app);
   await wallStatic(app, wallDir);
   await app.ready();
   return { app, routes };

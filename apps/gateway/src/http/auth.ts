@@ -6,8 +6,17 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { userActor } from "@cw/alerts";
 import { AppError } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Session } from "../auth/sessions";
-import { type HttpContext, sessionCookie } from "./context";
+import type { Session, SessionStore } from "../auth/sessions";
+import type { Commit } from "../events/codec";
+import { sessionCookie } from "./context";
+
+/** What the gate needs: the sessions, the log (renewals), the clock, the metrics bearer token. */
+export interface AuthDeps {
+  sessions: SessionStore;
+  commit: Commit;
+  now: () => number;
+  metricsToken: string | undefined;
+}
 
 export function setSessionCookie(
   reply: FastifyReply,
@@ -30,9 +39,9 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** The session named by the request's cookie, or null. */
-export function sessionOf(ctx: HttpContext, req: FastifyRequest): Session | null {
+export function sessionOf(sessions: SessionStore, req: FastifyRequest): Session | null {
   const id = req.cookies[sessionCookie];
-  return id ? ctx.core.sessions.resolve(id) : null;
+  return id ? sessions.resolve(id) : null;
 }
 
 function bearerMatches(req: FastifyRequest, token: string | undefined): boolean {
@@ -49,21 +58,21 @@ export function requireSession(req: FastifyRequest): Session {
   return req.session;
 }
 
-export function installAuth(app: FastifyInstance, ctx: HttpContext): void {
+export function installAuth(app: FastifyInstance, d: AuthDeps): void {
   app.decorateRequest("session", null);
   app.addHook("onRequest", async (req, reply) => {
     if (req.is404) return; // unknown paths: the not-found handler answers (SPA fallback or 404 JSON)
     const mode = req.routeOptions.config.auth ?? "session";
     if (mode === "public" || mode === "hls" || mode === "feed") return;
-    const session = sessionOf(ctx, req);
+    const session = sessionOf(d.sessions, req);
     if (!session) {
-      if (mode === "metrics" && bearerMatches(req, ctx.core.config.metricsToken)) return;
+      if (mode === "metrics" && bearerMatches(req, d.metricsToken)) return;
       throw new AppError("unauthenticated");
     }
     req.session = session;
-    const next = ctx.core.sessions.renewal(session);
+    const next = d.sessions.renewal(session);
     if (next !== null) {
-      await ctx.core.commit([
+      await d.commit([
         {
           type: "session.renewed",
           actor: userActor(session.user.username),
@@ -71,7 +80,7 @@ export function installAuth(app: FastifyInstance, ctx: HttpContext): void {
         },
       ]);
       const id = req.cookies[sessionCookie];
-      if (id) setSessionCookie(reply, id, next, ctx.core.now(), req.protocol === "https");
+      if (id) setSessionCookie(reply, id, next, d.now(), req.protocol === "https");
       session.expiresAt = next;
     }
   });

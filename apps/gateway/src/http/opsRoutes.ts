@@ -1,14 +1,18 @@
 // GET /healthz (no auth: liveness for the supervisor) and GET /metrics (Prometheus text; a session or
 // `Authorization: Bearer <METRICS_TOKEN>`).
 import type { FastifyInstance } from "fastify";
-import type { HttpContext } from "./context";
+import type { EventLog } from "../eventlog/types";
+import type { Metrics } from "../metrics";
 
-export function opsRoutes(app: FastifyInstance, { core, metrics }: HttpContext): void {
-  const startedAt = core.now();
+export function opsRoutes(
+  app: FastifyInstance,
+  { now, eventLog, metrics }: { now: () => number; eventLog: Pick<EventLog, "lastSeq">; metrics: Metrics },
+): void {
+  const startedAt = now();
   app.get("/healthz", { config: { auth: "public" } }, async () => ({
     status: "ok",
-    uptimeS: Math.round((core.now() - startedAt) / 1000),
-    lastSeq: core.eventLog.lastSeq,
+    uptimeS: Math.round((now() - startedAt) / 1000),
+    lastSeq: eventLog.lastSeq,
   }));
 
   app.get("/metrics", { config: { auth: "metrics" } }, async (_req, reply) =>

@@ -1,32 +1,25 @@
-// The live WebSocket hub: one typed stream of LiveMessage per client (hello, stream.health snapshot
-// then changes, catalogue.camera edits, wall.screen snapshot then changes, preset edits), scoped to what the client's session may see. Owns the
-// sockets: pings every 15 s and drops dead ones, drops a client whose send buffer passes ~4 MB (a slow
-// wall must not hold the gateway's memory) and closes clients whose session ended. close() ends all.
-// Features extend it (extend(): a hook on each connection and on client → server frames; publish():
-// a per-session message to every client), e.g. the orders' guaranteed delivery (orders/live.ts).
+// The live WebSocket hub, transport only: one typed stream of LiveMessage per client. Owns the sockets:
+// hello on connect, then what every feature's live source sends a new connection; `subscribe` frames
+// narrow or widen a client's topics (widening replays the added topics' first messages); pings every
+// 15 s and drops dead ones; drops a client whose send buffer passes ~4 MB (a slow wall must not hold the
+// gateway's memory); closes clients whose session ended; close() ends all. Never knows a topic's
+// content or who may hear it: features publish per session (publish()) and answer client frames.
 
 import type { Duplex } from "node:stream";
-import {
-  can,
-  type LiveMessage,
-  type LiveTopic,
-  liveTopicNames,
-  type StreamHealth,
-  scopeOf,
-  zLiveSubscribe,
-} from "@cw/protocol";
-import type { StreamRegistry } from "@cw/streams";
+import { type LiveMessage, type LiveTopic, liveTopicNames, zLiveSubscribe } from "@cw/protocol";
 import type { WebSocket } from "ws";
-import { canSeePrison } from "../auth/guard";
 import type { Session } from "../auth/sessions";
-import type { Core } from "../core";
-import { visibleHealth } from "../http/streamsRoutes";
-import { wallCatalogue } from "../wall/catalogueView";
-import { scopePreset } from "../wall/scope";
 
 export interface LiveHubOptions {
   pingMs?: number;
   maxBufferedBytes?: number;
+}
+
+/** What the hub needs besides its sources: the clock for hello, whether a session still lives, a log. */
+export interface LiveHubDeps {
+  now(): number;
+  sessionAlive(hash: string): boolean;
+  log: { warn(obj: object, msg: string): void };
 }
 
 /** The shortest gap between two batches of frames to one client under load (see cork()). */
@@ -45,55 +38,29 @@ interface Client {
 
 /** Sends one message to one client (dropped silently if its socket is gone). */
 export type LiveSend = (msg: LiveMessage) => void;
-/** A feature's hook on each connection (orders: what a terminal missed) and on what clients send. */
-export interface LiveExtension {
-  /** After hello and the snapshots of a new connection. */
+/** Sends every client the message `build` makes for its session (null: that client hears nothing). */
+export type Publish = (build: (session: Session) => LiveMessage | null) => void;
+/** A feature's live topics: what a new connection is sent first, and the client frames it answers. */
+export interface LiveSource {
+  /** After hello, on every new connection (and for the topics a subscribe adds). */
   attached?(session: Session, send: LiveSend): void;
-  /** A client → server frame, JSON-parsed (not validated: the extension owns its topic's schema). */
+  /** A client → server frame, JSON-parsed (not validated: the source owns its topic's schema). */
   message?(session: Session, msg: unknown, send: LiveSend): void;
 }
 
 export class LiveHub {
   private readonly clients = new Set<Client>();
   private readonly timer: NodeJS.Timeout;
-  private readonly unsubscribe: Array<() => void>;
   private readonly maxBuffered: number;
-  private readonly snapshot: () => StreamHealth[];
-  private readonly extensions = new Set<LiveExtension>();
 
   constructor(
-    private readonly core: Core,
-    streams: StreamRegistry,
+    private readonly sources: readonly LiveSource[],
+    private readonly deps: LiveHubDeps,
     opts: LiveHubOptions = {},
   ) {
     this.maxBuffered = opts.maxBufferedBytes ?? 4 * 1024 * 1024;
     this.timer = setInterval(() => this.heartbeat(), opts.pingMs ?? 15_000);
     this.timer.unref();
-    this.unsubscribe = [
-      streams.onHealth((changed) => this.broadcastHealth(changed)),
-      core.onCatalogueChange((c) => {
-        for (const client of this.clients) {
-          if (can(client.session.user.role, "cameras.view") && canSeePrison(client.session, c.prisonId)) {
-            this.send(client, { topic: "catalogue.camera", data: { id: c.id, camera: c.camera } });
-          }
-        }
-      }),
-      // Screens are the bureau centre's (operators never hear of them); presets are scoped per prison.
-      core.wall.onScreen((screen) => {
-        for (const client of this.clients) {
-          if (can(client.session.user.role, "wall.view")) this.send(client, { topic: "wall.screen", data: screen });
-        }
-      }),
-      core.wall.onPreset((id, preset) => {
-        const catalogue = wallCatalogue(core.catalogue);
-        for (const client of this.clients) {
-          if (!can(client.session.user.role, "cameras.view")) continue;
-          const scoped = preset && scopePreset(preset, scopeOf(client.session), catalogue);
-          this.send(client, { topic: "preset", data: { id, preset: scoped } });
-        }
-      }),
-    ];
-    this.snapshot = () => streams.health();
   }
 
   get size(): number {
@@ -108,31 +75,22 @@ export class LiveHub {
     });
     socket.on("close", () => this.clients.delete(client));
     socket.on("error", () => this.drop(client, 1011, "socket error"));
-    // Client frames go to the extensions; a frame that is not JSON is ignored rather than failed on.
+    // Client frames go to the sources; a frame that is not JSON is ignored rather than failed on.
     socket.on("message", (raw) => this.received(client, String(raw)));
     const { user } = session;
     this.send(client, {
       topic: "hello",
-      data: { username: user.username, role: user.role, serverTime: this.core.now() },
+      data: { username: user.username, role: user.role, serverTime: this.deps.now() },
     });
     this.snapshots(client, null);
   }
 
   /** What a client gets on connect (or when it widens its topics to `added`; null = all). */
   private snapshots(client: Client, added: ReadonlySet<LiveTopic> | null): void {
-    const { session } = client;
-    const wants = (t: LiveTopic) => added === null || added.has(t);
-    if (wants("stream.health")) {
-      this.send(client, { topic: "stream.health", data: visibleHealth(this.core, session, this.snapshot()) });
-    }
-    if (wants("wall.screen") && can(session.user.role, "wall.view")) {
-      for (const screen of this.core.wall.screens()) this.send(client, { topic: "wall.screen", data: screen });
-    }
-    // Extensions send their own topics' snapshots (overview, missed orders); send() filters the rest.
     const send: LiveSend = (msg) => {
-      if (wants(msg.topic)) this.send(client, msg);
+      if (added === null || added.has(msg.topic)) this.send(client, msg);
     };
-    for (const x of this.extensions) x.attached?.(session, send);
+    for (const source of this.sources) source.attached?.(client.session, send);
   }
 
   /** A subscribe frame: narrow or widen the topics; widening replays the added topics' snapshots. */
@@ -147,19 +105,13 @@ export class LiveHub {
     if (added.size > 0) this.snapshots(client, added);
   }
 
-  /** Adds a feature's hooks; returns its removal. */
-  extend(extension: LiveExtension): () => void {
-    this.extensions.add(extension);
-    return () => this.extensions.delete(extension);
-  }
-
   /** Sends to every client the message `build` makes for its session (null: that client hears nothing). */
-  publish(build: (session: Session) => LiveMessage | null): void {
+  readonly publish: Publish = (build) => {
     for (const client of this.clients) {
       const msg = build(client.session);
       if (msg !== null) this.send(client, msg);
     }
-  }
+  };
 
   private received(client: Client, raw: string): void {
     if (!this.clients.has(client)) return;
@@ -174,14 +126,7 @@ export class LiveHub {
       return;
     }
     const send: LiveSend = (m) => this.send(client, m);
-    for (const x of this.extensions) x.message?.(client.session, msg, send);
-  }
-
-  private broadcastHealth(changed: StreamHealth[]): void {
-    for (const client of this.clients) {
-      const data = visibleHealth(this.core, client.session, changed);
-      if (data.length > 0) this.send(client, { topic: "stream.health", data });
-    }
+    for (const source of this.sources) source.message?.(client.session, msg, send);
   }
 
   private send(client: Client, msg: LiveMessage): void {
@@ -189,7 +134,7 @@ export class LiveHub {
     if (socket.readyState !== socket.OPEN) return;
     if (client.topics !== null && msg.topic !== "hello" && !client.topics.has(msg.topic)) return;
     if (socket.bufferedAmount > this.maxBuffered) {
-      this.core.log.warn({ username: client.session.user.username }, "live client too slow: dropped");
+      this.deps.log.warn({ username: client.session.user.username }, "live client too slow: dropped");
       // Its buffer is full: a close frame would queue behind it, so cut the connection now.
       this.clients.delete(client);
       socket.terminate();
@@ -246,7 +191,7 @@ export class LiveHub {
 
   private heartbeat(): void {
     for (const client of this.clients) {
-      if (!this.core.sessions.byHashValue(client.session.hash)) {
+      if (!this.deps.sessionAlive(client.session.hash)) {
         this.drop(client, liveCloseCodes.sessionEnded, "session ended");
       } else if (!client.alive) {
         this.clients.delete(client);
@@ -260,8 +205,6 @@ export class LiveHub {
 
   close(): void {
     clearInterval(this.timer);
-    for (const u of this.unsubscribe) u();
-    this.extensions.clear();
     for (const client of this.clients) this.drop(client, liveCloseCodes.shutdown, "gateway shutting down");
   }
 }

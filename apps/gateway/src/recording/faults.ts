@@ -4,14 +4,14 @@
 // fault and its recovery are folded in order. Owns nothing else; never touches the media plane.
 import { decideRecordingFault, decideRecordingRecovered } from "@cw/alerts";
 import type { RecordingService, StoreFault } from "@cw/recording";
-import type { Core } from "../core";
+import type { RecordingCore } from "./core";
 import { recordingEventTypes as T } from "./events";
 
 export class FaultBridge {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly core: Pick<Core, "commit" | "catalogue" | "control" | "now" | "log">,
+    private readonly core: Pick<RecordingCore, "commit" | "catalogue" | "control" | "now" | "log">,
     private readonly media: () => RecordingService | null,
   ) {}
 

@@ -8,9 +8,9 @@ import { AppError } from "@cw/protocol";
 import type { MediaSource } from "@cw/recording";
 import type { FastifyInstance } from "fastify";
 import { admitPathToken } from "../auth/pathToken";
-import type { HttpContext } from "../http/context";
 import { readPlayback } from "./playToken";
 import { parseRange } from "./range";
+import type { RecordingHttp } from "./routes";
 
 interface Params {
   token: string;
@@ -18,7 +18,7 @@ interface Params {
   file: string;
 }
 
-export function recordingFileRoutes(app: FastifyInstance, ctx: HttpContext): void {
+export function recordingFileRoutes(app: FastifyInstance, ctx: RecordingHttp): void {
   const { core, recording, metrics } = ctx;
   const badToken = () => new AppError("bad_token");
 

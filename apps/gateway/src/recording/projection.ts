@@ -30,7 +30,7 @@ export const exportUrl = (evidenceId: string, n: number, ext: "mp4" | "json"): s
 export class RecordingProjection {
   private s: State = { plans: new Map(), evidence: new Map(), alarms: new Map() };
 
-  apply(e: LoggedEvent): void {
+  fold(e: LoggedEvent): void {
     switch (e.type) {
       case "recording.plan.set":
         this.s.plans.set(e.data.cameraId, {

@@ -25,10 +25,20 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canSeePrison, requireCan, requirePrison } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import { sessionHashPrefix } from "../auth/sessions";
+import { visibleCamera } from "../features/catalogue/routes";
 import { requireSession } from "../http/auth";
-import { visibleCamera } from "../http/catalogueRoutes";
-import type { HttpContext } from "../http/context";
 import { orThrow } from "../http/errors";
+import type { Metrics } from "../metrics";
+import type { RecordingCore } from "./core";
+import type { RecordingFeature } from "./service";
+
+/** What the recording routes receive. */
+export interface RecordingHttp {
+  core: RecordingCore;
+  recording: RecordingFeature;
+  metrics: Metrics;
+}
+
 import { recordingEventTypes as T } from "./events";
 import { type PlaybackClaims, signPlayback } from "./playToken";
 
@@ -46,7 +56,7 @@ const client = (req: FastifyRequest) => ({
   userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256),
 });
 
-export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
+export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void {
   const { core, recording } = ctx;
 
   const cameraFor = (
@@ -55,7 +65,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
   ) => {
     const session = requireSession(req);
     requireCan(session, capability);
-    return { session, camera: visibleCamera(core, session, req.params.id) };
+    return { session, camera: visibleCamera(core.catalogue, session, req.params.id) };
   };
 
   const window = (query: unknown, max: number) => {
@@ -129,7 +139,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: HttpContext): void {
     const session = requireSession(req);
     requireCan(session, "evidence.mark");
     const body = orThrow(parseWith(zEvidenceCreate, req.body));
-    const camera = visibleCamera(core, session, body.cameraId);
+    const camera = visibleCamera(core.catalogue, session, body.cameraId);
     const created = await recording.createEvidence(userActor(session.user.username), camera, body);
     return reply.code(201).send(created);
   });

@@ -19,14 +19,14 @@ import {
   type RecordingsResponse,
 } from "@cw/protocol";
 import { exportClip, type MediaSource, type RecordingService, type SigningKey } from "@cw/recording";
-import type { Core } from "../core";
 import { shownActor } from "../events/actor";
 import type { LoggedEvent } from "../events/map";
+import type { RecordingCore } from "./core";
 import { recordingEventTypes as T } from "./events";
 import { exportUrl, type RecordingProjection } from "./projection";
 
 export interface RecordingFeatureDeps {
-  core: Pick<Core, "commit" | "now" | "catalogue" | "log">;
+  core: Pick<RecordingCore, "commit" | "now" | "catalogue" | "log">;
   projection: RecordingProjection;
   media: RecordingService;
   key: SigningKey;

@@ -5,13 +5,14 @@
 import { join } from "node:path";
 import { loadOrCreateSigningKey, RecordingService } from "@cw/recording";
 import { findFfmpeg, type StreamRegistry } from "@cw/streams";
-import type { Core } from "../core";
+import type { Kernel } from "../features/feature";
+import type { RecordingCore } from "./core";
 import { recordingEventTypes as T } from "./events";
 import { FaultBridge } from "./faults";
 import { RecordingFeature } from "./service";
 
 export interface RecordingWiring {
-  core: Core;
+  core: RecordingCore & Pick<Kernel, "onEvent">;
   registry: Pick<StreamRegistry, "onSegment" | "hold" | "onHealth">;
 }
 
@@ -22,7 +23,7 @@ export interface RecordingHandle {
   close(): Promise<void>;
 }
 
-export const recordDirOf = (core: Pick<Core, "config">): string =>
+export const recordDirOf = (core: Pick<RecordingCore, "config">): string =>
   core.config.recordDir ?? join(core.config.dataDir, "recordings");
 
 export async function wireRecording(w: RecordingWiring): Promise<RecordingHandle> {

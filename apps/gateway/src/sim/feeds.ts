@@ -5,7 +5,7 @@
 // checkpoints already past at start are reported at once, so the board is populated when the demo
 // opens, then the schedule is followed day after day. All timers are unref'd; stop() clears them.
 import { defaultSchedule, localDate, type Schedule } from "@cw/alerts";
-import { demoFeedKey } from "../feeds/signature";
+import { demoFeedKey } from "../features/alarms/feeds/signature";
 import { makeAlarm } from "./alarmMix";
 import type { SimLog, SimPrison } from "./model";
 import { FeedPoster, type PosterStats } from "./poster";

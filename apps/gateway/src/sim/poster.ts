@@ -2,7 +2,7 @@
 // X-Feed-Timestamp + X-Feed-Signature, a few requests in flight at most, retries on network errors and
 // 5xx/429 with back-off, each retry signed afresh. Owns its fetches and retry timers; stop() aborts
 // and clears them all. Never throws to the caller: failures are logged and counted.
-import { signFeed } from "../feeds/signature";
+import { signFeed } from "../features/alarms/feeds/signature";
 import type { SimLog } from "./model";
 
 export type FeedPath = "alarms" | "rollcalls";

@@ -66,7 +66,7 @@ describe("alarms API", () => {
       ack: { by: "user:duty", note: "看到了，已派人" },
     });
     expect((await post(`/api/v1/alarms/${id}/ack`, duty, { note: "again" })).status).toBe(409);
-    const audit = (await t.gw.core.audit.query({ type: "alarm.acknowledged", limit: 10 })).events;
+    const audit = (await t.gw.core.features.audit.index.query({ type: "alarm.acknowledged", limit: 10 })).events;
     expect(audit[0]).toMatchObject({ actor: "duty", data: { id } });
   });
 
@@ -101,10 +101,10 @@ describe("alarms API", () => {
       };
     expect((await light()).light).toBe("green");
     t.clock.now += 61_000;
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     expect((await light()).light).toBe("yellow");
     t.clock.now += 120_000;
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     expect(await light()).toMatchObject({ light: "red", escalatedTo: ["commander"] });
     const red = (await (await t.req("/api/v1/alarms?light=red&state=open", { cookie: duty })).json()) as {
       alarms: Array<{ id: string }>;
@@ -119,7 +119,7 @@ describe("alarms API", () => {
   it("puts a severe alarm's camera on the alarm tile, highlighted until acknowledged", async () => {
     const id = await raise("pj", "tile-1", { severity: 1, cameraId: "pj-b1-s1-cell" });
     await expect
-      .poll(() => t.gw.core.wall.screen(1)?.alarmTile)
+      .poll(() => t.gw.core.features.wall.service.screen(1)?.alarmTile)
       .toEqual({
         cameraId: "pj-b1-s1-cell",
         alarmId: id,
@@ -127,22 +127,22 @@ describe("alarms API", () => {
       });
     const duty = await t.login("duty");
     await post(`/api/v1/alarms/${id}/ack`, duty, { note: "ok" });
-    await expect.poll(() => t.gw.core.wall.screen(1)?.alarmTile?.highlight).toBe(false);
+    await expect.poll(() => t.gw.core.features.wall.service.screen(1)?.alarmTile?.highlight).toBe(false);
   });
 
   it("raises video_loss when a watched camera's stream stalls and clears it when the picture returns", async () => {
     const cam = "pj-b1-s2-cell";
     t.fake.healthList = [health(cam, "stalled")];
     t.fake.emit([health(cam, "stalled")]);
-    await t.gw.core.control.settled();
-    const lost = Object.values(t.gw.core.control.projection.state.alarms.byId).find(
+    await t.gw.core.features.alarms.plane.settled();
+    const lost = Object.values(t.gw.core.features.alarms.plane.projection.state.alarms.byId).find(
       (a) => a.type === "video_loss" && a.cameraId === cam,
     );
     expect(lost).toMatchObject({ state: "open", origin: "stream_health", prisonId: "pj" });
     t.fake.healthList = [health(cam, "live")];
     t.fake.emit([health(cam, "live")]);
-    await t.gw.core.control.settled();
-    expect(t.gw.core.control.projection.state.alarms.byId[lost?.id ?? ""]?.state).toBe("cleared");
+    await t.gw.core.features.alarms.plane.settled();
+    expect(t.gw.core.features.alarms.plane.projection.state.alarms.byId[lost?.id ?? ""]?.state).toBe("cleared");
     t.fake.healthList = [];
   });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readToken, signToken, TokenUse } from "../../src/auth/hlsToken";
 import { hashPassword, parseHash, verifyPassword } from "../../src/auth/password";
-import { parseHlsFile, parsePlaylistQuery } from "../../src/http/hlsFiles";
+import { parseHlsFile, parsePlaylistQuery } from "../../src/features/streams/hlsFiles";
 
 const secret = Buffer.alloc(32, 7);
 

@@ -1,8 +1,8 @@
 // The demo province: size, nesting, ids and names as the issue asks.
 import { describe, expect, it } from "vitest";
-import { demoProvince } from "../../src/catalogue/demo";
-import { CatalogueStore } from "../../src/catalogue/store";
-import { validateProvince } from "../../src/catalogue/validate";
+import { demoProvince } from "../../src/features/catalogue/demo";
+import { CatalogueStore } from "../../src/features/catalogue/store";
+import { validateProvince } from "../../src/features/catalogue/validate";
 
 describe("demo province", () => {
   const province = demoProvince();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadProvince } from "../../src/catalogue/load";
+import { loadProvince } from "../../src/features/catalogue/load";
 
 const example = fileURLToPath(new URL("../../catalogue.example.json", import.meta.url));
 

@@ -1,6 +1,6 @@
 // Catalogue file validation: each bad file gives one clear message naming the place.
 import { describe, expect, it } from "vitest";
-import { validateProvince } from "../../src/catalogue/validate";
+import { validateProvince } from "../../src/features/catalogue/validate";
 
 const cam = (id: string, extra: object = {}) => ({
   id,

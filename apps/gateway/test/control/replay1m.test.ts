@@ -91,8 +91,8 @@ it("opens a journal of 1 M events (scan + replay into the projections) in bounde
     try {
       expect(first.core.snapshots.restoredSeq).toBe(0);
       expect(first.core.eventLog.lastSeq).toBeGreaterThanOrEqual(N); // + what start-up itself appends (the day's inspection draw)
-      expect(Object.keys(first.core.control.projection.state.alarms.byId)).toHaveLength(ALARMS);
-      expect(first.core.control.projection.state.alarms.byId.a7?.count).toBe(9);
+      expect(Object.keys(first.core.features.alarms.plane.projection.state.alarms.byId)).toHaveLength(ALARMS);
+      expect(first.core.features.alarms.plane.projection.state.alarms.byId.a7?.count).toBe(9);
       console.log(`journal open + replay of ${N} events: ${Math.round(first.ms)} ms`);
       // Generous: CI machines are shared; a quiet 2-core box does it in a few seconds (the bench reports it).
       expect(first.ms).toBeLessThan(60_000);
@@ -103,9 +103,9 @@ it("opens a journal of 1 M events (scan + replay into the projections) in bounde
     const second = await open();
     try {
       expect(second.core.snapshots.restoredSeq).toBe(snapshotSeq);
-      expect(Object.keys(second.core.control.projection.state.alarms.byId)).toHaveLength(ALARMS);
-      expect(second.core.control.projection.state.alarms.byId.a7?.count).toBe(9);
-      expect(second.core.audit.size).toBe(second.core.eventLog.lastSeq);
+      expect(Object.keys(second.core.features.alarms.plane.projection.state.alarms.byId)).toHaveLength(ALARMS);
+      expect(second.core.features.alarms.plane.projection.state.alarms.byId.a7?.count).toBe(9);
+      expect(second.core.features.audit.index.size).toBe(second.core.eventLog.lastSeq);
       console.log(`open with a snapshot at ${snapshotSeq}: ${Math.round(second.ms)} ms`);
       expect(second.ms).toBeLessThan(60_000);
     } finally {

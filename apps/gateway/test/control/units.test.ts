@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeEvent } from "@cw/alerts";
 import { describe, expect, it } from "vitest";
-import { KeyedLock } from "../../src/control/keyedLock";
-import { ControlProjection } from "../../src/control/projection";
-import { fileSnapshots, inlineSnapshots } from "../../src/control/snapshots";
+import { KeyedLock } from "../../src/features/alarms/keyedLock";
+import { ControlProjection } from "../../src/features/alarms/projection";
+import { fileSnapshots, inlineSnapshots } from "../../src/features/alarms/snapshots";
 
 describe("projection touches", () => {
   it("names the alarm, slot and obligation an event changed", () => {

@@ -3,7 +3,7 @@
 // never 5xx, and leave the state (the event log) exactly as it was.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signFeed } from "../../src/feeds/signature";
+import { signFeed } from "../../src/features/alarms/feeds/signature";
 import { startTestGateway, type TestGateway } from "../helpers";
 import { alarmBody, demoKey, postFeed } from "./signed";
 
@@ -207,7 +207,7 @@ describe("bad feeds → 4xx, never 5xx, state unchanged", () => {
   for (const c of badFeeds) {
     it(c.name, async () => {
       // The clock is frozen in tests: after one tick, time alone appends nothing more.
-      await t.gw.core.control.tickOnce();
+      await t.gw.core.features.alarms.plane.tickOnce();
       const seq = t.gw.core.eventLog.lastSeq;
       const res = await postFeed(t.gw.url, c.prison ?? "pj", c.kind ?? "alarms", c.raw(), c.opts?.() ?? {});
       const body = (await res.json()) as { code: string; message: string; field?: string };
@@ -220,7 +220,7 @@ describe("bad feeds → 4xx, never 5xx, state unchanged", () => {
   }
 
   it("fuzz: arbitrary JSON bodies are 202 or 4xx, never 5xx; refusals append nothing", async () => {
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
     const body = fc.record(
       {

@@ -3,7 +3,7 @@
 // in badFeeds.test.ts) that must all be 4xx {code, message, field?} and leave the state unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { signFeed } from "../../src/feeds/signature";
+import { signFeed } from "../../src/features/alarms/feeds/signature";
 import { startTestGateway, type TestGateway } from "../helpers";
 import { alarmBody, demoKey, jpegBase64, postFeed } from "./signed";
 
@@ -27,9 +27,11 @@ describe("POST /api/v1/feeds/{prisonId}/alarms", () => {
     const again = await postFeed(url(), "pj", "alarms", body);
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ id: a.id, duplicate: true });
-    const alarm = t.gw.core.control.reads.alarm(a.id, null);
+    const alarm = t.gw.core.features.alarms.plane.reads.alarm(a.id, null);
     expect(alarm).toMatchObject({ sourceId: "pj-dup-1", count: 2, state: "open", cameraId: "pj-b1-s1-cell" });
-    const same = Object.values(t.gw.core.control.projection.state.alarms.byId).filter((x) => x.sourceId === "pj-dup-1");
+    const same = Object.values(t.gw.core.features.alarms.plane.projection.state.alarms.byId).filter(
+      (x) => x.sourceId === "pj-dup-1",
+    );
     expect(same).toHaveLength(1);
   });
 
@@ -58,7 +60,7 @@ describe("POST /api/v1/feeds/{prisonId}/alarms", () => {
     const body = JSON.stringify(alarmBody("pj-snap-1", { snapshot: jpegBase64 }));
     const res = await postFeed(url(), "pj", "alarms", body);
     const { id } = (await res.json()) as { id: string };
-    const raised = (await t.gw.core.audit.query({ type: "alarm.raised", limit: 100 })).events.find(
+    const raised = (await t.gw.core.features.audit.index.query({ type: "alarm.raised", limit: 100 })).events.find(
       (e) => (e.data as { id: string }).id === id,
     );
     expect((raised?.data as { snapshot?: string } | undefined)?.snapshot).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -88,7 +90,7 @@ describe("POST /api/v1/feeds/{prisonId}/rollcalls", () => {
   it("records a report, shows it on the board, and raises headcount_mismatch when present ≠ expected", async () => {
     const ok = await postFeed(url(), "pj", "rollcalls", JSON.stringify(rollcall("pj-rc-1")));
     expect(ok.status).toBe(202);
-    const before = Object.keys(t.gw.core.control.projection.state.alarms.byId).length;
+    const before = Object.keys(t.gw.core.features.alarms.plane.projection.state.alarms.byId).length;
     const short = await postFeed(
       url(),
       "pj",
@@ -96,7 +98,7 @@ describe("POST /api/v1/feeds/{prisonId}/rollcalls", () => {
       JSON.stringify(rollcall("pj-rc-2", { blockId: "pj-b2", present: 119, absentees: [{ reason: "就医" }] })),
     );
     expect(short.status).toBe(202);
-    const alarms = Object.values(t.gw.core.control.projection.state.alarms.byId);
+    const alarms = Object.values(t.gw.core.features.alarms.plane.projection.state.alarms.byId);
     expect(alarms.length).toBe(before + 1);
     expect(alarms.find((a) => a.sourceId === "rollcall:pj-rc-2")).toMatchObject({
       type: "headcount_mismatch",

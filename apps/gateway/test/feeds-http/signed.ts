@@ -1,5 +1,5 @@
 // Test helpers: signed feed requests exactly as a prison system sends them (demo keys), and bodies.
-import { demoFeedKey, signFeed } from "../../src/feeds/signature";
+import { demoFeedKey, signFeed } from "../../src/features/alarms/feeds/signature";
 
 export const demoKey = (prisonId: string, secret = "demo") => demoFeedKey(secret, prisonId);
 

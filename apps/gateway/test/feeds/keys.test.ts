@@ -1,8 +1,8 @@
 // Feed keys: explicit per-prison keys win (and then the demo key of that prison is NOT accepted),
 // the demo derivation covers the rest unless demo keys are off, and FEED_KEYS parses with messages.
 import { describe, expect, it } from "vitest";
-import { feedKeyFor, parseFeedKeysEnv } from "../../src/feeds/keys";
-import { demoFeedKey } from "../../src/feeds/signature";
+import { feedKeyFor, parseFeedKeysEnv } from "../../src/features/alarms/feeds/keys";
+import { demoFeedKey } from "../../src/features/alarms/feeds/signature";
 
 const explicit = "k".repeat(40);
 

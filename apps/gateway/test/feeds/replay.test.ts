@@ -1,7 +1,7 @@
 // The replay cache: a (prison, signature) pair is refused while its timestamp is inside the window,
 // forgotten afterwards, and memory stays bounded however many requests arrive.
 import { describe, expect, it } from "vitest";
-import { ReplayCache } from "../../src/feeds/replay";
+import { ReplayCache } from "../../src/features/alarms/feeds/replay";
 
 const W = 300_000;
 const t0 = 1_750_000_000_000;

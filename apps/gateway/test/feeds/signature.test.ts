@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { demoFeedKey, signFeed, verifyFeedSignature } from "../../src/feeds/signature";
+import { demoFeedKey, signFeed, verifyFeedSignature } from "../../src/features/alarms/feeds/signature";
 
 const key = demoFeedKey("demo", "p01");
 const now = 1_750_000_000_000;

@@ -1,9 +1,9 @@
 // The WebSocket feed frame handler: one reply per frame, the client's ref echoed, every failure as data
 // (never a throw), and the replay cache shared with HTTP refusing a frame sent twice.
 import { describe, expect, it } from "vitest";
-import { ReplayCache } from "../../src/feeds/replay";
-import { demoFeedKey, signFeed } from "../../src/feeds/signature";
-import { type AcceptResult, type FeedFrameContext, handleFeedFrame } from "../../src/feeds/ws";
+import { ReplayCache } from "../../src/features/alarms/feeds/replay";
+import { demoFeedKey, signFeed } from "../../src/features/alarms/feeds/signature";
+import { type AcceptResult, type FeedFrameContext, handleFeedFrame } from "../../src/features/alarms/feeds/ws";
 
 const key = demoFeedKey("demo", "p01");
 const now = 1_750_000_000_000;

@@ -104,7 +104,7 @@ describe("GB/T 28181 in the gateway", () => {
       await req(`/api/v1/gb/devices/${DEVICE}`, { method: "PUT", cookie: commander, json: { prisonId: "pj" } }),
     );
     expect(r.status).toBe(200);
-    const cam = gw.core.catalogue.camera(cameraId);
+    const cam = gw.core.features.catalogue.store.camera(cameraId);
     expect(cam).toMatchObject({
       prisonId: "pj",
       blockId: "pj-b1",
@@ -112,7 +112,7 @@ describe("GB/T 28181 in the gateway", () => {
       kind: "cell",
       source: { kind: "gb28181", deviceId: DEVICE, channelId: firstCamera.id },
     });
-    expect(gw.core.catalogue.cameras().filter((c) => c.source.kind === "gb28181")).toHaveLength(64);
+    expect(gw.core.features.catalogue.store.cameras().filter((c) => c.source.kind === "gb28181")).toHaveLength(64);
     const channels = r.body["channels"] as { cameraId: string | null }[];
     expect(channels.filter((c) => c.cameraId !== null)).toHaveLength(64);
     expect(r.body).not.toHaveProperty("password");
@@ -161,7 +161,7 @@ describe("GB/T 28181 in the gateway", () => {
       expect(r.status).toBe(422);
       expect(r.body).toMatchObject({ code: "validation" });
     }
-    const notGb = gw.core.catalogue.cameras().find((c) => c.source.kind !== "gb28181")!;
+    const notGb = gw.core.features.catalogue.store.cameras().find((c) => c.source.kind !== "gb28181")!;
     expect(
       (await req(`/api/v1/cameras/${notGb.id}/ptz`, { method: "POST", cookie: commander, json: { action: "stop" } }))
         .status,
@@ -171,8 +171,8 @@ describe("GB/T 28181 in the gateway", () => {
   it("a device alarm becomes an alarm of its prison with the camera attached", async () => {
     await device.alarm(6, "区域入侵", firstCamera.id);
     let alarms: { cameraId: string; type: string; prisonId: string }[] = [];
-    await until(() => gw.core.control.reads.alarms({ limit: 10 }, null).length > 0, 5000, "alarm");
-    alarms = gw.core.control.reads.alarms({ limit: 10 }, null) as typeof alarms;
+    await until(() => gw.core.features.alarms.plane.reads.alarms({ limit: 10 }, null).length > 0, 5000, "alarm");
+    alarms = gw.core.features.alarms.plane.reads.alarms({ limit: 10 }, null) as typeof alarms;
     expect(alarms[0]).toMatchObject({ cameraId, type: "perimeter_intrusion", prisonId: "pj" });
   });
 
@@ -201,7 +201,10 @@ describe("GB/T 28181 in the gateway", () => {
       json: { mapping: { [org.id]: { blockId: "pj-b2", subBlockId: "pj-b2-s2" } } },
     });
     expect(r.status).toBe(200);
-    expect(gw.core.catalogue.camera(cameraId)).toMatchObject({ blockId: "pj-b2", subBlockId: "pj-b2-s2" });
+    expect(gw.core.features.catalogue.store.camera(cameraId)).toMatchObject({
+      blockId: "pj-b2",
+      subBlockId: "pj-b2-s2",
+    });
     expect(
       (
         await req(`/api/v1/gb/devices/${DEVICE}`, {

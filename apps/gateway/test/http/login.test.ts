@@ -53,7 +53,7 @@ describe("session", () => {
       expect(await res.json()).toMatchObject({ code: "bad_credentials" });
       expect(res.headers.get("set-cookie")).toBeNull();
     }
-    const page = await t.gw.core.audit.query({ type: "login.failed", limit: 10 });
+    const page = await t.gw.core.features.audit.index.query({ type: "login.failed", limit: 10 });
     expect(page.events.map((e) => (e.data as { username: string }).username)).toEqual(["ghost", "chief"]);
   });
 

@@ -2,7 +2,7 @@
 // after it, frozen at the report while it waits for review, none once accepted.
 import type { Finding } from "@cw/alerts";
 import { describe, expect, it } from "vitest";
-import { rectificationLight } from "../../src/inspection/views";
+import { rectificationLight } from "../../src/features/inspection/views";
 
 const DAY = 86_400_000;
 const deadline = 10 * DAY;

@@ -26,7 +26,7 @@ describe("across restarts", () => {
     expect(early.commitment.commitment).toBe(promised);
 
     t.clock.now = local("2025-03-11T08:00:00");
-    await t.gw.core.inspection.tick();
+    await t.gw.core.features.inspection.service.tick();
     const day2 = await t.get("/api/v1/inspections/today", chief);
     expect(day2.inspections).toHaveLength(1);
     const v = await t.get("/api/v1/inspections/2025-03-11/verify", chief);

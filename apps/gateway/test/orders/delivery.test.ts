@@ -125,10 +125,10 @@ describe("lights on the live matrix", () => {
     const lightPush = (light: string) => (m: LiveMessage) =>
       orderMsg(o.id)(m) && (m.data as OrderLive).order.rows[0]?.signLight === light;
     t.clock.now += 50_000;
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     await cmd.next("order", lightPush("yellow"));
     t.clock.now += 10_000;
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     const red = (await cmd.next("order", lightPush("red"))).data as OrderLive;
     expect(red.order.rows[0]).toMatchObject({ state: "overdue", escalatedTo: ["commander"] });
   });

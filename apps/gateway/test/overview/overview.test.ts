@@ -179,11 +179,11 @@ describe("replay", () => {
   it("a restarted gateway folds the same figures from the journal", async () => {
     // The obligation clock runs every second and opens today's past roll-call slots on its first beat: let
     // it run now, so a beat landing between this read and the restart cannot change the log in between.
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     const before = await getJson<Report>("/api/v1/reports?period=day", commander);
     await t.close({ keepDir: true });
     t = await startTestGateway({ dir: t.dir, config });
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
     commander = await t.login("commander");
     const after = await getJson<Report>("/api/v1/reports?period=day", commander);
     expect(after.rows).toEqual(before.rows);

@@ -100,10 +100,10 @@ async function actions(t: TestGateway): Promise<Record<string, string>> {
   await json(`/api/v1/alarms/${a2}/ack`, cookies["operator-jz"]!, "POST", { note: "" });
   t.fake.healthList = [health("pj-gate", "stalled")];
   t.fake.emit([health("pj-gate", "stalled")]);
-  await t.gw.core.control.settled();
+  await t.gw.core.features.alarms.plane.settled();
   t.fake.healthList = [health("pj-gate", "live")];
   t.fake.emit([health("pj-gate", "live")]);
-  await t.gw.core.control.settled();
+  await t.gw.core.features.alarms.plane.settled();
   t.fake.healthList = [];
 
   // Roll calls: one on time and right, one short (raises headcount_mismatch).
@@ -127,7 +127,7 @@ async function actions(t: TestGateway): Promise<Record<string, string>> {
   const live = await connectLive(t, cookies["operator-pj"]!);
   live.send({ topic: "order.ack", data: { orderId: issued.id, unitId: "pj" } });
   await eventually(async () => {
-    const e = await t.gw.core.audit.query({ type: "order.delivered", limit: 1 });
+    const e = await t.gw.core.features.audit.index.query({ type: "order.delivered", limit: 1 });
     return e.events.length > 0 ? true : undefined;
   }, "order.delivered");
   await live.close();
@@ -190,7 +190,7 @@ async function actions(t: TestGateway): Promise<Record<string, string>> {
   // Time passes: lights turn yellow and red, escalate; a session is renewed on its next request.
   for (const step of [5, 10, 30, 60, 120]) {
     t.clock.now = fixtureClock.start + step * 60_000;
-    await t.gw.core.control.tickOnce();
+    await t.gw.core.features.alarms.plane.tickOnce();
   }
   await json("/api/v1/session", cookies.duty!, "GET");
   cookies.template = tpl.id;

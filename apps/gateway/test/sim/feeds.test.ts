@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { localTime, zAlarmFeed, zRollCallFeed } from "@cw/alerts";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoFeedKey, verifyFeedSignature } from "../../src/feeds/signature";
+import { demoFeedKey, verifyFeedSignature } from "../../src/features/alarms/feeds/signature";
 import { type FeedSimulator, startFeedSimulator } from "../../src/sim/feeds";
 import { mulberry32 } from "../../src/sim/rng";
 import { testPrisons } from "./fixtures";

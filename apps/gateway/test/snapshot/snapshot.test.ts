@@ -37,14 +37,8 @@ async function core(dir: string, config: Record<string, unknown> = {}, now = Dat
 const stateOf = (c: Core) =>
   deserialize(
     serialize({
-      sessions: c.sessions.snapshot(),
-      catalogue: c.catalogue.snapshot(),
-      audit: c.audit.snapshot(),
-      wall: [c.wall.screens(), c.wall.presets()],
-      inspection: c.inspection.state,
-      control: c.control.projection.snapshot(),
-      overview: c.overview.snapshot(),
-      templates: c.templates.snapshot(),
+      ...Object.fromEntries(c.featureList.flatMap((f) => (f.state ? [[f.name, f.state.snapshot()]] : []))),
+      screens: c.features.wall.service.screens(),
     }),
   ) as Record<string, unknown>;
 
@@ -130,7 +124,7 @@ describe("state snapshots", () => {
       });
       cores.push(c);
       // Let the obligation clock append what time made due (the same events on both: same state, same now).
-      while ((await c.control.tickOnce()) > 0) {}
+      while ((await c.features.alarms.plane.tickOnce()) > 0) {}
       return c;
     };
     const fromSnapshot = await open(dir, 10_000_000);
@@ -143,11 +137,11 @@ describe("state snapshots", () => {
     for (const part of Object.keys(b)) expect(a[part], part).toEqual(b[part]);
     // Reads agree too: an audit page (payloads fetched from the log by seq), the tree.
     const page = { type: "camera.", limit: 10 };
-    expect(await fromSnapshot.audit.query(page)).toEqual(await full.audit.query(page));
-    expect((await fromSnapshot.audit.query({ limit: 500 })).events).toHaveLength(500);
-    expect(fromSnapshot.catalogue.tree(null)).toEqual(full.catalogue.tree(null));
-    expect(fromSnapshot.catalogue.camera("pj-snap-1")).toBeDefined();
-    expect(fromSnapshot.catalogue.camera("pj-snap-0")).toBeUndefined();
+    expect(await fromSnapshot.features.audit.index.query(page)).toEqual(await full.features.audit.index.query(page));
+    expect((await fromSnapshot.features.audit.index.query({ limit: 500 })).events).toHaveLength(500);
+    expect(fromSnapshot.features.catalogue.store.tree(null)).toEqual(full.features.catalogue.store.tree(null));
+    expect(fromSnapshot.features.catalogue.store.camera("pj-snap-1")).toBeDefined();
+    expect(fromSnapshot.features.catalogue.store.camera("pj-snap-0")).toBeUndefined();
   });
 
   it("skips snapshots that do not belong and replays instead", async () => {

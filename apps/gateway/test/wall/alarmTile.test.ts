@@ -2,8 +2,8 @@
 // acknowledgement clears the highlight.
 import type { ScreenState } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
-import { applyAlarmToScreens, clearAlarmHighlight, defaultAlarmWallRule } from "../../src/wall/alarmTile";
-import { initialScreen } from "../../src/wall/projection";
+import { applyAlarmToScreens, clearAlarmHighlight, defaultAlarmWallRule } from "../../src/features/wall/alarmTile";
+import { initialScreen } from "../../src/features/wall/projection";
 
 const screens: ScreenState[] = [1, 2].map((n) => initialScreen(n).state);
 

@@ -76,7 +76,7 @@ describe("wall live push", () => {
     expect(first.msg.data).toMatchObject({ tiles: ["pj-gate"], tour: { step: 0, steps: 2 } });
     const lastSeq = t.gw.core.eventLog.lastSeq;
     t.clock.now += 5_000;
-    t.gw.core.wall.refresh(); // what the scheduler's timer does when the page is due
+    t.gw.core.features.wall.service.refresh(); // what the scheduler's timer does when the page is due
     const second = await c.next(isScreen(2));
     expect(second.msg.data).toMatchObject({
       tiles: ["pj-gate-ab"],
@@ -84,7 +84,7 @@ describe("wall live push", () => {
       version: (first.msg.data as ScreenState).version,
     });
     expect(t.gw.core.eventLog.lastSeq).toBe(lastSeq);
-    t.gw.core.wall.refresh(); // nothing moved: nothing pushed
+    t.gw.core.features.wall.service.refresh(); // nothing moved: nothing pushed
     await t.req("/api/v1/presets/live-tour", { method: "DELETE", cookie: commander });
     const removed = await c.next((m) => m.topic === "preset" && m.data.id === "live-tour");
     expect(removed.msg.data).toEqual({ id: "live-tour", preset: null });

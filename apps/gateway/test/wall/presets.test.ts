@@ -108,6 +108,11 @@ describe("presets", () => {
     const shown = ((await start.json()) as ScreenState).tiles;
     expect(shown).toEqual(["pj-b1-s1-cell", "pj-b1-s1-canteen", "pj-b1-s1-workshop", "pj-b1-s1-yard"]);
     expect((await t.req("/api/v1/presets/t1", { method: "DELETE", cookie: commander })).status).toBe(204);
-    expect(t.gw.core.wall.screen(2)).toMatchObject({ tourId: null, tour: null, tiles: shown, updatedBy: "commander" });
+    expect(t.gw.core.features.wall.service.screen(2)).toMatchObject({
+      tourId: null,
+      tour: null,
+      tiles: shown,
+      updatedBy: "commander",
+    });
   });
 });

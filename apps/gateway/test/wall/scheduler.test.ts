@@ -1,7 +1,7 @@
 // The tour timer: one timer at the earliest due page, none when nothing tours, never a spin, and
 // nothing after close().
 import { describe, expect, it } from "vitest";
-import { type Timers, TourScheduler } from "../../src/wall/scheduler";
+import { type Timers, TourScheduler } from "../../src/features/wall/scheduler";
 
 function fakeTimers() {
   const armed = new Map<number, { fn: () => void; ms: number }>();

@@ -140,24 +140,28 @@ describe("wall screens", () => {
   });
 
   it("puts an alarm camera on screen 1's alarm tile until acknowledged (hook for the alarm engine)", async () => {
-    await t.gw.core.wall.onAlarmRaised({ alarmId: "al-1", cameraId: "pj-gate", severity: 1 });
-    await t.gw.core.wall.onAlarmRaised({ alarmId: "al-2", cameraId: "pj-gate-ab", severity: 3 });
+    await t.gw.core.features.wall.service.onAlarmRaised({ alarmId: "al-1", cameraId: "pj-gate", severity: 1 });
+    await t.gw.core.features.wall.service.onAlarmRaised({ alarmId: "al-2", cameraId: "pj-gate-ab", severity: 3 });
     const s1 = (await (await t.req("/api/v1/wall/screens/1", { cookie: duty })).json()) as ScreenState;
     expect(s1.alarmTile).toEqual({ cameraId: "pj-gate", alarmId: "al-1", highlight: true });
     expect(s1.updatedBy).toBe("system:alarm");
-    await t.gw.core.wall.onAlarmAcknowledged("al-1");
-    expect(t.gw.core.wall.screen(1)?.alarmTile).toEqual({ cameraId: "pj-gate", alarmId: "al-1", highlight: false });
+    await t.gw.core.features.wall.service.onAlarmAcknowledged("al-1");
+    expect(t.gw.core.features.wall.service.screen(1)?.alarmTile).toEqual({
+      cameraId: "pj-gate",
+      alarmId: "al-1",
+      highlight: false,
+    });
     // A console re-saving the screen keeps the alarm tile; clearing it is explicit.
     await put(1, { layoutId: "4", tiles: four, tourId: null });
-    expect(t.gw.core.wall.screen(1)?.alarmTile).not.toBeNull();
+    expect(t.gw.core.features.wall.service.screen(1)?.alarmTile).not.toBeNull();
     await put(1, { layoutId: "4", tiles: four, tourId: null, alarmTile: null });
-    expect(t.gw.core.wall.screen(1)?.alarmTile).toBeNull();
+    expect(t.gw.core.features.wall.service.screen(1)?.alarmTile).toBeNull();
   });
 
   it("keeps screens, presets and a running tour across a restart", async () => {
     await put(2, { layoutId: "1+5", tiles: ["pj-gate", null, null, null, null, "jz-b1-s1-cell"], tourId: null });
     await put(3, { layoutId: "4", tiles: [null, null, null, null], tourId: "tour-b1" });
-    const before = t.gw.core.wall.screens();
+    const before = t.gw.core.features.wall.service.screens();
     await t.close({ keepDir: true });
     t = await startTestGateway({ dir, config: { wallScreens: 3 } });
     t.clock.now = before[0]!.updatedAt; // same instant: the tour shows the same page

@@ -3,8 +3,15 @@
 import type { Tour } from "@cw/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { TourRun } from "../../src/wall/projection";
-import { controlRun, type RunAction, startRun, type TourCatalogue, tourPages, tourPosition } from "../../src/wall/tour";
+import type { TourRun } from "../../src/features/wall/projection";
+import {
+  controlRun,
+  type RunAction,
+  startRun,
+  type TourCatalogue,
+  tourPages,
+  tourPosition,
+} from "../../src/features/wall/tour";
 
 const units: Record<string, string[]> = {
   "pj-b1-s1": ["a1", "a2", "a3", "a4", "a5"],

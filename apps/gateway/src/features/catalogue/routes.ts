@@ -1,0 +1,99 @@
+// Reading the catalogue: GET /api/v1/tree, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
+// /api/v1/cameras/:id (cameras.manage holders also get the RTMP publishUrl). Operators see only their prison;
+// naming another prison's camera is 403.
+import {
+  AppError,
+  type Camera,
+  type CameraDetail,
+  can,
+  idPattern,
+  parseWith,
+  scopeOf,
+  zCameraKind,
+  zId,
+} from "@cw/protocol";
+import { redactUrl } from "@cw/streams";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { requireCan, requirePrison } from "../../auth/guard";
+import type { Session } from "../../auth/sessions";
+import type { Config } from "../../config";
+import { requireSession } from "../../http/auth";
+import { orThrow } from "../../http/errors";
+import type { CatalogueStore } from "./store";
+
+const zCameraQuery = z.object({
+  q: z.string().max(200).optional(),
+  prisonId: zId.optional(),
+  kind: zCameraKind.optional(),
+});
+
+/** The scope of a session that may see cameras (403 otherwise). */
+export function cameraScope(session: Session) {
+  requireCan(session, "cameras.view");
+  return scopeOf(session);
+}
+
+/** The camera the session may see, or 403 (no cameras.view, another prison) / 404 (unknown). */
+export function visibleCamera(catalogue: CatalogueStore, session: Session, id: string): Camera {
+  requireCan(session, "cameras.view");
+  const camera = idPattern.test(id) ? catalogue.camera(id) : undefined;
+  if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
+  requirePrison(session, camera.prisonId);
+  return camera;
+}
+
+/** What the catalogue's routes read: the store, and the config for RTMP publish URLs. */
+export interface CatalogueRouteDeps {
+  catalogue: CatalogueStore;
+  config: Config;
+}
+
+export function publishUrl({ catalogue, config }: CatalogueRouteDeps, cameraId: string): string | undefined {
+  const key = catalogue.publishKey(cameraId);
+  if (key === undefined) return undefined;
+  const { publicRtmpUrl, host, rtmpPort } = config;
+  return `${publicRtmpUrl ?? `rtmp://${host}:${rtmpPort}`}/live/${cameraId}?key=${key}`;
+}
+
+/** An RTSP camera's `user:pass@` is shown to cameras.manage holders (commanders) only. */
+export function shownCamera(session: Session, camera: Camera): Camera {
+  if (camera.source.kind !== "rtsp" || can(session.user.role, "cameras.manage")) return camera;
+  const { url, subUrl } = camera.source;
+  const source = { ...camera.source, url: redactUrl(url), ...(subUrl ? { subUrl: redactUrl(subUrl) } : {}) };
+  return { ...camera, source };
+}
+
+export function cameraDetail(d: CatalogueRouteDeps, session: Session, camera: Camera): CameraDetail {
+  const url = can(session.user.role, "cameras.manage") ? publishUrl(d, camera.id) : undefined;
+  const shown = shownCamera(session, camera);
+  return url === undefined ? shown : { ...shown, publishUrl: url };
+}
+
+export function catalogueRoutes(app: FastifyInstance, deps: CatalogueRouteDeps): void {
+  const { catalogue } = deps;
+  app.get("/api/v1/tree", async (req) => catalogue.tree(cameraScope(requireSession(req))));
+
+  app.get("/api/v1/prisons", async (req) => {
+    const scope = cameraScope(requireSession(req));
+    return catalogue.prisons().filter((p) => scope === null || p.id === scope);
+  });
+
+  app.get("/api/v1/cameras", async (req) => {
+    const session = requireSession(req);
+    const q = orThrow(parseWith(zCameraQuery, req.query));
+    let prisonId = cameraScope(session);
+    if (q.prisonId !== undefined) {
+      if (!catalogue.prison(q.prisonId)) throw new AppError("not_found", `no prison ${q.prisonId}`, "prisonId");
+      requirePrison(session, q.prisonId);
+      prisonId = q.prisonId;
+    }
+    const found = catalogue.search(q.q ?? "", prisonId).map((c) => shownCamera(session, c));
+    return q.kind === undefined ? found : found.filter((c) => c.kind === q.kind);
+  });
+
+  app.get<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req) => {
+    const session = requireSession(req);
+    return cameraDetail(deps, session, visibleCamera(catalogue, session, req.params.id));
+  });
+}

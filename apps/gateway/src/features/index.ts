@@ -1,0 +1,37 @@
+// THE list of the gateway's features, in the order they fold, open and start (later ones may lean on
+// earlier ones, passed explicitly). Adding a feature: its folder, and one line here.
+import { recordingFeature } from "../recording";
+import { alarmsFeature } from "./alarms";
+import { auditFeature } from "./audit";
+import { catalogueFeature } from "./catalogue";
+import type { Feature, Kernel } from "./feature";
+import { inspectionFeature } from "./inspection";
+import { ordersFeature } from "./orders";
+import { overviewFeature } from "./overview";
+import { sessionsFeature } from "./sessions";
+import { streamsFeature } from "./streams";
+import { wallFeature } from "./wall";
+
+export function makeFeatures(k: Kernel) {
+  const sessions = sessionsFeature(k);
+  const catalogue = catalogueFeature(k);
+  const audit = auditFeature(k);
+  const wall = wallFeature(k, { catalogue: catalogue.store });
+  const alarms = alarmsFeature(k, { catalogue: catalogue.store, wall });
+  const orders = ordersFeature(k, { alarms, catalogue: catalogue.store });
+  const inspection = inspectionFeature(k, { catalogue: catalogue.store, alarms });
+  const overview = overviewFeature(k, { catalogue: catalogue.store });
+  const streams = streamsFeature(k, { sessions: sessions.store, catalogue: catalogue.store });
+  const recording = recordingFeature(k, {
+    catalogue: catalogue.store,
+    alarms,
+    sessions: sessions.store,
+    tokens: streams.tokens,
+  });
+  const named = { sessions, catalogue, audit, wall, alarms, orders, inspection, overview, streams, recording };
+  const list: readonly Feature[] = Object.values(named);
+  return { named, list };
+}
+
+/** Every feature by name, for the composition (the HTTP gate, the media hooks) and for tests. */
+export type Features = ReturnType<typeof makeFeatures>["named"];

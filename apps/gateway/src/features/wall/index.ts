@@ -1,0 +1,72 @@
+// The wall: every output screen's state (layout, tiles, running tour, alarm tile) and the presets,
+// folded from the log; the service that plans and logs changes and runs tours; the screen and preset
+// routes; the live `wall.screen` (wall.view holders) and `preset` (scoped per prison) topics.
+import { randomBytes } from "node:crypto";
+import { can, scopeOf } from "@cw/protocol";
+import type { CatalogueStore } from "../catalogue/store";
+import type { Feature, Kernel } from "../feature";
+import { later } from "../later";
+import { wallCatalogue } from "./catalogueView";
+import { presetRoutes } from "./presetRoutes";
+import { WallProjection } from "./projection";
+import { scopePreset } from "./scope";
+import { wallRoutes } from "./screenRoutes";
+import { WallService } from "./service";
+
+export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
+  const projection = new WallProjection(k.config.wallScreens);
+  const catalogue = wallCatalogue(d.catalogue);
+  /** The service exists once the log is replayed (it schedules tours from the folded state). */
+  const opened = later<WallService>("the wall's service");
+  const service = opened.get;
+  return {
+    name: "wall",
+    projection,
+    get service() {
+      return service();
+    },
+    state: projection,
+    open() {
+      opened.set(
+        new WallService({
+          projection,
+          catalogue,
+          commit: k.commit,
+          onEvent: k.onEvent,
+          now: k.now,
+          alarmRule: k.config.wallAlarm,
+          newPresetId: () => `p-${randomBytes(4).toString("hex")}`,
+        }),
+      );
+    },
+    start(rt) {
+      const offScreen = service().onScreen((screen) =>
+        rt.publish((s) => (can(s.user.role, "wall.view") ? { topic: "wall.screen", data: screen } : null)),
+      );
+      const offPreset = service().onPreset((id, preset) =>
+        rt.publish((s) =>
+          can(s.user.role, "cameras.view")
+            ? { topic: "preset", data: { id, preset: preset && scopePreset(preset, scopeOf(s), catalogue) } }
+            : null,
+        ),
+      );
+      return () => {
+        offScreen();
+        offPreset();
+      };
+    },
+    live: {
+      attached(session, send) {
+        if (!can(session.user.role, "wall.view")) return;
+        for (const screen of service().screens()) send({ topic: "wall.screen", data: screen });
+      },
+    },
+    routes(app) {
+      wallRoutes(app, { wall: service() });
+      presetRoutes(app, { wall: service(), catalogue: d.catalogue });
+    },
+    close: () => opened.peek()?.close(),
+  } satisfies Feature & { projection: WallProjection; service: WallService };
+}
+
+export type WallFeature = ReturnType<typeof wallFeature>;

@@ -1,0 +1,54 @@
+// The output screens: GET /api/v1/wall/screens[/{n}], PUT /api/v1/wall/screens/{n} and
+// POST /api/v1/wall/screens/{n}/tour. The screens are the bureau centre's: wall.view to read, wall.edit to
+// change (policy.ts: operators get 403, viewers only read). Each change is one logged wall.screen.set; the live hub pushes it (wall/service.ts).
+import { AppError, parseWith, zScreenPut, zTourControl } from "@cw/protocol";
+import type { FastifyInstance } from "fastify";
+import { canSeePrison, requireCan } from "../../auth/guard";
+import type { Session } from "../../auth/sessions";
+import { requireSession } from "../../http/auth";
+import { orThrow } from "../../http/errors";
+import type { Caller, WallService } from "./service";
+
+export const callerOf = (session: Session): Caller => ({
+  username: session.user.username,
+  canSeePrison: (prisonId) => canSeePrison(session, prisonId),
+});
+
+export function wallRoutes(app: FastifyInstance, deps: { wall: WallService }): void {
+  const { wall } = deps;
+  const screenNumber = (raw: string): number => {
+    const n = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(n >= 1 && n <= wall.count)) {
+      throw new AppError("not_found", `no screen ${raw}: screens are 1 to ${wall.count}`, "n");
+    }
+    return n;
+  };
+
+  app.get("/api/v1/wall/screens", async (req) => {
+    requireCan(requireSession(req), "wall.view");
+    return wall.screens();
+  });
+
+  app.get<{ Params: { n: string } }>("/api/v1/wall/screens/:n", async (req) => {
+    requireCan(requireSession(req), "wall.view");
+    const screen = wall.screen(screenNumber(req.params.n));
+    if (!screen) throw new AppError("not_found", `no screen ${req.params.n}`, "n");
+    return screen;
+  });
+
+  app.put<{ Params: { n: string } }>("/api/v1/wall/screens/:n", async (req) => {
+    const session = requireSession(req);
+    requireCan(session, "wall.edit");
+    const n = screenNumber(req.params.n);
+    const input = orThrow(parseWith(zScreenPut, req.body));
+    return orThrow(await wall.put(n, input, callerOf(session)));
+  });
+
+  app.post<{ Params: { n: string } }>("/api/v1/wall/screens/:n/tour", async (req) => {
+    const session = requireSession(req);
+    requireCan(session, "wall.edit");
+    const n = screenNumber(req.params.n);
+    const control = orThrow(parseWith(zTourControl, req.body));
+    return orThrow(await wall.controlTour(n, control, callerOf(session)));
+  });
+}
