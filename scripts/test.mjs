@@ -99,6 +99,7 @@ provision();
 const npx = "npx";
 stage("lint", npx, ["biome", "ci", "."]);
 stage("typecheck", npx, ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+stage("import cycles", "npm", ["run", "cycles"]);
 
 rmSync(".cache/test-results", { recursive: true, force: true });
 mkdirSync(".cache/test-results", { recursive: true });
