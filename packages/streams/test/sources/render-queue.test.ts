@@ -43,7 +43,15 @@ describe("RenderQueue", () => {
     const q = new RenderQueue(2);
     const started: string[] = [];
     const gates = [gate(), gate(), gate()];
-    const urgent = (i: number) => q.request(`u${i}`, async () => void (started.push(`u${i}`), await gates[i]!.p), true);
+    const urgent = (i: number) =>
+      q.request(
+        `u${i}`,
+        async () => {
+          started.push(`u${i}`);
+          await gates[i]!.p;
+        },
+        true,
+      );
     const done = [urgent(0), urgent(1), urgent(2), q.request("bg", async () => void started.push("bg"), false)];
     expect(started).toEqual(["u0", "u1"]);
     gates[0]!.open();
