@@ -28,6 +28,11 @@ export interface Entry {
   taps: Set<MediaSink>;
   /** A transcode's source entry (kept running while the transcode runs). */
   upstreamKey: string | null;
+  /**
+   * H.265 streams only: the units since the last key frame, replayed to a transcoder that attaches, so it
+   * starts on the current GOP at once instead of waiting for the next key frame and a segment of real time.
+   */
+  gop: AccessUnit[];
   packager: Packager;
   health: StreamHealthTracker;
   /** Whether the packager's output advances while input flows (health `error` when not). */
@@ -43,10 +48,16 @@ export function entryKey(cameraId: string, rendition: Rendition): string {
   return `${cameraId}/${rendition}`;
 }
 
-/** Delivers `entry`'s source events to `sink` (its current config first) until the returned detach. */
+/** A GOP cache larger than this (a camera with very long GOPs) is not kept. */
+const GOP_CACHE_MAX = 600;
+
+/** Delivers `entry`'s source events to `sink` (its config and current GOP first) until the returned detach. */
 export function attachTap(entry: Entry, sink: MediaSink): () => void {
   const tracks = entry.packager.trackSet;
-  if (tracks) sink.config(tracks);
+  if (tracks) {
+    sink.config(tracks);
+    for (const au of entry.gop) sink.unit(au);
+  }
   entry.taps.add(sink);
   return () => entry.taps.delete(sink);
 }
@@ -71,6 +82,7 @@ export function startEntry(
     rendition,
     taps: new Set(),
     upstreamKey: transcode?.upstreamKey ?? null,
+    gop: [],
     packager: new Packager({
       partTargetMs: partMs,
       holdBackParts: HOLD_BACK_PARTS,
@@ -108,6 +120,7 @@ export function startEntry(
     config(tracks: TrackSet) {
       if (entry.stopped) return;
       entry.health.setTracks(tracks);
+      entry.gop = [];
       guard("config", () => entry.packager.config(tracks));
       for (const t of entry.taps) guard("tap", () => t.config(tracks));
     },
@@ -117,9 +130,15 @@ export function startEntry(
       if (entry.health.onUnit(o.now(), au)) changed(entry);
       guard("unit", () => entry.packager.unit(au));
       for (const t of entry.taps) guard("tap", () => t.unit(au));
+      if (entry.packager.trackSet?.video?.codec === "h265") {
+        if (au.kind === "video" && au.key) entry.gop = [au];
+        else if (entry.gop.length > 0 && entry.gop.length < GOP_CACHE_MAX) entry.gop.push(au);
+        else entry.gop = [];
+      }
     },
     discontinuity(reason: string) {
       if (entry.stopped) return;
+      entry.gop = [];
       guard("discontinuity", () => entry.packager.discontinuity(reason));
       for (const t of entry.taps) guard("tap", () => t.discontinuity(reason));
     },
@@ -128,6 +147,7 @@ export function startEntry(
     },
     end(reason: string) {
       if (entry.stopped) return;
+      entry.gop = [];
       guard("end", () => entry.packager.end(reason));
       for (const t of entry.taps) guard("tap", () => t.end(reason));
       if (entry.health.onEnd(reason)) changed(entry);
