@@ -29,10 +29,14 @@ export interface Entry {
   /** A transcode's source entry (kept running while the transcode runs). */
   upstreamKey: string | null;
   /**
-   * H.265 streams only: the units since the last key frame, replayed to a transcoder that attaches, so it
-   * starts on the current GOP at once instead of waiting for the next key frame and a segment of real time.
+   * H.265 streams only: the units of the last two GOPs (from the key frame before the last), replayed to a
+   * transcoder that attaches, so it has 1–2 s of media at once instead of waiting for the next key frame and
+   * then a segment plus PART-HOLD-BACK of real time (measured cold p50: 3.1 s without, 2.0 s with one GOP,
+   * 1.0 s with two; docs/benchmarks.md).
    */
   gop: AccessUnit[];
+  /** Where the last GOP starts in `gop`. */
+  gopLast: number;
   packager: Packager;
   health: StreamHealthTracker;
   /** Whether the packager's output advances while input flows (health `error` when not). */
@@ -83,6 +87,7 @@ export function startEntry(
     taps: new Set(),
     upstreamKey: transcode?.upstreamKey ?? null,
     gop: [],
+    gopLast: 0,
     packager: new Packager({
       partTargetMs: partMs,
       holdBackParts: HOLD_BACK_PARTS,
@@ -131,8 +136,10 @@ export function startEntry(
       guard("unit", () => entry.packager.unit(au));
       for (const t of entry.taps) guard("tap", () => t.unit(au));
       if (entry.packager.trackSet?.video?.codec === "h265") {
-        if (au.kind === "video" && au.key) entry.gop = [au];
-        else if (entry.gop.length > 0 && entry.gop.length < GOP_CACHE_MAX) entry.gop.push(au);
+        if (au.kind === "video" && au.key) {
+          entry.gop = [...entry.gop.slice(entry.gopLast), au];
+          entry.gopLast = entry.gop.length - 1;
+        } else if (entry.gop.length > 0 && entry.gop.length < GOP_CACHE_MAX) entry.gop.push(au);
         else entry.gop = [];
       }
     },
