@@ -2,6 +2,9 @@
 // click on the 24-hour timeline lands within one GOP (1 s) of the clicked time, two cameras play in step
 // within 0.2 s, a live tile steps back 10 s (instant replay) and returns to live, and an alarm in the duty
 // console opens playback at its time. Two simulated cameras are recorded by plans set through the API.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { postAlarm } from "../support/feeds";
 import { expect, login, PASSWORD, test } from "../support/fixtures";
@@ -15,10 +18,8 @@ interface Span {
 }
 
 async function api(base: string, cookie: string, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(base + path, {
-    ...init,
-    headers: { cookie, "content-type": "application/json", ...(init.headers ?? {}) },
-  });
+  const json = init.body === undefined ? {} : { "content-type": "application/json" };
+  return fetch(base + path, { ...init, headers: { cookie, ...json } });
 }
 
 async function apiLogin(base: string): Promise<string> {
@@ -197,4 +198,42 @@ test("an alarm in the duty console opens playback at its time", async ({ page, g
   const w = await wallOf(page);
   expect(w).toBeGreaterThan(at - 13_000);
   expect(w).toBeLessThan(at + 3000);
+});
+
+test("an export verifies in the browser; a flipped byte does not", async ({ page, gateway }) => {
+  const cookie = await apiLogin(gateway.url);
+  const mark = await api(gateway.url, cookie, "/api/v1/evidence", {
+    method: "POST",
+    body: JSON.stringify({ cameraId: A, from: recorded.from + 2000, to: recorded.from + 6000, note: "验证" }),
+  });
+  expect(mark.status).toBe(201);
+  const { id } = (await mark.json()) as { id: string };
+  const exported = await api(gateway.url, cookie, `/api/v1/evidence/${id}/export`, { method: "POST" });
+  expect(exported.status, await exported.clone().text()).toBe(200);
+  const ex = (await exported.json()) as { mp4: string; manifest: string };
+  const dir = mkdtempSync(join(tmpdir(), "cw-verify-"));
+  try {
+    const mp4 = Buffer.from(await (await api(gateway.url, cookie, ex.mp4)).arrayBuffer());
+    const files = { mp4: join(dir, "clip.mp4"), flipped: join(dir, "flipped.mp4"), manifest: join(dir, "clip.json") };
+    writeFileSync(files.mp4, mp4);
+    writeFileSync(files.manifest, Buffer.from(await (await api(gateway.url, cookie, ex.manifest)).arrayBuffer()));
+    mp4[mp4.length >> 1]! ^= 1;
+    writeFileSync(files.flipped, mp4);
+
+    await login(page, gateway.url, "duty");
+    await page.goto(`${gateway.url}/evidence/verify`);
+    await page.getByTestId("verify-mp4").setInputFiles(files.mp4);
+    await page.getByTestId("verify-manifest").setInputFiles(files.manifest);
+    await page.getByTestId("verify-run").click();
+    await expect(page.getByTestId("verify-outcome")).toHaveAttribute("data-ok", "true");
+    await expect(page.getByTestId("verify-check-signature")).toHaveAttribute("data-ok", "true");
+
+    await page.getByTestId("verify-mp4").setInputFiles(files.flipped);
+    await page.getByTestId("verify-run").click();
+    await expect(page.getByTestId("verify-outcome")).toHaveAttribute("data-ok", "false");
+    await expect(page.getByTestId("verify-check-sha256")).toHaveAttribute("data-ok", "false");
+    await expect(page.getByTestId("verify-check-signature")).toHaveAttribute("data-ok", "true");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

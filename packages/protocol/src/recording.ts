@@ -150,7 +150,7 @@ export type PublicKeyResponse = z.infer<typeof zPublicKeyResponse>;
  * What the signature covers: the UTF-8 JSON of the manifest without `signature`, keys in sorted order
  * (recursively), no whitespace.
  */
-export function manifestSigningBytes(m: UnsignedManifest | ExportManifest): Uint8Array {
+export function manifestSigningBytes(m: UnsignedManifest | ExportManifest): Uint8Array<ArrayBuffer> {
   const rest: Record<string, unknown> = { ...m };
   delete rest["signature"];
   return new TextEncoder().encode(canonicalJson(rest));

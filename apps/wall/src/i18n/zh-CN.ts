@@ -521,6 +521,21 @@ export const zhCN = {
   "replay.badge": "回放 −{n} 秒",
   "replay.live": "回到实时",
   "replay.unavailable": "暂无可回放的缓存",
+  "nav.verifyExport": "导出验证",
+  "verify.title": "证据导出验证",
+  "verify.help":
+    "选择导出的 MP4 文件及其签名清单（JSON），在本浏览器内核对文件大小、SHA-256 与网关的 Ed25519 签名；文件不会上传。",
+  "verify.mp4": "MP4 文件",
+  "verify.manifest": "签名清单",
+  "verify.run": "验证",
+  "verify.ok": "验证通过：文件与网关签名的清单一致",
+  "verify.fail": "验证失败",
+  "verify.notJson": "清单不是有效的 JSON",
+  "verify.what": "摄像机 {camera}，{from} – {to}，{by} 于 {at} 导出",
+  "verify.check.manifest": "清单格式",
+  "verify.check.bytes": "文件大小",
+  "verify.check.sha256": "SHA-256",
+  "verify.check.signature": "Ed25519 签名",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,6 +10,7 @@ import { Console } from "../pages/Console";
 import { NotFound } from "../pages/NotFound";
 import { Screen } from "../pages/Screen";
 import { PlaybackPage } from "../playback/PlaybackPage";
+import { VerifyExportPage } from "../playback/VerifyExportPage";
 import { RollCallPage } from "../rollcall/RollCallPage";
 import { UnitTerminal } from "../unit/UnitTerminal";
 import type { Route } from "./routes";
@@ -42,6 +43,8 @@ export function PageFor({ route }: { route: Route }) {
       return <ReportsPage />;
     case "playback":
       return <PlaybackPage />;
+    case "verifyExport":
+      return <VerifyExportPage />;
     case "notFound":
       return <NotFound />;
   }

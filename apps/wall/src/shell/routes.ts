@@ -19,6 +19,7 @@ export type RouteName =
   | "overview"
   | "reports"
   | "playback"
+  | "verifyExport"
   | "notFound";
 
 export type Route =
@@ -93,6 +94,7 @@ export const routeTable: readonly RouteDef[] = [
   },
   { name: "reports", path: "/reports", title: "ov.reports", needs: "reports.view", nav: "analysis", chrome: true },
   { name: "playback", path: "/playback", title: "nav.playback", needs: "recordings.view", nav: "live", chrome: true },
+  { name: "verifyExport", path: "/evidence/verify", title: "nav.verifyExport", chrome: true },
   { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
   {
     name: "dashboard",
