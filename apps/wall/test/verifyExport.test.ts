@@ -18,7 +18,10 @@ const unsigned: UnsignedManifest = {
   exportedBy: "chief",
   exportedAt: 1_740_900_000_000,
 };
-const manifest = { ...unsigned, signature: sign(null, manifestSigningBytes(unsigned), keys.privateKey).toString("base64") };
+const manifest = {
+  ...unsigned,
+  signature: sign(null, manifestSigningBytes(unsigned), keys.privateKey).toString("base64"),
+};
 const ab = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
 const failed = async (file: Buffer, m: unknown, key = pem) =>
   (await verifyInBrowser(ab(file), m, key)).checks.filter((c) => !c.ok).map((c) => c.name);
