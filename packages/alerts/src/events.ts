@@ -109,7 +109,6 @@ export const eventSchemas = {
 export type EventSchemas = typeof eventSchemas;
 export type EventMap = { [K in keyof EventSchemas]: z.infer<EventSchemas[K]> };
 export type EventType = keyof EventMap;
-export const eventTypes = Object.keys(eventSchemas) as EventType[];
 
 /**
  * Who did something, spelled one way in the log, the domain and the views: a logged-in user

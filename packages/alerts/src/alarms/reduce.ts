@@ -115,10 +115,3 @@ export function applyAlarmEvent(draft: AlarmsState, e: DomainEvent): void {
       return;
   }
 }
-
-/** Pure reducer: a new state, the old one untouched. */
-export function reduceAlarms(state: AlarmsState, e: DomainEvent): AlarmsState {
-  const next = cloneAlarmsState(state);
-  applyAlarmEvent(next, e);
-  return next;
-}

@@ -108,16 +108,3 @@ export const zRectificationReviewed = z
     deadline: z.number().nullable(),
   })
   .strict();
-
-/** The entries of the event map this module owns. */
-export const inspectionEventSchemas = {
-  "inspection.committed": zInspectionCommitted,
-  "inspection.drawn": zInspectionDrawn,
-  "inspection.redrawn": zInspectionRedrawn,
-  "inspection.adhoc": zInspectionAdHoc,
-  "inspection.checked": zInspectionChecked,
-  "inspection.completed": zInspectionCompleted,
-  "finding.recorded": zFindingRecorded,
-  "rectification.submitted": zRectificationSubmitted,
-  "rectification.reviewed": zRectificationReviewed,
-} as const;

@@ -246,12 +246,6 @@ export function applyInspectionEvent(draft: InspectionState, e: DomainEvent): vo
   }
 }
 
-export function reduceInspections(state: InspectionState, e: DomainEvent): InspectionState {
-  const next = cloneInspectionState(state);
-  applyInspectionEvent(next, e);
-  return next;
-}
-
 /** Folds events onto `from` (default: empty) through one private draft: linear over long logs. */
 export function foldInspections(
   events: Iterable<DomainEvent>,

@@ -158,9 +158,3 @@ export function applyOrderEvent(draft: OrdersState, e: DomainEvent): void {
       return;
   }
 }
-
-export function reduceOrders(state: OrdersState, e: DomainEvent): OrdersState {
-  const next = cloneOrdersState(state);
-  applyOrderEvent(next, e);
-  return next;
-}

@@ -37,12 +37,6 @@ export function applyRollCallEvent(draft: RollCallsState, e: DomainEvent): void 
   draft.bySlot[key] = { ...draft.bySlot[key], [d.subBlockId ?? ""]: d.id };
 }
 
-export function reduceRollCalls(state: RollCallsState, e: DomainEvent): RollCallsState {
-  const next = cloneRollCallsState(state);
-  applyRollCallEvent(next, e);
-  return next;
-}
-
 /** The current reports of a slot (latest per sub-block), or [] when it has none. */
 export function slotReports(state: RollCallsState, key: string): RollCallReport[] {
   const bySub = state.bySlot[key];

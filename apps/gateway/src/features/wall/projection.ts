@@ -21,8 +21,6 @@ export type WallScreenSetData = GatewayEventMap["wall.screen.set"];
 
 export type WallChange = { kind: "screen"; n: number } | { kind: "preset"; id: string };
 
-export const wallEventTypes = ["wall.screen.set", "preset.saved", "preset.deleted"] as const;
-
 export function initialScreen(n: number): StoredScreen {
   return {
     state: {

@@ -1,7 +1,7 @@
-// Counts for the overview dashboards (三研判: by kind, unit, period, resolved or not). Pure functions of
-// alarms folded from events; the hour bucket uses the prisons' fixed UTC offset, never the host's zone.
-import type { Alarm } from "../alarms/alarm";
-import { MINUTE_MS } from "../schemas/time";
+// A test oracle for the analysis figures: counts alarms the plain way (no buckets, no incremental fold),
+// so the incremental reducers can be checked against it. Test code only; the product uses analysis/.
+import type { Alarm } from "../../../src/index";
+import { MINUTE_MS } from "../../../src/index";
 
 export type CountKey = "type" | "prisonId" | "severity" | "state" | "disposition" | "hour";
 

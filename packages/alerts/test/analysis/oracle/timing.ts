@@ -1,6 +1,6 @@
 // Response times for the dashboards: mean time to acknowledge and to resolve, from when we raised the
 // alarm. Cleared alarms (the source ended them) count for neither: no human responded.
-import type { Alarm } from "../alarms/alarm";
+import type { Alarm } from "../../../src/index";
 
 function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
