@@ -94,6 +94,13 @@ for (const transport of ["udp", "tcp-passive", "tcp-active"]) {
     const g = await setUp(transport);
     await playGbCamera(page, g);
     expect(device!.inviteCalls.size).toBeGreaterThanOrEqual(1);
+    if (transport === "udp") {
+      // The devices page (commanders): the NVR, online, its cameras, its prison.
+      await page.goto(`${g.url}/devices`);
+      await expect(page.getByTestId(`device-state-${DEVICE}`)).toHaveText(/在线|Online/);
+      await page.getByTestId(`device-${DEVICE}`).click();
+      await expect(page.getByTestId("device-prison")).toHaveValue("pj");
+    }
   });
 }
 

@@ -51,6 +51,23 @@ export {
 } from "./catalogue";
 export { type ApiError, AppError, type ErrorCode, errorCatalogue, fromZod, parseWith, type Result } from "./errors";
 export {
+  type GbChannel,
+  type GbDevice,
+  type GbDeviceDetail,
+  type GbDeviceUpdate,
+  type PtzCommand,
+  ptzActions,
+  zGbChannel,
+  zGbCode,
+  zGbDevice,
+  zGbDeviceDetail,
+  zGbDeviceList,
+  zGbDeviceUpdate,
+  zGbMapping,
+  zGbPlace,
+  zPtzCommand,
+} from "./gb";
+export {
   type BlockId,
   type Brand,
   type CameraId,

@@ -2,38 +2,17 @@
 // POST /api/v1/gb/devices/{deviceId}/catalog (gb.devices: commanders) and POST /api/v1/cameras/{id}/ptz
 // (cameras.ptz: commanders and the chief). Bodies validated with zod; errors as 4xx JSON. A device's
 // password is write-only: no answer ever carries it.
-import { AppError, idPattern, parseWith } from "@cw/protocol";
+import { AppError, type GbDevice, type GbDeviceDetail, parseWith, zGbDeviceUpdate, zPtzCommand } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { requireCan, requirePrison } from "../auth/guard";
 import type { AddOnCore } from "../gateway";
 import { requireSession } from "../http/auth";
 import { orThrow } from "../http/errors";
 import { cameraIdOf, isCameraChannel } from "./mapping";
 import type { DeviceRuntime, GbService } from "./service";
-import { zGbId, zMapping } from "./settings";
+import { zGbId } from "./settings";
 
-const zDeviceUpdate = z
-  .object({
-    password: z.string().min(1).max(128).optional(),
-    prisonId: z.string().regex(idPattern, "an id is 1-64 letters, digits, '-' or '_'").nullable().optional(),
-    mapping: zMapping.optional(),
-  })
-  .strict();
-
-export const zPtz = z
-  .object({
-    action: z.enum(["left", "right", "up", "down", "zoomIn", "zoomOut", "stop", "preset"]),
-    speed: z.number().int().min(1).max(255).optional(),
-    preset: z.number().int().min(1).max(255).optional(),
-  })
-  .strict()
-  .refine((b) => b.action !== "preset" || b.preset !== undefined, {
-    message: "a preset action needs preset",
-    path: ["preset"],
-  });
-
-function summary(gb: GbService, d: DeviceRuntime) {
+function summary(gb: GbService, d: DeviceRuntime): GbDevice {
   return {
     deviceId: d.deviceId,
     name: d.name ?? d.deviceId,
@@ -49,7 +28,7 @@ function summary(gb: GbService, d: DeviceRuntime) {
   };
 }
 
-function detail(gb: GbService, ctx: { core: AddOnCore }, d: DeviceRuntime) {
+function detail(gb: GbService, ctx: { core: AddOnCore }, d: DeviceRuntime): GbDeviceDetail {
   const s = gb.settingsOf(d.deviceId);
   return {
     ...summary(gb, d),
@@ -99,7 +78,7 @@ export function gbRoutes(gb: GbService) {
       requireCan(session, "gb.devices");
       const id = req.params.deviceId;
       if (!zGbId.safeParse(id).success) throw new AppError("validation", "deviceId: up to 32 digits", "deviceId");
-      const body = orThrow(parseWith(zDeviceUpdate, req.body));
+      const body = orThrow(parseWith(zGbDeviceUpdate, req.body));
       const d = orThrow(await gb.update(id, body, session.user.username));
       return detail(gb, ctx, d);
     });
@@ -117,7 +96,7 @@ export function gbRoutes(gb: GbService) {
       const camera = ctx.core.catalogue.camera(req.params.id);
       if (!camera) throw new AppError("not_found", `no camera ${req.params.id}`, "id");
       requirePrison(session, camera.prisonId);
-      const body = orThrow(parseWith(zPtz, req.body));
+      const body = orThrow(parseWith(zPtzCommand, req.body));
       orThrow(await gb.ptz(camera, body.action, body.speed, body.preset, session.user.username));
       return reply.code(202).send({ sent: true });
     });

@@ -1,5 +1,6 @@
 // Binds each route of the table to its page component. Pages fill the shell's main area; none of them
 // draws a top bar of its own.
+import { DevicesPage } from "../devices/DevicesPage";
 import { DutyPage } from "../duty/DutyPage";
 import { InspectionPage } from "../inspection/InspectionPage";
 import { RecordPage } from "../inspection/RecordPage";
@@ -45,6 +46,8 @@ export function PageFor({ route }: { route: Route }) {
       return <PlaybackPage />;
     case "verifyExport":
       return <VerifyExportPage />;
+    case "devices":
+      return <DevicesPage />;
     case "notFound":
       return <NotFound />;
   }

@@ -20,6 +20,7 @@ export type RouteName =
   | "reports"
   | "playback"
   | "verifyExport"
+  | "devices"
   | "notFound";
 
 export type Route =
@@ -95,6 +96,7 @@ export const routeTable: readonly RouteDef[] = [
   { name: "reports", path: "/reports", title: "ov.reports", needs: "reports.view", nav: "analysis", chrome: true },
   { name: "playback", path: "/playback", title: "nav.playback", needs: "recordings.view", nav: "live", chrome: true },
   { name: "verifyExport", path: "/evidence/verify", title: "nav.verifyExport", chrome: true },
+  { name: "devices", path: "/devices", title: "nav.devices", needs: "gb.devices", nav: "live", chrome: true },
   { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
   {
     name: "dashboard",
