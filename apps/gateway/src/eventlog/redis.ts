@@ -1,5 +1,5 @@
 // The Redis Streams event log (REDIS_URL): one stream shared by every gateway, so several gateways
-// share one log and one state. Appends run one Lua script (redis-codec.ts) that takes the next seq and
+// share one log and one state. Appends run one Lua script (redisCodec.ts) that takes the next seq and
 // XADDs the batch atomically; reads page with XRANGE; a dedicated connection tails the stream with
 // blocking XREAD so events appended by OTHER gateways reach this one's subscribers.
 //
@@ -14,11 +14,11 @@
 // then subscribe (what the gateway core does) misses nothing another gateway appends in between.
 // Errors surface as rejected appends (the offline queue is off): never a silent loss, never a hang.
 import { createHash } from "node:crypto";
-import { asError, type Client, checkDurability, connect, type RedisLogSink } from "./redis-client";
-import { APPEND_SCRIPT, decodeRange, decodeRead, encodeBatch, entryId } from "./redis-codec";
+import { asError, type Client, checkDurability, connect, type RedisLogSink } from "./redisClient";
+import { APPEND_SCRIPT, decodeRange, decodeRead, encodeBatch, entryId } from "./redisCodec";
 import type { EventLog, NewEvent, StoredEvent } from "./types";
 
-export type { RedisLogSink } from "./redis-client";
+export type { RedisLogSink } from "./redisClient";
 
 export interface RedisEventLogOptions {
   url: string;

@@ -3,10 +3,9 @@
 // its routes. It wraps the media plane's source factory, so it is made before the gateway and attached
 // to it as an add-on (gateway.ts GatewayFeature): `wrap`, `attach` once the core is open, `routes`, `close`.
 import { GbServer } from "@cw/gb28181";
-import { type CameraSpec, PortPool, type SourceFactory, type StreamRegistry } from "@cw/streams";
-import type { FastifyInstance } from "fastify";
+import { type CameraSpec, PortPool, type SourceFactory } from "@cw/streams";
 import type { Config } from "../config";
-import type { AddOnCore, GatewayFeature } from "../gateway";
+import type { GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
 import { GbSource } from "./gbSource";
 import { gbRoutes } from "./routes";

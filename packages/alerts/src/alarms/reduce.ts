@@ -4,7 +4,7 @@
 import type { DomainEvent } from "../events";
 import { lightRank } from "../schemas/obligation";
 import type { Alarm, AlarmsState } from "./alarm";
-import { cloneAlarmsState, sourceKey } from "./alarm";
+import { sourceKey } from "./alarm";
 
 function update(draft: AlarmsState, id: string, f: (a: Alarm) => Alarm): void {
   const a = draft.byId[id];

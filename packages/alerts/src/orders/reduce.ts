@@ -5,7 +5,7 @@
 // and folding it twice changes nothing.
 import type { DomainEvent } from "../events";
 import type { FeedbackEntry, Order, OrdersState, OrderTarget, TrailEntry } from "./order";
-import { cloneOrdersState, feedbackImageKey, targetSubject } from "./order";
+import { feedbackImageKey, targetSubject } from "./order";
 
 type TargetPatch = (t: OrderTarget, o: Order) => OrderTarget | null;
 

@@ -2,7 +2,7 @@
 // decodeEntry (property), and entries Command Wall did not write are refused with a message.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeEntry, decodeRead, encodeBatch, entryId, seqOfId } from "../../src/eventlog/redis-codec";
+import { decodeEntry, decodeRead, encodeBatch, entryId, seqOfId } from "../../src/eventlog/redisCodec";
 
 /** What XADD would store: split the script's ARGV back into one [id, fields] entry per event. */
 function asEntries(argv: string[], firstSeq: number): unknown[] {
