@@ -7,7 +7,7 @@
 // but its own requests. The parent side is `runLoad()`; the child side runs when the role env is set.
 import { fork } from "node:child_process";
 import { Agent, request } from "node:http";
-import { demoFeedKey, signFeed } from "../../apps/gateway/src/features/alarms/feeds/signature";
+import { demoFeedKey, signFeed } from "@cw/gateway";
 
 const ROLE_ENV = "CW_BENCH_ROLE";
 const ROLE = "alarm-load";

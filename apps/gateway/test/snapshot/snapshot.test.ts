@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeAlarmJournal } from "../../../../bench/lib/alarmJournal";
+import { writeAlarmJournal } from "../../src/sim/alarmJournal";
 import { makeConfig } from "../../src/config";
 import { type Core, openCore } from "../../src/core";
 import { createLogger } from "../../src/log";

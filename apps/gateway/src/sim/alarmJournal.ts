@@ -1,4 +1,4 @@
-// A realistic event journal for the replay benchmark, written straight to DATA_DIR/journal/events.jsonl
+// A realistic event journal for the replay benchmark and the snapshot tests, written straight to DATA_DIR/journal/events.jsonl
 // in the gateway's format (one {seq, at, type, actor, data} JSON line each, seq from 1). It builds the
 // events with the domain's own constructors (raiseAlarm, rollCallSpec, open, makeEvent), so every payload
 // is one the gateway would have appended, and the projections really fold them:
@@ -24,8 +24,8 @@ import {
   SYSTEM_ACTOR,
   slotsOn,
 } from "@cw/alerts";
-import { demoProvince } from "../../apps/gateway/src/features/catalogue/demo";
-import { mulberry32 } from "../../apps/gateway/src/sim/rng";
+import { demoProvince } from "../features/catalogue/demo";
+import { mulberry32 } from "./rng";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
