@@ -14,6 +14,7 @@ import { loadProvince } from "./features/catalogue/load";
 import type { Province } from "./features/catalogue/model";
 import type { Feature, Kernel } from "./features/feature";
 import { type Features, makeFeatures } from "./features/index";
+import { closeFeatures, openFeatures } from "./features/lifecycle";
 import type { Logger } from "./log";
 import { openState, stateFingerprint } from "./snapshot/open";
 import type { Snapshotter } from "./snapshot/snapshotter";
@@ -71,36 +72,25 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const e = fold(row, true);
     if (e !== null) for (const l of listeners) l(e);
   });
-  const ms = (x: number) => Math.round(x);
-  const replayMs = ms(performance.now() - timing.restoreFrom);
+  const { snapshotReadMs, openMs, restoreFrom } = timing;
+  const replayMs = Math.round(performance.now() - restoreFrom);
   const { restoredSeq } = snapshotter;
-  const [snapshotReadMs, openMs] = [ms(timing.snapshotReadMs), ms(timing.openMs)];
   log.info(
     { restoredSeq, replayed, lastSeq: eventLog.lastSeq, snapshotReadMs, openMs, replayMs },
     "event log replayed",
   );
-  const closeAll = async (fs: readonly Feature[]) => {
-    for (const f of [...fs].reverse()) await f.close?.();
-  };
-  const openedFeatures: Feature[] = [];
-  try {
-    for (const f of features.list) {
-      await f.open?.();
-      openedFeatures.push(f);
-    }
-  } catch (err) {
-    await closeAll(openedFeatures);
+  await openFeatures(features.list).catch(async (err: unknown) => {
     unsubscribe();
     await eventLog.close();
     throw err;
-  }
+  });
   snapshotter.start();
   const commit: Commit = committer(eventLog);
   return {
     ...{ config, log, now, eventLog, commit, onEvent, features: features.named, featureList: features.list },
     snapshots: snapshotter,
     async close() {
-      await closeAll(features.list);
+      await closeFeatures(features.list);
       await snapshotter.close();
       unsubscribe();
       listeners.clear();

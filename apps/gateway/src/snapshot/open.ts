@@ -94,6 +94,10 @@ export async function openState<T>(o: OpenStateOptions<T>): Promise<OpenedState<
     restoredSeq,
     ...(eventLog.hint ? { logHint: () => eventLog.hint?.() } : {}),
   });
-  const timing = { snapshotReadMs: snapshotReadAt - start, openMs: restoreFrom - snapshotReadAt, restoreFrom };
+  const timing = {
+    snapshotReadMs: Math.round(snapshotReadAt - start),
+    openMs: Math.round(restoreFrom - snapshotReadAt),
+    restoreFrom,
+  };
   return { eventLog, built, snapshotter, timing };
 }
