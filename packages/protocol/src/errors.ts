@@ -53,6 +53,20 @@ export class AppError extends Error {
 /** Errors as data: parsers return this instead of throwing. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** The success of a Result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** A refusal as data: the catalogue's code, a message that says what to do, the field at fault. */
+export function fail<T = never>(code: ErrorCode, message: string, field?: string): Result<T> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/** Unwraps a Result, throwing its error as an AppError (the HTTP edge answers it as 4xx JSON). */
+export function orThrow<T>(r: Result<T>): T {
+  if (r.ok) return r.value;
+  throw new AppError(r.error.code, r.error.message, r.error.field);
+}
+
 /** Turns a zod error into the catalogue's `validation` error naming the first bad field. */
 export function fromZod(error: z.ZodError): ApiError {
   const issue = error.issues[0];

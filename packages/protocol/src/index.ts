@@ -49,7 +49,18 @@ export {
   zCodec,
   zTreeNode,
 } from "./catalogue";
-export { type ApiError, AppError, type ErrorCode, errorCatalogue, fromZod, parseWith, type Result } from "./errors";
+export {
+  type ApiError,
+  AppError,
+  type ErrorCode,
+  errorCatalogue,
+  fail,
+  fromZod,
+  ok,
+  orThrow,
+  parseWith,
+  type Result,
+} from "./errors";
 export {
   type GbChannel,
   type GbDevice,

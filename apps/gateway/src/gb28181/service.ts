@@ -7,7 +7,7 @@
 
 import { type Actor, type AlarmType, userActor } from "@cw/alerts";
 import type { CatalogItem, GbEvent, GbServer, PtzAction } from "@cw/gb28181";
-import type { ApiError, Camera, Result, TreeNode } from "@cw/protocol";
+import { type Camera, fail, type Result, type TreeNode } from "@cw/protocol";
 import type { GatewayEvent } from "../events/map";
 import type { AddOnCore } from "../gateway";
 import type { Logger } from "../log";
@@ -28,11 +28,6 @@ export interface DeviceRuntime {
   channels: Map<string, CatalogItem>;
   catalogAt: number | null;
 }
-
-const fail = <T>(code: ApiError["code"], message: string, field?: string): Result<T> => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
 
 /** GB alarm method/type (GB/T 28181-2016 A.2.6.8) → our alarm type. */
 export function alarmTypeOf(method: number | null, type: number | null): AlarmType {

@@ -1,7 +1,7 @@
 // The one place HTTP errors are answered: AppError, zod errors and fastify's own errors (bad JSON,
 // body too large, wrong content type, rate limit) become 4xx JSON {code, message, field?} from the
 // error catalogue. Anything else is a bug: logged with its stack, answered 500 without details.
-import { type ApiError, AppError, type ErrorCode, errorCatalogue, fromZod, type Result } from "@cw/protocol";
+import { type ApiError, AppError, type ErrorCode, errorCatalogue, fromZod } from "@cw/protocol";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 
@@ -98,8 +98,5 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-/** Unwraps an errors-as-data result, throwing its error for the handler above. */
-export function orThrow<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  throw new AppError(r.error.code, r.error.message, r.error.field);
-}
+/** Results are unwrapped with @cw/protocol's orThrow; its AppError reaches the handler above. */
+export { orThrow } from "@cw/protocol";

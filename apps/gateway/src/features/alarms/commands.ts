@@ -13,14 +13,9 @@ import {
   type FeedAccepted,
   type Handled,
 } from "@cw/alerts";
-import type { ApiError, PrisonScope, Result } from "@cw/protocol";
+import { type ApiError, fail, type PrisonScope, type Result } from "@cw/protocol";
 import type { ControlContext } from "./context";
 import { KeyedLock } from "./keyedLock";
-
-const fail = <T>(code: ApiError["code"], message: string, field?: string): Result<T> => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
 
 function sourceIdOf(body: unknown): string {
   const s = typeof body === "object" && body !== null ? (body as { sourceId?: unknown }).sourceId : undefined;

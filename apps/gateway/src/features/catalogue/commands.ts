@@ -1,7 +1,7 @@
 // Camera edits as decisions: given the current catalogue and a validated request, decide the event to
 // log or the error (as data: 404 unknown camera, 409 taken id, 422 unknown prison/block/sub-block).
 // Pure: ids and keys come in as functions; the HTTP route appends the event.
-import type { ApiError, Camera, CameraCreate, CameraPatch, Result } from "@cw/protocol";
+import { type Camera, type CameraCreate, type CameraPatch, fail, type Result } from "@cw/protocol";
 import { defaultHasSubStream } from "./model";
 import type { CameraAddedData, CatalogueStore } from "./store";
 
@@ -9,11 +9,6 @@ export interface IdSource {
   newCameraId(prisonId: string): string;
   newPublishKey(): string;
 }
-
-const err = (code: ApiError["code"], message: string, field?: string): { ok: false; error: ApiError } => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
 
 /** Resolves (prison, block?, subBlock?) into a consistent location or names the bad field. */
 function place(
@@ -25,16 +20,16 @@ function place(
   if (subBlockId !== null) {
     const sub = store.subBlock(subBlockId);
     if (!sub || sub.prisonId !== prisonId)
-      return err("validation", `no sub-block ${subBlockId} in prison ${prisonId}`, "subBlockId");
+      return fail("validation", `no sub-block ${subBlockId} in prison ${prisonId}`, "subBlockId");
     if (blockId !== null && sub.blockId !== blockId) {
-      return err("validation", `sub-block ${subBlockId} is not in block ${blockId}`, "subBlockId");
+      return fail("validation", `sub-block ${subBlockId} is not in block ${blockId}`, "subBlockId");
     }
     return { ok: true, value: { blockId: sub.blockId, subBlockId } };
   }
   if (blockId !== null) {
     const block = store.block(blockId);
     if (!block || block.prisonId !== prisonId)
-      return err("validation", `no block ${blockId} in prison ${prisonId}`, "blockId");
+      return fail("validation", `no block ${blockId} in prison ${prisonId}`, "blockId");
   }
   return { ok: true, value: { blockId, subBlockId: null } };
 }
@@ -50,11 +45,11 @@ function idTaken(store: CatalogueStore, id: string): boolean {
 }
 
 export function planCreate(store: CatalogueStore, input: CameraCreate, ids: IdSource): Result<CameraAddedData> {
-  if (!store.prison(input.prisonId)) return err("validation", `no prison ${input.prisonId}`, "prisonId");
+  if (!store.prison(input.prisonId)) return fail("validation", `no prison ${input.prisonId}`, "prisonId");
   const at = place(store, input.prisonId, input.blockId ?? null, input.subBlockId ?? null);
   if (!at.ok) return at;
   let id = input.id;
-  if (id !== undefined && idTaken(store, id)) return err("conflict", `the id ${id} is already used`, "id");
+  if (id !== undefined && idTaken(store, id)) return fail("conflict", `the id ${id} is already used`, "id");
   if (id === undefined) {
     do id = ids.newCameraId(input.prisonId);
     while (idTaken(store, id));
@@ -80,7 +75,7 @@ export function planUpdate(
   ids: IdSource,
 ): Result<CameraAddedData> {
   const current = store.camera(id);
-  if (!current) return err("not_found", `no camera ${id}`, "id");
+  if (!current) return fail("not_found", `no camera ${id}`, "id");
   let blockId = patch.blockId !== undefined ? patch.blockId : current.blockId;
   let subBlockId = patch.subBlockId !== undefined ? patch.subBlockId : current.subBlockId;
   // Moving to another block without naming a sub-block leaves the old sub-block behind.
@@ -106,6 +101,6 @@ export function planUpdate(
 }
 
 export function planRemove(store: CatalogueStore, id: string): Result<{ id: string }> {
-  if (!store.camera(id)) return err("not_found", `no camera ${id}`, "id");
+  if (!store.camera(id)) return fail("not_found", `no camera ${id}`, "id");
   return { ok: true, value: { id } };
 }

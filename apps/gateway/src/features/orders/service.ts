@@ -19,8 +19,7 @@ import {
   zOrderQuery,
   zOrderTemplate,
 } from "@cw/alerts";
-import type { OrderSummaryWire, OrderViewWire, Result } from "@cw/protocol";
-import { parseWith } from "@cw/protocol";
+import { fail, type OrderSummaryWire, type OrderViewWire, parseWith, type Result } from "@cw/protocol";
 import type { Commit } from "../../events/codec";
 import { KeyedLock } from "../alarms/keyedLock";
 import type { SavedTemplate, TemplateStore } from "./templates";
@@ -48,7 +47,7 @@ export interface OrderCaller {
   prisonScope: string | null;
 }
 
-const notFound = <T>(message: string): Result<T> => ({ ok: false, error: { code: "not_found", message } });
+const notFound = <T>(message: string): Result<T> => fail("not_found", message);
 
 export class OrdersService {
   private readonly queue = new KeyedLock();

@@ -1,15 +1,18 @@
 // Plans wall changes from client input against the current state: checks what zod cannot (cameras,
 // units and tours exist, no camera twice on a screen, the caller's version is current) and returns the
 // event data to log, or an error as data {code, message, field}. Pure: never logs, never reads a clock.
-import type { ApiError, Preset, PresetInput, Result, ScreenPut, ScreenState, TourPreset } from "@cw/protocol";
+import {
+  fail,
+  type Preset,
+  type PresetInput,
+  type Result,
+  type ScreenPut,
+  type ScreenState,
+  type TourPreset,
+} from "@cw/protocol";
 import type { WallCatalogue } from "./catalogueView";
 import type { StoredScreen, WallScreenSetData } from "./projection";
 import { startRun } from "./tour";
-
-const fail = <T>(code: ApiError["code"], message: string, field?: string): Result<T> => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
 
 /** Every camera exists and the caller may see it; none appears twice. */
 export function checkTiles(

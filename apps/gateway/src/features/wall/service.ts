@@ -4,8 +4,16 @@
 // listeners in the same tick (the live hub pushes them). Tour pages are not logged: they follow from
 // the logged run anchor, the dwell and the clock (tour.ts). Never touches HTTP or sockets.
 import { type Actor, userActor } from "@cw/alerts";
-import type { Preset, PresetInput, Result, ScreenPut, ScreenState, TourControl } from "@cw/protocol";
-import { layoutTileCount } from "@cw/protocol";
+import {
+  fail,
+  layoutTileCount,
+  type Preset,
+  type PresetInput,
+  type Result,
+  type ScreenPut,
+  type ScreenState,
+  type TourControl,
+} from "@cw/protocol";
 import type { Commit } from "../../events/codec";
 import type { GatewayEvent, LoggedEvent } from "../../events/map";
 import { type AlarmWallRule, applyAlarmToScreens, clearAlarmHighlight, type WallAlarm } from "./alarmTile";
@@ -31,11 +39,6 @@ export interface Caller {
   username: string;
   canSeePrison(prisonId: string): boolean;
 }
-
-const err = <T>(code: "not_found" | "conflict" | "validation", message: string, field?: string): Result<T> => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
 
 export class WallService {
   private readonly screenListeners = new Set<(s: ScreenState) => void>();
@@ -89,7 +92,7 @@ export class WallService {
   put(n: number, input: ScreenPut, caller: Caller): Promise<Result<ScreenState>> {
     return this.exclusive(async () => {
       const cur = this.stored(n);
-      if (!cur) return err("not_found", `no screen ${n}: the wall has ${this.count}`);
+      if (!cur) return fail("not_found", `no screen ${n}: the wall has ${this.count}`);
       const plan = planScreenPut(cur, input, {
         catalogue: this.deps.catalogue,
         preset: (id) => this.preset(id),
@@ -104,12 +107,12 @@ export class WallService {
   controlTour(n: number, control: TourControl, caller: Caller): Promise<Result<ScreenState>> {
     return this.exclusive(async () => {
       const cur = this.stored(n);
-      if (!cur) return err("not_found", `no screen ${n}: the wall has ${this.count}`);
+      if (!cur) return fail("not_found", `no screen ${n}: the wall has ${this.count}`);
       const now = this.deps.now();
       if (control.action === "start") {
         const id = control.tourId ?? "";
         const tour = tourPreset(this.preset(id));
-        if (!tour) return err("validation", `no tour ${id}`, "tourId");
+        if (!tour) return fail("validation", `no tour ${id}`, "tourId");
         const want = layoutTileCount[tour.layoutId];
         const tiles = [
           ...cur.state.tiles.slice(0, want),
@@ -120,7 +123,7 @@ export class WallService {
       }
       const run = cur.run;
       const tour = run && tourPreset(this.preset(run.tourId));
-      if (!run || !tour) return err("conflict", `no tour is running on screen ${n}`);
+      if (!run || !tour) return fail("conflict", `no tour is running on screen ${n}`);
       if (control.action === "stop") {
         // The page on screen stays: stopping freezes it rather than jumping back to the hand-set tiles.
         const shown = this.view(cur);
@@ -140,24 +143,24 @@ export class WallService {
     return this.exclusive(async () => {
       const presetId = id ?? input.id ?? this.deps.newPresetId();
       if (input.id !== undefined && input.id !== presetId)
-        return err("validation", "the id differs from the path", "id");
+        return fail("validation", "the id differs from the path", "id");
       const exists = this.preset(presetId) !== undefined;
-      if (mode === "create" && exists) return err("conflict", `preset ${presetId} already exists`, "id");
-      if (mode === "replace" && !exists) return err("not_found", `no preset ${presetId}`);
+      if (mode === "create" && exists) return fail("conflict", `preset ${presetId} already exists`, "id");
+      if (mode === "replace" && !exists) return fail("not_found", `no preset ${presetId}`);
       const plan = planPreset(input, presetId, this.deps.catalogue, caller.username, this.deps.now());
       if (!plan.ok) return plan;
       await this.deps.commit([
         { type: "preset.saved", actor: userActor(caller.username), data: { preset: plan.value } },
       ]);
       const saved = this.preset(presetId);
-      return saved ? { ok: true, value: saved } : err("conflict", `preset ${presetId} was not saved`);
+      return saved ? { ok: true, value: saved } : fail("conflict", `preset ${presetId} was not saved`);
     });
   }
 
   /** Deleting a tour stops it on every screen running it (same append: one atomic change). */
   deletePreset(id: string, caller: Caller): Promise<Result<void>> {
     return this.exclusive(async () => {
-      if (!this.preset(id)) return err("not_found", `no preset ${id}`);
+      if (!this.preset(id)) return fail("not_found", `no preset ${id}`);
       const events: GatewayEvent[] = [{ type: "preset.deleted", actor: userActor(caller.username), data: { id } }];
       for (const s of this.deps.projection.screens()) {
         if (s.run?.tourId !== id) continue;
@@ -217,7 +220,7 @@ export class WallService {
   private async set(data: WallScreenSetData, actor: Actor): Promise<Result<ScreenState>> {
     await this.deps.commit([{ type: "wall.screen.set", actor, data }]);
     const s = this.screen(data.n);
-    return s ? { ok: true, value: s } : err("not_found", `no screen ${data.n}`);
+    return s ? { ok: true, value: s } : fail("not_found", `no screen ${data.n}`);
   }
 
   private async setMany(states: ScreenState[], actor: Actor): Promise<void> {

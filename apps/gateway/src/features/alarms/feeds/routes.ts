@@ -4,7 +4,7 @@
 // and parses JSON itself after the signature check. Order of checks: prison (404), key (401), signature
 // and replay (401), JSON (400), fields (422), then the control plane appends durably and answers 202.
 // Nothing before the append changes state, so every refusal leaves the state as it was.
-import { AppError, type Result } from "@cw/protocol";
+import { AppError, orThrow } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../../config";
 import type { Logger } from "../../../log";
@@ -17,11 +17,6 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyFeedSignature } from "./signa
 import { type AcceptResult, type FeedKind, handleFeedFrame } from "./ws";
 
 const paths: Record<FeedKind, string> = { alarm: "alarms", rollcall: "rollcalls" };
-
-function orThrowResult<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  throw new AppError(r.error.code, r.error.message, r.error.field);
-}
 
 /** What the feeds need: the control plane (which records), the catalogue's prisons, the config, a log. */
 export interface FeedDeps {
@@ -83,7 +78,7 @@ export function feedRoutes(app: FastifyInstance, deps: FeedDeps): void {
           const { prisonId, key } = keyOf(req);
           const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           const now = deps.now();
-          const verified = orThrowResult(
+          const verified = orThrow(
             verifyFeedSignature({
               key,
               timestamp: req.headers[TIMESTAMP_HEADER],
