@@ -7,10 +7,10 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeAlarmJournal } from "../../src/sim/alarmJournal";
 import { makeConfig } from "../../src/config";
 import { type Core, openCore } from "../../src/core";
 import { createLogger } from "../../src/log";
+import { writeAlarmJournal } from "../../src/sim/alarmJournal";
 import { alarmBody, postFeed } from "../feeds-http/signed";
 import { demoPassword, startTestGateway, tempDir } from "../helpers";
 
