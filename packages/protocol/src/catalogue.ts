@@ -63,6 +63,8 @@ export const zCamera = z.object({
   codec: zCodec,
   /** True when the camera offers a sub stream (tiles) besides its main stream (full screen). */
   hasSubStream: z.boolean(),
+  /** A camera that pans, tilts and zooms (a GB/T 28181 dome or remote-controlled bullet): the wall offers PTZ controls. */
+  ptz: z.boolean().optional(),
 });
 export type Camera = z.infer<typeof zCamera>;
 

@@ -32,6 +32,13 @@ const CAMERA_TYPES = new Set(["131", "132"]);
 const typeOf = (id: string): string => id.slice(10, 13);
 export const isCameraChannel = (item: CatalogItem): boolean => CAMERA_TYPES.has(typeOf(item.DeviceID));
 
+/**
+ * GB/T 28181-2016 A.2.1 PTZType: 1 球机 (dome), 2 半球 (mini-dome), 3 固定枪机 (fixed bullet), 4 遥控枪机
+ * (remote-controlled bullet). Every type but the fixed bullet takes PTZ commands; a channel that does not say is
+ * taken as fixed.
+ */
+export const isPtzChannel = (item: CatalogItem): boolean => ["1", "2", "4"].includes(item.Info?.PTZType ?? "");
+
 /** The catalogue camera id of a GB channel (ids are 1-64 letters, digits, '-' or '_'). */
 export const cameraIdOf = (channelId: string): string => `gb-${channelId}`.slice(0, 64);
 
@@ -137,7 +144,7 @@ export function placeChannels(items: CatalogItem[], prison: PrisonShape, mapping
       channelId: item.DeviceID,
       name: name.slice(0, 80),
       kind: guessKind(name),
-      ptz: item.Info?.PTZType === "1" || item.Info?.PTZType === "2",
+      ptz: isPtzChannel(item),
       ...place,
     };
   });

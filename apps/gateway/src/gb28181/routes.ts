@@ -8,7 +8,7 @@ import { requireCan, requirePrison } from "../auth/guard";
 import type { AddOnCore } from "../gateway";
 import { requireSession } from "../http/auth";
 import { orThrow } from "../http/errors";
-import { cameraIdOf, isCameraChannel } from "./mapping";
+import { cameraIdOf, isCameraChannel, isPtzChannel } from "./mapping";
 import type { DeviceRuntime, GbService } from "./service";
 import { zGbId } from "./settings";
 
@@ -44,7 +44,7 @@ function detail(gb: GbService, ctx: { core: AddOnCore }, d: DeviceRuntime): GbDe
         parentId: c.ParentID ?? null,
         type: c.DeviceID.slice(10, 13),
         status: c.Status ?? null,
-        ptz: c.Info?.PTZType === "1" || c.Info?.PTZType === "2",
+        ptz: isPtzChannel(c),
         cameraId: camera ? camera.id : null,
         blockId: camera?.blockId ?? null,
         subBlockId: camera?.subBlockId ?? null,

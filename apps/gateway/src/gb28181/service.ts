@@ -123,6 +123,7 @@ export class GbService {
     const actor = userActor(username);
     if (camera.source.kind !== "gb28181")
       return fail("validation", `camera ${camera.id} is not a GB/T 28181 camera`, "id");
+    if (camera.ptz === false) return fail("validation", `camera ${camera.id} does not pan, tilt or zoom`, "id");
     const { deviceId, channelId } = camera.source;
     if (!this.devices.get(deviceId)?.online) return fail("conflict", `device ${deviceId} is offline`, "id");
     this.server.ptz(deviceId, channelId, action, speed, preset);
@@ -303,6 +304,7 @@ export class GbService {
         source,
         codec: "h264",
         hasSubStream: false,
+        ptz: p.ptz,
       };
       if (!existing) events.push({ type: "camera.added", actor, data: { camera: fresh } });
       else if (existing.prisonId !== prisonId) {
@@ -314,7 +316,7 @@ export class GbService {
         const placed = replace
           ? { blockId: p.blockId, subBlockId: p.subBlockId }
           : { blockId: existing.blockId, subBlockId: existing.subBlockId };
-        const next: Camera = { ...existing, name: p.name, source, ...placed };
+        const next: Camera = { ...existing, name: p.name, source, ptz: p.ptz, ...placed };
         if (JSON.stringify(next) !== JSON.stringify(existing))
           events.push({ type: "camera.updated", actor, data: { camera: next } });
       }

@@ -161,6 +161,19 @@ describe("GB/T 28181 in the gateway", () => {
       expect(r.status).toBe(422);
       expect(r.body).toMatchObject({ code: "validation" });
     }
+    // A fixed camera (PTZType 3) is not steered.
+    const fixed = catalog.filter((c) => c.kind === "camera" && !c.ptz)[0]!;
+    expect(gw.core.features.catalogue.store.camera(`gb-${fixed.id}`)?.ptz).toBe(false);
+    expect(gw.core.features.catalogue.store.camera(cameraId)?.ptz).toBe(true);
+    expect(
+      (
+        await req(`/api/v1/cameras/gb-${fixed.id}/ptz`, {
+          method: "POST",
+          cookie: commander,
+          json: { action: "stop" },
+        })
+      ).status,
+    ).toBe(422);
     const notGb = gw.core.features.catalogue.store.cameras().find((c) => c.source.kind !== "gb28181")!;
     expect(
       (await req(`/api/v1/cameras/${notGb.id}/ptz`, { method: "POST", cookie: commander, json: { action: "stop" } }))

@@ -1,5 +1,6 @@
 // One tile of the wall: a camera's player with its path, name, state and latency, or an empty
-// drop target. Drop a camera to place it, a group to fill free tiles, another tile to swap.
+// drop target. Drop a camera to place it, a group to fill free tiles, another tile to swap. Maximised, a PTZ
+// camera gets its PTZ controls (ptz/PtzPanel).
 import type { Variant } from "@cw/protocol";
 import { type CSSProperties, type DragEvent, useState } from "react";
 import { useStore } from "zustand";
@@ -9,6 +10,8 @@ import { useLive } from "../live/LiveProvider";
 import { ReplayMenu, ReplayPlayer, useTileReplay } from "../playback/TileReplay";
 import { HlsPlayer } from "../player/HlsPlayer";
 import type { PlayerStatus } from "../player/playerController";
+import { PtzPanel } from "../ptz/PtzPanel";
+import { isPtzCamera } from "../ptz/ptzModel";
 import { useCan } from "../session/useCan";
 import { catalogueStore } from "./catalogueStore";
 import { isWallDrag, readDrop, startTileDrag } from "./dnd";
@@ -42,6 +45,9 @@ export function Tile(props: TileProps) {
   // Instant replay (回放): the tile steps back in time until "回到实时".
   const replay = useTileReplay(cameraId);
   const canReplay = useCan("recordings.view") && interactive;
+  // PTZ controls on a maximised tile of a PTZ camera, for whoever the policy table lets steer.
+  const canPtz = useCan("cameras.ptz") && interactive && maximised;
+  const ptz = useStore(catalogueStore, (s) => canPtz && cameraId !== null && isPtzCamera(s.cameras.get(cameraId)));
   // Subscribe to the catalogue so captions appear once the tree arrives.
   useStore(catalogueStore, (s) => s.index);
   const caption = cameraId ? cameraCaption(cameraId) : null;
@@ -108,6 +114,7 @@ export function Tile(props: TileProps) {
       ) : (
         <div className="tile-empty">{interactive ? t("tile.empty") : ""}</div>
       )}
+      {ptz && cameraId && replay.back === null && <PtzPanel key={cameraId} cameraId={cameraId} />}
       {alarm && (
         <div className="tile-alarm" data-testid="tile-alarm">
           {t("screen.alarm")}

@@ -575,4 +575,6 @@ export const en: Record<MessageKey, string> = {
   "ptz.zoomOut": "Zoom out",
   "ptz.stop": "Stop",
   "ptz.preset": "Go to preset",
+  "ptz.speed": "Speed",
+  "ptz.presetNumber": "Preset number",
 };

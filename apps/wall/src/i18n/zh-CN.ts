@@ -572,6 +572,8 @@ export const zhCN = {
   "ptz.zoomOut": "缩小",
   "ptz.stop": "停止",
   "ptz.preset": "调用预置位",
+  "ptz.speed": "速度",
+  "ptz.presetNumber": "预置位号",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,146 @@
+// GB/T 28181 on the console, in Chromium: a simulated NVR registers with a real gateway and is assigned to
+// 盘锦监狱. A commander maximises the tile of its PTZ camera and steers it from the tile's PTZ controls: the
+// device receives each PTZCmd with a correct checksum and every command is in the audit log; a role without
+// cameras.ptz, or a fixed camera, gets no controls.
+import type { Page } from "@playwright/test";
+import { expect, login, PASSWORD, test } from "../support/fixtures";
+import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
+import { prisonCatalog } from "../support/gb-sim/catalog";
+import { SimDevice } from "../support/gb-sim/device";
+import { encodeFrames } from "../support/gb-sim/media/encode";
+import { readPtzCmd } from "../support/gb-sim/ptz";
+
+const SERVER_ID = "34020000002000000001";
+const DOMAIN = "3402000000";
+const DEVICE = "34020000001180000001";
+const DEVICE_PASSWORD = "gb-e2e-pass";
+const catalog = prisonCatalog(DOMAIN, 2, 2, 4);
+const ptzCamera = catalog.find((c) => c.kind === "camera" && c.ptz)!;
+const fixedCamera = catalog.find((c) => c.kind === "camera" && !c.ptz)!;
+
+let gw: GatewayProcess;
+let device: SimDevice;
+
+async function api(path: string, username: string, init: { method?: string; body?: unknown } = {}) {
+  const session = await fetch(`${gw.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return fetch(`${gw.url}${path}`, {
+    method: init.method ?? "GET",
+    headers: { cookie, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const sipPort = await freePort();
+  const base = 28_000 + Math.floor(Math.random() * 50) * 20;
+  gw = await startGateway({
+    SIM: "0",
+    FEED_SIM: "0",
+    GB_PASSWORD: DEVICE_PASSWORD,
+    GB_SIP_PORT: String(sipPort),
+    GB_SERVER_ID: SERVER_ID,
+    GB_DOMAIN: DOMAIN,
+    GB_MEDIA_PORTS: `${base}-${base + 19}`,
+  });
+  device = new SimDevice({
+    server: { host: "127.0.0.1", port: sipPort, id: SERVER_ID, domain: DOMAIN },
+    deviceId: DEVICE,
+    password: DEVICE_PASSWORD,
+    transport: "udp",
+    channels: catalog,
+    media: { codec: "h264", frames: encodeFrames({ codec: "h264", seconds: 4, size: "640x360", gop: 25 }) },
+  });
+  await device.start();
+  expect(await device.register()).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        (
+          ((await (await api(`/api/v1/gb/devices/${DEVICE}`, "commander")).json()) as { channels?: unknown[] })
+            .channels ?? []
+        ).length,
+    )
+    .toBe(catalog.length);
+  expect(
+    (await api(`/api/v1/gb/devices/${DEVICE}`, "commander", { method: "PUT", body: { prisonId: "pj" } })).status,
+  ).toBe(200);
+});
+
+test.afterAll(async () => {
+  await device?.close();
+  await gw?.stop();
+  if (gw) removeDataDir(gw);
+});
+
+/** Puts the camera on the wall from the tree and maximises its tile; returns the tile. */
+async function maximise(page: Page, cameraId: string) {
+  await page.getByTestId("tree-search").fill(cameraId);
+  await page.getByTestId(`tree-node-${cameraId}`).click();
+  const tile = page.locator(`[data-testid^="tile-"][data-camera-id="${cameraId}"]`);
+  await expect(tile).toHaveCount(1);
+  await tile.dblclick();
+  await expect(tile).toHaveClass(/maximised/);
+  return tile;
+}
+
+test("a commander steers a GB PTZ camera from its maximised tile; the device gets valid PTZCmd bytes", async ({
+  page,
+}) => {
+  await login(page, gw.url, "commander");
+  const tile = await maximise(page, `gb-${ptzCamera.id}`);
+  const panel = tile.getByTestId("ptz-panel");
+  await expect(panel).toBeVisible();
+
+  // Press and release ◀: a move left at the default speed, then a stop after it.
+  await panel.getByTestId("ptz-left").click();
+  await expect.poll(() => device.ptzCommands.length).toBe(2);
+  // Full speed, zoom in (the zoom speed is 4 bits: 255 → 15).
+  await panel.getByTestId("ptz-speed").focus();
+  await page.keyboard.press("End");
+  await expect(panel.getByTestId("ptz-speed")).toHaveValue("255");
+  await panel.getByTestId("ptz-zoomIn").click();
+  await expect.poll(() => device.ptzCommands.length).toBe(4);
+  // Preset 7.
+  await panel.getByTestId("ptz-preset-number").fill("7");
+  await panel.getByTestId("ptz-preset").click();
+  await expect.poll(() => device.ptzCommands.length).toBe(5);
+
+  const cmds = device.ptzCommands.map((h) => readPtzCmd(h));
+  for (const c of cmds) expect(c?.valid, "checksum and header").toBe(true);
+  expect(device.ptzCommands[0]).toBe("A50F010280000037"); // left, pan speed 128 (A.3 by hand)
+  expect(cmds[0]).toMatchObject({ move: { left: true, right: false }, panSpeed: 128, address: 1 });
+  expect(cmds[1]).toMatchObject({ instruction: 0, panSpeed: 0, tiltSpeed: 0, zoomSpeed: 0 });
+  expect(cmds[2]).toMatchObject({ move: { zoomIn: true, zoomOut: false }, zoomSpeed: 15 });
+  expect(cmds[3]).toMatchObject({ instruction: 0 });
+  expect(cmds[4]).toMatchObject({ instruction: 0x82, preset: 7 });
+  await expect(panel.getByTestId("ptz-error")).toHaveCount(0);
+
+  // Every command is in the audit log, with the commander.
+  const audit = (await (await api("/api/v1/audit?type=gb.ptz", "commander")).json()) as {
+    events: { actor: string; data: { cameraId: string; action: string } }[];
+  };
+  expect(audit.events.map((e) => e.data.action).sort()).toEqual(["left", "preset", "stop", "stop", "zoomIn"]);
+  expect(audit.events.every((e) => e.actor === "commander" && e.data.cameraId === `gb-${ptzCamera.id}`)).toBe(true);
+
+  // A fixed camera (PTZType 3) gets no controls.
+  await tile.dblclick();
+  await expect(tile).not.toHaveClass(/maximised/);
+  const fixed = await maximise(page, `gb-${fixedCamera.id}`);
+  await expect(fixed.getByTestId("ptz-panel")).toHaveCount(0);
+});
+
+test("the duty officer (no cameras.ptz) gets no PTZ controls on the same camera", async ({ page }) => {
+  await login(page, gw.url, "duty");
+  await page.goto(`${gw.url}/`);
+  await expect(page.getByTestId("tree")).toBeVisible();
+  const tile = await maximise(page, `gb-${ptzCamera.id}`);
+  await expect(tile.getByTestId("player-state")).toBeVisible();
+  await expect(tile.getByTestId("ptz-panel")).toHaveCount(0);
+});
