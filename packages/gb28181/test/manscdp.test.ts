@@ -46,7 +46,7 @@ describe("parseManscdp", () => {
       "<Response><CmdType>DeviceInfo</CmdType><SN>3</SN><DeviceID>1</DeviceID><Manufacturer>Hikvision</Manufacturer></Response>",
       "deviceInfo",
     ],
-    ["something else", "<Response><CmdType>RecordInfo</CmdType><SN>3</SN></Response>", "other"],
+    ["something else", "<Response><CmdType>ConfigDownload</CmdType><SN>3</SN></Response>", "other"],
   ])("%s", (_name, xml, kind) => {
     const r = parseManscdp(Buffer.from(xml));
     expect(r.ok && r.value.kind).toBe(kind);

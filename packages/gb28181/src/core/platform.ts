@@ -8,11 +8,13 @@ import { alarmResponseBody, ptzControlBody, type QueryCmd, queryBody } from "../
 import { parseManscdp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
 import { ptzCmd } from "../manscdp/ptz";
+import { type RecordQuery, recordInfoQueryBody } from "../manscdp/recordInfo";
 import { parseNameAddr } from "../sip/headers";
 import { header, type SipMessage, type SipRequest } from "../sip/message";
 import { CatalogCollector } from "./catalog";
 import { branchOf, type IdSource, type Local, MANSCDP, request, response } from "./outgoing";
 import { PresenceTable } from "./presence";
+import { RecordCollector } from "./records";
 import { Registrar, type RegistrarOptions } from "./registrar";
 import { type PlayRequest, Sessions } from "./sessions";
 import { type OutRequest, Transactions } from "./transactions";
@@ -27,13 +29,14 @@ export interface PlatformOptions extends Local, Omit<RegistrarOptions, "realm"> 
   id: IdSource;
 }
 
-type Tag = { kind: "message"; deviceId: string; what: string } | { kind: "invite"; sessionId: string };
+type Tag = { kind: "message"; deviceId: string; what: string; sn: number } | { kind: "invite"; sessionId: string };
 
 export class Platform {
   readonly presence: PresenceTable;
   private readonly registrar: Registrar;
   private readonly catalog = new CatalogCollector();
   private readonly sessions: Sessions;
+  private readonly records: RecordCollector;
   private readonly tx = new Transactions<Tag>();
   private sn = 1;
 
@@ -41,6 +44,7 @@ export class Platform {
     this.presence = new PresenceTable(opts.keepaliveMs);
     this.registrar = new Registrar({ ...opts, realm: opts.domain }, opts.id);
     this.sessions = new Sessions(opts, opts.id);
+    this.records = new RecordCollector(opts.utcOffsetMinutes);
   }
 
   /** The port we listen on, once bound (our Via and Contact name it; tests bind port 0). */
@@ -74,7 +78,10 @@ export class Platform {
 
   tick(now: number): Step {
     this.registrar.sweep(now);
-    const step: Step = { out: [], events: [...this.presence.tick(now), ...this.catalog.tick(now)] };
+    const step: Step = {
+      out: [],
+      events: [...this.presence.tick(now), ...this.catalog.tick(now), ...this.records.tick(now)],
+    };
     const { resend, timedOut } = this.tx.tick(now);
     step.out.push(...resend);
     for (const t of timedOut) this.settled(step, t.tag, null);
@@ -98,6 +105,21 @@ export class Platform {
         ["expires", String(expiresS)],
       ],
     }));
+  }
+
+  /**
+   * Asks a channel's recordings over a window (RecordInfo, times in the device's zone: the bureau's). The
+   * answer comes as one `records` event with this SN; a refused or unanswered query as `requestFailed`
+   * with the SN. `sn` is null when nothing was sent (the device is offline: `requestFailed` already).
+   */
+  recordInfo(deviceId: string, q: Omit<RecordQuery, "offsetMin">, now: number): { step: Step; sn: number | null } {
+    let sent: number | null = null;
+    const step = this.send(deviceId, "query RecordInfo", now, (sn) => {
+      sent = sn;
+      return { method: "MESSAGE", body: recordInfoQueryBody(sn, { ...q, offsetMin: this.opts.utcOffsetMinutes }) };
+    });
+    if (sent !== null) this.records.start(deviceId, sent, q.channelId, now);
+    return { step, sn: sent };
   }
 
   ptz(
@@ -165,7 +187,7 @@ export class Platform {
         ...(m.extra ? { extra: m.extra } : {}),
       }),
     };
-    this.tx.start(branch, out, { kind: "message", deviceId, what }, now, this.opts.requestTimeoutMs ?? 8000);
+    this.tx.start(branch, out, { kind: "message", deviceId, what, sn }, now, this.opts.requestTimeoutMs ?? 8000);
     step.out.push(out);
     return step;
   }
@@ -227,6 +249,17 @@ export class Platform {
         );
         break;
       }
+      case "recordInfo":
+        step.events.push(...this.records.page(deviceId, m.msg, now));
+        break;
+      case "mediaStatus":
+        step.events.push({
+          type: "mediaStatus",
+          deviceId,
+          sessionId: this.sessions.sessionOf(header(req, "call-id") ?? ""),
+          notifyType: m.msg.NotifyType ?? null,
+        });
+        break;
       default:
         break;
     }
@@ -253,7 +286,15 @@ export class Platform {
     }
     if (!res || res.status >= 300) {
       const reason = res ? `${res.status} ${res.reason}` : "no answer";
-      step.events.push({ type: "requestFailed", deviceId: tag.deviceId, what: tag.what, reason });
+      const records = tag.what === "query RecordInfo";
+      if (records) this.records.drop(tag.deviceId, tag.sn);
+      step.events.push({
+        type: "requestFailed",
+        deviceId: tag.deviceId,
+        what: tag.what,
+        reason,
+        ...(records ? { sn: tag.sn } : {}),
+      });
     }
   }
 

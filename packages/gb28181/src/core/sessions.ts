@@ -17,6 +17,8 @@ export interface PlayRequest {
   mediaIp: string;
   port: number;
   ssrc: string;
+  /** A device recording (`s=Playback`) between these unix seconds; absent: live (`s=Play`). */
+  playback?: { from: number; to: number };
 }
 
 interface Dialog {
@@ -59,6 +61,7 @@ export class Sessions {
       port: play.port,
       transport: play.transport,
       ssrc: play.ssrc,
+      ...(play.playback ? { playback: play.playback } : {}),
     });
     const msg = request(this.local, {
       method: "INVITE",
@@ -135,6 +138,11 @@ export class Sessions {
     const sessionId = this.byCallId.get(header(req, "call-id") ?? "");
     if (sessionId) this.forget(sessionId);
     return sessionId ?? null;
+  }
+
+  /** The session a message within a dialog belongs to (by Call-ID), if any. */
+  sessionOf(callId: string): string | null {
+    return this.byCallId.get(callId) ?? null;
   }
 
   has(sessionId: string): boolean {

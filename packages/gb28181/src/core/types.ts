@@ -2,6 +2,7 @@
 // domain events the gateway persists and shows. The core never touches a socket or the clock: the edge
 // passes `now` and delivers what it returns.
 import type { CatalogItem, DeviceInfo } from "../manscdp/messages";
+import type { Span } from "../manscdp/recordInfo";
 import type { Answer } from "../sdp/sdp";
 import type { SipMessage } from "../sip/message";
 
@@ -43,7 +44,21 @@ export type GbEvent =
   | { type: "inviteAnswered"; sessionId: string; answer: Answer; sdp: string }
   | { type: "inviteFailed"; sessionId: string; reason: string; status: number | null }
   | { type: "sessionEnded"; sessionId: string; reason: string }
-  | { type: "requestFailed"; deviceId: string; what: string; reason: string };
+  | { type: "requestFailed"; deviceId: string; what: string; reason: string; sn?: number }
+  /** A RecordInfo query's answer (all pages, or what came before the device went quiet). */
+  | {
+      type: "records";
+      deviceId: string;
+      channelId: string;
+      sn: number;
+      spans: Span[];
+      items: number;
+      sumNum: number | null;
+      bad: number;
+      complete: boolean;
+    }
+  /** A playback's MediaStatus notify (121: the device sent the file to its end); sessionId by Call-ID. */
+  | { type: "mediaStatus"; deviceId: string; sessionId: string | null; notifyType: string | null };
 
 export interface Step {
   out: Outgoing[];

@@ -8,6 +8,7 @@ import type { Endpoint, GbEvent, Step } from "../core/types";
 import type { QueryCmd } from "../manscdp/build";
 import { warmUp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
+import type { Span } from "../manscdp/recordInfo";
 import type { Answer } from "../sdp/sdp";
 import type { SipMessage } from "../sip/message";
 import { SipTransport } from "./transport";
@@ -25,12 +26,17 @@ export interface GbServerOptions extends Omit<PlatformOptions, "id" | "host" | "
 
 export type InviteResult = { ok: true; answer: Answer } | { ok: false; reason: string };
 
+/** A RecordInfo answer: the spans (complete: every page came), or why there is none. */
+export type RecordsResult = { ok: true; spans: Span[]; complete: boolean } | { ok: false; reason: string };
+
 export class GbServer {
   readonly platform: Platform;
   private readonly transport: SipTransport;
   private timer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(e: GbEvent) => void>();
   private readonly invites = new Map<string, (r: InviteResult) => void>();
+  /** RecordInfo queries in flight, by `<device>/<SN>`. */
+  private readonly recordQueries = new Map<string, (r: RecordsResult) => void>();
   private readonly now: () => number;
 
   constructor(o: GbServerOptions) {
@@ -87,6 +93,16 @@ export class GbServer {
     });
   }
 
+  /** A channel's recordings on the device between two unix ms (settled by the answer or its silence). */
+  recordInfo(deviceId: string, channelId: string, from: number, to: number): Promise<RecordsResult> {
+    return new Promise((resolve) => {
+      const { step, sn } = this.platform.recordInfo(deviceId, { channelId, from, to }, this.now());
+      if (sn === null) resolve({ ok: false, reason: "the device is offline" });
+      else this.recordQueries.set(`${deviceId}/${sn}`, resolve);
+      this.apply(step);
+    });
+  }
+
   bye(sessionId: string): void {
     this.apply(this.platform.bye(sessionId));
   }
@@ -96,6 +112,8 @@ export class GbServer {
     this.timer = null;
     for (const [, resolve] of this.invites) resolve({ ok: false, reason: "the GB server is shutting down" });
     this.invites.clear();
+    for (const [, resolve] of this.recordQueries) resolve({ ok: false, reason: "the GB server is shutting down" });
+    this.recordQueries.clear();
     await this.transport.close();
   }
 
@@ -110,6 +128,13 @@ export class GbServer {
         const resolve = this.invites.get(e.sessionId);
         this.invites.delete(e.sessionId);
         resolve?.(e.type === "inviteAnswered" ? { ok: true, answer: e.answer } : { ok: false, reason: e.reason });
+      }
+      if (e.type === "records" || (e.type === "requestFailed" && e.sn !== undefined)) {
+        const key = `${e.deviceId}/${e.sn}`;
+        const resolve = this.recordQueries.get(key);
+        this.recordQueries.delete(key);
+        if (e.type === "records") resolve?.({ ok: true, spans: e.spans, complete: e.complete });
+        else resolve?.({ ok: false, reason: `the device did not answer the RecordInfo query (${e.reason})` });
       }
       for (const l of this.listeners) l(e);
     }

@@ -4,6 +4,7 @@
 
 import iconv from "iconv-lite";
 import { z } from "zod";
+import { zRecordList } from "./recordInfo";
 import { parseXml, type XmlNode } from "./xml";
 
 const buildWarm = (xml: string): Buffer => iconv.encode(xml, "gb18030");
@@ -80,12 +81,26 @@ export const zAlarm = zBase.extend({
 });
 export type Alarm = z.infer<typeof zAlarm>;
 
+/** Device recordings (A.2.6.8): one page of a RecordInfo answer. */
+export const zRecordInfo = zBase.extend({
+  CmdType: z.literal("RecordInfo"),
+  Name: zText,
+  SumNum: zInt(1_000_000),
+  RecordList: zRecordList,
+});
+export type RecordInfo = z.infer<typeof zRecordInfo>;
+
+/** A playback's state (A.2.5.4): NotifyType 121 = the file has been sent to its end. */
+export const zMediaStatus = zBase.extend({ CmdType: z.literal("MediaStatus"), NotifyType: zText });
+
 export type Manscdp =
   | { kind: "keepalive"; root: string; msg: z.infer<typeof zKeepalive> }
   | { kind: "catalog"; root: string; msg: Catalog }
   | { kind: "deviceInfo"; root: string; msg: DeviceInfo }
   | { kind: "deviceStatus"; root: string; msg: z.infer<typeof zDeviceStatus> }
   | { kind: "alarm"; root: string; msg: Alarm }
+  | { kind: "recordInfo"; root: string; msg: RecordInfo }
+  | { kind: "mediaStatus"; root: string; msg: z.infer<typeof zMediaStatus> }
   | { kind: "other"; root: string; cmdType: string };
 
 export type ManscdpParse = { ok: true; value: Manscdp } | { ok: false; message: string; field?: string };
@@ -122,6 +137,10 @@ export function parseManscdp(bytes: Buffer): ManscdpParse {
       return as("deviceStatus", zDeviceStatus);
     case "Alarm":
       return as("alarm", zAlarm);
+    case "RecordInfo":
+      return as("recordInfo", zRecordInfo);
+    case "MediaStatus":
+      return as("mediaStatus", zMediaStatus);
     default:
       return cmd
         ? { ok: true, value: { kind: "other", root, cmdType: cmd } }

@@ -12,8 +12,13 @@ export interface Offer {
   mediaIp: string;
   port: number;
   transport: MediaTransport;
-  /** 10 decimal digits: "0" (live) + 5 domain digits + 4 sequence digits. */
+  /** 10 decimal digits: "0" (live) or "1" (playback) + 5 domain digits + 4 sequence digits. */
   ssrc: string;
+  /**
+   * A device recording (§9.8, `s=Playback`): `u=<channel>:0` names it and `t=` its start and end as unix
+   * seconds (GB/T 28181 writes epoch seconds there, not RFC 4566's NTP seconds). Absent: live.
+   */
+  playback?: { from: number; to: number };
 }
 
 export function buildOffer(o: Offer): string {
@@ -21,9 +26,9 @@ export function buildOffer(o: Offer): string {
   const lines = [
     "v=0",
     `o=${o.channelId} 0 0 IN IP4 ${o.mediaIp}`,
-    "s=Play",
+    ...(o.playback ? ["s=Playback", `u=${o.channelId}:0`] : ["s=Play"]),
     `c=IN IP4 ${o.mediaIp}`,
-    "t=0 0",
+    o.playback ? `t=${o.playback.from} ${o.playback.to}` : "t=0 0",
     `m=video ${o.port} ${proto} 96 98 97`,
     "a=recvonly",
     "a=rtpmap:96 PS/90000",
