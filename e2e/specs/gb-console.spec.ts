@@ -1,9 +1,10 @@
 // GB/T 28181 on the console, in Chromium: a simulated NVR registers with a real gateway and is assigned to
 // 盘锦监狱. A commander maximises the tile of its PTZ camera and steers it from the tile's PTZ controls: the
 // device receives each PTZCmd with a correct checksum and every command is in the audit log; a role without
-// cameras.ptz, or a fixed camera, gets no controls.
+// cameras.ptz, or a fixed camera, gets no controls. A device alarm (Alarm notify) appears on the duty console
+// with its camera, which plays in the alarm's details.
 import type { Page } from "@playwright/test";
-import { expect, login, PASSWORD, test } from "../support/fixtures";
+import { expect, expectPlaying, login, PASSWORD, test } from "../support/fixtures";
 import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
 import { prisonCatalog } from "../support/gb-sim/catalog";
 import { SimDevice } from "../support/gb-sim/device";
@@ -143,4 +144,27 @@ test("the duty officer (no cameras.ptz) gets no PTZ controls on the same camera"
   const tile = await maximise(page, `gb-${ptzCamera.id}`);
   await expect(tile.getByTestId("player-state")).toBeVisible();
   await expect(tile.getByTestId("ptz-panel")).toHaveCount(0);
+});
+
+test("a GB device alarm appears on the duty console with its camera, which plays", async ({ page }) => {
+  await login(page, gw.url, "duty");
+  await page.goto(`${gw.url}/duty`);
+  await expect(page.getByTestId("alarm-queue")).toBeVisible();
+  await expect(page.getByTestId("conn-state")).toHaveAttribute("data-state", "connected");
+  // The device's clock is the bureau's local time (China, UTC+8), written without an offset.
+  const local = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19);
+  const answer = await device.alarm(6, "监舍区域入侵", ptzCamera.id, { method: 5, priority: 2, time: local });
+  expect(answer.start).toMatch(/^SIP\/2\.0 200/);
+
+  const row = page.locator('[data-testid^="alarm-row-"]').filter({ hasText: "监舍区域入侵" });
+  await expect(row).toHaveCount(1, { timeout: 5_000 });
+  await expect(row).toHaveAttribute("data-state", "open");
+  await expect(row).toHaveAttribute("data-severity", "2");
+  await expect(row).toContainText(ptzCamera.name); // names on screen, not ids
+  await expect(row).toContainText("盘锦监狱");
+  await row.click();
+  const details = page.getByTestId("alarm-details");
+  await expect(details).toContainText(/周界入侵|Perimeter intrusion/);
+  await expect(details).toContainText(`gb:${ptzCamera.id}:5:6:`);
+  await expectPlaying(page, "player-video", 2);
 });

@@ -107,8 +107,18 @@ export class SimDevice {
     this.keepaliveTimer = null;
   }
 
-  async alarm(type: number, description: string, channelId: string): Promise<SimSip> {
-    const xml = `<Notify>\r\n<CmdType>Alarm</CmdType>\r\n<SN>${this.cseq}</SN>\r\n<DeviceID>${channelId}</DeviceID>\r\n<AlarmPriority>1</AlarmPriority>\r\n<AlarmMethod>5</AlarmMethod>\r\n<AlarmTime>2026-01-02T03:04:05</AlarmTime>\r\n<AlarmDescription>${description}</AlarmDescription>\r\n<Info>\r\n<AlarmType>${type}</AlarmType>\r\n</Info>\r\n</Notify>`;
+  /**
+   * An Alarm notify (GB/T 28181-2016 A.2.6.8) from one of its channels. `time` is the device's local clock
+   * ("2026-01-02T03:04:05", no offset, as devices write it); method 5 = video analysis (type 5 tripwire,
+   * 6 intrusion), 2 = video (1 loss, 2 tamper), 6 = device fault.
+   */
+  async alarm(
+    type: number,
+    description: string,
+    channelId: string,
+    o: { method?: number; priority?: number; time?: string } = {},
+  ): Promise<SimSip> {
+    const xml = `<Notify>\r\n<CmdType>Alarm</CmdType>\r\n<SN>${this.cseq}</SN>\r\n<DeviceID>${channelId}</DeviceID>\r\n<AlarmPriority>${o.priority ?? 1}</AlarmPriority>\r\n<AlarmMethod>${o.method ?? 5}</AlarmMethod>\r\n<AlarmTime>${o.time ?? "2026-01-02T03:04:05"}</AlarmTime>\r\n<AlarmDescription>${description}</AlarmDescription>\r\n<Info>\r\n<AlarmType>${type}</AlarmType>\r\n</Info>\r\n</Notify>`;
     return this.request(this.message(xml));
   }
 
