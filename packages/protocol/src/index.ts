@@ -234,6 +234,22 @@ export {
   zScheduleWindow,
   zTimeWindowQuery,
 } from "./recording";
+export {
+  type CameraPlacement,
+  type EffectivePlan,
+  effectivePlan,
+  type PlanEntry,
+  type PlanList,
+  type PlanNode,
+  type PlanScope,
+  planChain,
+  planKey,
+  planScopes,
+  zPlanEntry,
+  zPlanList,
+  zPlanNodeParams,
+  zPlanScope,
+} from "./recordingScope";
 export { type Login, type Role, roles, type SessionInfo, zLogin, zRole, zSessionInfo } from "./session";
 export {
   type CapabilityReport,

@@ -1,11 +1,13 @@
 // Recording's facts in the event log, by type, with their payload schemas (no transforms: an event
 // parses back to what was written). Plans and evidence are state folded from them; playback, exports
 // and downloads are there for the audit trail (全程留痕). Declarations only.
-import { zRecordingPlan } from "@cw/protocol";
+import { zPlanScope, zRecordingPlan } from "@cw/protocol";
 import { z } from "zod";
 
 export const recordingEventTypes = {
   planSet: "recording.plan.set",
+  scopePlanSet: "recording.scopePlan.set",
+  planCleared: "recording.plan.cleared",
   played: "recording.played",
   fault: "recording.fault",
   recovered: "recording.recovered",
@@ -18,6 +20,14 @@ const zRef = z.string().min(1).max(256);
 const zMs = z.number().int().min(0);
 
 export const zPlanSet = z.object({ cameraId: zRef, prisonId: zRef, plan: zRecordingPlan }).strict();
+
+/** A plan on a prison, block or sub-block: every camera below without a nearer plan records by it. */
+export const zScopePlanSet = z
+  .object({ scope: z.enum(["prison", "block", "subBlock"]), id: zRef, prisonId: zRef, plan: zRecordingPlan })
+  .strict();
+
+/** A node's own plan removed: its cameras fall back to the plan of the node above. */
+export const zPlanCleared = z.object({ scope: zPlanScope, id: zRef, prisonId: zRef }).strict();
 
 /** Someone opened recorded footage: playback of a window, or an instant replay of a live tile. */
 export const zPlayed = z
@@ -74,6 +84,8 @@ export const zEvidenceDownloaded = z
 /** The recording feature's part of the gateway's event map (events/map.ts). */
 export const recordingEvents = {
   [recordingEventTypes.planSet]: zPlanSet,
+  [recordingEventTypes.scopePlanSet]: zScopePlanSet,
+  [recordingEventTypes.planCleared]: zPlanCleared,
   [recordingEventTypes.played]: zPlayed,
   [recordingEventTypes.fault]: zFault,
   [recordingEventTypes.recovered]: z.object({}).strict(),

@@ -9,6 +9,7 @@ import type { Feature, Kernel } from "../features/feature";
 import { later } from "../features/later";
 import type { RecordingCore } from "./core";
 import { recordingFileRoutes } from "./fileRoutes";
+import { recordingPlanRoutes } from "./planRoutes";
 import { RecordingProjection } from "./projection";
 import { recordingRoutes } from "./routes";
 import { type RecordingHandle, wireRecording } from "./wire";
@@ -51,6 +52,7 @@ export function recordingFeature(k: Kernel, d: RecordingNeeds) {
       const http = { core, recording: running().feature, metrics: rt.metrics };
       recordingRoutes(app, http);
       recordingFileRoutes(app, http);
+      recordingPlanRoutes(app, http);
     },
   } satisfies Feature & { projection: RecordingProjection; readonly handle: RecordingHandle };
 }

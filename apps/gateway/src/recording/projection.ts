@@ -1,7 +1,17 @@
 // Recording state folded from the log: each camera's plan, the evidence clips and their exports, and an
 // index of alarms by camera (the timeline's markers, answered without scanning every alarm). A snapshot
 // part like the other projections. Changes only through apply() of typed events (events/map.ts).
-import type { Evidence, EvidenceExport, RecordingPlan } from "@cw/protocol";
+import {
+  type CameraPlacement,
+  type EffectivePlan,
+  type Evidence,
+  type EvidenceExport,
+  effectivePlan,
+  type PlanEntry,
+  type PlanNode,
+  planKey,
+  type RecordingPlan,
+} from "@cw/protocol";
 import { shownActor } from "../events/actor";
 import type { LoggedEvent } from "../events/map";
 
@@ -19,7 +29,10 @@ export interface AlarmMark {
 }
 
 interface State {
+  /** Cameras' own plans, by camera id. */
   plans: Map<string, PlanRecord>;
+  /** Plans on prisons, blocks and sub-blocks, by planKey ("block:pj-b1"). */
+  scopePlans: Map<string, PlanRecord & PlanNode>;
   evidence: Map<string, Evidence>;
   alarms: Map<string, AlarmMark[]>;
 }
@@ -28,7 +41,7 @@ export const exportUrl = (evidenceId: string, n: number, ext: "mp4" | "json"): s
   `/api/v1/evidence/${evidenceId}/exports/${n}.${ext}`;
 
 export class RecordingProjection {
-  private s: State = { plans: new Map(), evidence: new Map(), alarms: new Map() };
+  private s: State = { plans: new Map(), scopePlans: new Map(), evidence: new Map(), alarms: new Map() };
 
   fold(e: LoggedEvent): void {
     switch (e.type) {
@@ -39,6 +52,16 @@ export class RecordingProjection {
           setAt: e.at,
           setBy: shownActor(e.actor),
         });
+        return;
+      case "recording.scopePlan.set": {
+        const { scope, id, prisonId, plan } = e.data;
+        const record = { scope, id, plan, prisonId, setAt: e.at, setBy: shownActor(e.actor) };
+        this.s.scopePlans.set(planKey({ scope, id }), record);
+        return;
+      }
+      case "recording.plan.cleared":
+        if (e.data.scope === "camera") this.s.plans.delete(e.data.id);
+        else this.s.scopePlans.delete(planKey(e.data));
         return;
       case "evidence.created":
         this.s.evidence.set(e.data.id, {
@@ -85,6 +108,30 @@ export class RecordingProjection {
     return this.s.plans;
   }
 
+  /** The plan a node has of its own (not inherited). */
+  planOf(node: PlanNode): RecordingPlan | undefined {
+    return node.scope === "camera" ? this.s.plans.get(node.id)?.plan : this.s.scopePlans.get(planKey(node))?.plan;
+  }
+
+  /** The plan that records a camera: its own or its nearest ancestor's (protocol's effectivePlan). */
+  effective(camera: CameraPlacement): EffectivePlan {
+    return effectivePlan(camera, (n) => this.planOf(n));
+  }
+
+  /** Every plan set on a node, cameras' and scopes' alike. */
+  entries(): PlanEntry[] {
+    const cams = [...this.s.plans].map(([id, r]) => ({ scope: "camera" as const, id, ...r }));
+    const scopes = [...this.s.scopePlans.values()].map((r) => ({ ...r }));
+    return [...scopes, ...cams].map(({ scope, id, prisonId, plan, setBy, setAt }) => ({
+      scope,
+      id,
+      prisonId,
+      plan,
+      setBy,
+      setAt,
+    }));
+  }
+
   evidence(id: string): Evidence | undefined {
     return this.s.evidence.get(id);
   }
@@ -116,6 +163,8 @@ export class RecordingProjection {
     const d = data as Partial<State> | null;
     if (!(d?.plans instanceof Map && d.evidence instanceof Map && d.alarms instanceof Map))
       throw new Error("recording snapshot part has the wrong shape");
-    this.s = { plans: d.plans, evidence: d.evidence, alarms: d.alarms };
+    // Snapshots written before scope plans existed have none.
+    const scopePlans = d.scopePlans instanceof Map ? d.scopePlans : new Map<string, PlanRecord & PlanNode>();
+    this.s = { plans: d.plans, scopePlans, evidence: d.evidence, alarms: d.alarms };
   }
 }

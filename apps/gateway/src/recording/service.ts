@@ -15,6 +15,8 @@ import {
   type Evidence,
   type EvidenceCreate,
   type ExportResponse,
+  type PlanEntry,
+  type PlanNode,
   type RecordingPlan,
   type RecordingsResponse,
 } from "@cw/protocol";
@@ -34,6 +36,13 @@ export interface RecordingFeatureDeps {
   ffmpeg: string;
 }
 
+/** A prison, block or sub-block a plan is set on, with the prison it belongs to. */
+export interface ScopeNode {
+  scope: "prison" | "block" | "subBlock";
+  id: string;
+  prisonId: string;
+}
+
 /** Camera facts the feature needs; the routes have already checked who may see the camera. */
 export interface CameraRef {
   id: string;
@@ -43,18 +52,45 @@ export interface CameraRef {
 export class RecordingFeature {
   private exporting: Promise<unknown> = Promise.resolve();
 
+  /** The plan the media side last heard for each camera (JSON), so only changes reach it. */
+  private readonly applied = new Map<string, string>();
+
   constructor(private readonly d: RecordingFeatureDeps) {
     // What the log already holds (folded by the core before we started) reaches the media side now.
-    for (const [cameraId, p] of d.projection.plans()) void d.media.setPlan(cameraId, p.plan);
+    this.reconcile();
     for (const ev of d.projection.allEvidence()) d.media.evidence.add(ev.cameraId, ev.from, ev.to);
+  }
+
+  /**
+   * Tells the media side each camera's effective plan where it changed: after a plan on any node, or a
+   * camera added, moved or removed. One pass over the catalogue (15 000 cameras: a few ms).
+   */
+  private reconcile(): void {
+    const seen = new Set<string>();
+    for (const camera of this.d.core.catalogue.cameras()) {
+      seen.add(camera.id);
+      const { plan, from } = this.d.projection.effective(camera);
+      const json = from === null ? "" : JSON.stringify(plan);
+      if ((this.applied.get(camera.id) ?? "") === json) continue;
+      if (json === "") this.applied.delete(camera.id);
+      else this.applied.set(camera.id, json);
+      void this.d.media.setPlan(camera.id, plan);
+    }
+    for (const id of [...this.applied.keys()]) {
+      if (seen.has(id)) continue;
+      this.applied.delete(id);
+      void this.d.media.setPlan(id, null);
+    }
   }
 
   get publicKeyPem(): string {
     return this.d.key.publicKeyPem;
   }
 
+  /** The plan that records a camera: its own, else its sub-block's, block's or prison's; else off. */
   plan(cameraId: string): RecordingPlan {
-    return this.d.projection.plan(cameraId)?.plan ?? defaultRecordingPlan;
+    const camera = this.d.core.catalogue.camera(cameraId);
+    return camera ? this.d.projection.effective(camera).plan : defaultRecordingPlan;
   }
 
   async setPlan(actor: Actor, camera: CameraRef, plan: RecordingPlan): Promise<RecordingPlan> {
@@ -62,6 +98,24 @@ export class RecordingFeature {
       { type: T.planSet, actor, data: { cameraId: camera.id, prisonId: camera.prisonId, plan } },
     ]);
     return plan;
+  }
+
+  /** A plan on a prison, block or sub-block (the routes have checked the node exists and who may set it). */
+  async setScopePlan(actor: Actor, node: ScopeNode, plan: RecordingPlan): Promise<RecordingPlan> {
+    await this.d.core.commit([{ type: T.scopePlanSet, actor, data: { ...node, plan } }]);
+    return plan;
+  }
+
+  /** Removes a node's own plan; false when it had none (nothing logged). */
+  async clearPlan(actor: Actor, node: PlanNode & { prisonId: string }): Promise<boolean> {
+    if (this.d.projection.planOf(node) === undefined) return false;
+    await this.d.core.commit([{ type: T.planCleared, actor, data: node }]);
+    return true;
+  }
+
+  /** Every plan set on a node the caller may see. */
+  plans(canSee: (prisonId: string) => boolean): PlanEntry[] {
+    return this.d.projection.entries().filter((p) => canSee(p.prisonId));
   }
 
   timeline(cameraId: string, from: number, to: number): RecordingsResponse {
@@ -176,7 +230,12 @@ export class RecordingFeature {
   onEvent(e: LoggedEvent): void {
     switch (e.type) {
       case "recording.plan.set":
-        void this.d.media.setPlan(e.data.cameraId, e.data.plan);
+      case "recording.scopePlan.set":
+      case "recording.plan.cleared":
+      case "camera.added":
+      case "camera.updated":
+      case "camera.removed":
+        this.reconcile();
         return;
       case "evidence.created":
         this.d.media.evidence.add(e.data.cameraId, e.data.from, e.data.to);
