@@ -65,6 +65,11 @@ export const zCamera = z.object({
   hasSubStream: z.boolean(),
   /** A camera that pans, tilts and zooms (a GB/T 28181 dome or remote-controlled bullet): the wall offers PTZ controls. */
   ptz: z.boolean().optional(),
+  /**
+   * Watched over even when nobody looks at it (a gate, a perimeter): its device going offline raises a
+   * video-loss alarm for it. Other cameras raise one only while someone watches them.
+   */
+  important: z.boolean().optional(),
 });
 export type Camera = z.infer<typeof zCamera>;
 
@@ -94,6 +99,7 @@ export const zCameraPatch = z
     subBlockId: zId.nullable().optional(),
     source: zCameraSource.optional(),
     codec: zCodec.optional(),
+    important: z.boolean().optional(),
   })
   .strict();
 export type CameraPatch = z.infer<typeof zCameraPatch>;

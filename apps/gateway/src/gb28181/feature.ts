@@ -64,8 +64,8 @@ export function createGbFeature(config: Config, log: Logger): GbFeature | null {
       camera.source.kind === "gb28181"
         ? new GbSource(media, camera.source.deviceId, camera.source.channelId)
         : factory(camera, variant),
-    async attach(core) {
-      service = new GbService(core, server, settings, gbLog);
+    async attach(core, registry) {
+      service = new GbService(core, server, settings, gbLog, () => new Set(registry.health().map((h) => h.cameraId)));
       await server.start();
       gbLog.info(
         { port: server.port, host: bindHost, serverId: config.gbServerId, domain: config.gbDomain },

@@ -12,6 +12,7 @@ import type { GatewayEvent } from "../events/map";
 import type { AddOnCore } from "../gateway";
 import type { Logger } from "../log";
 import { cameraIdOf, type Mapping, type PrisonShape, placeChannels } from "./mapping";
+import { camerasLostWithDevice, offlineLossAlarm } from "./offlineLoss";
 import type { DeviceSettings, GbSettings } from "./settings";
 
 export interface DeviceRuntime {
@@ -46,6 +47,8 @@ export class GbService {
     private readonly server: GbServer,
     private readonly settings: GbSettings,
     private readonly log: Logger,
+    /** Cameras with a running stream (someone watches them): their loss is stream health's to report. */
+    private readonly watched: () => ReadonlySet<string> = () => new Set(),
   ) {
     for (const id of settings.known()) this.runtime(id);
     server.onEvent((e) => void this.onEvent(e).catch((err: unknown) => log.error({ err }, "GB event handling failed")));
@@ -184,6 +187,7 @@ export class GbService {
         await this.core.commit([
           { type: "gb.device.offline", actor: system(e.deviceId), data: { deviceId: e.deviceId, reason: e.reason } },
         ]);
+        await this.importantLost(e.deviceId);
         return;
       }
       case "keepalive": {
@@ -234,6 +238,16 @@ export class GbService {
         return;
       default:
         return;
+    }
+  }
+
+  /** The device went offline: a video-loss alarm for each of its important cameras nobody is watching. */
+  private async importantLost(deviceId: string): Promise<void> {
+    const at = this.core.now();
+    const severity = this.core.control.ctx.policy.alarms.videoLossSeverity;
+    for (const camera of camerasLostWithDevice(this.core.catalogue.cameras(), deviceId, this.watched())) {
+      const r = await this.core.control.commands.feedAlarm(camera.prisonId, offlineLossAlarm(camera, at, severity));
+      if (!r.ok) this.log.warn({ camera: camera.id, error: r.error }, "GB offline video-loss alarm refused");
     }
   }
 

@@ -43,7 +43,8 @@ export function cameraAdminRoutes(
     const patch = orThrow(parseWith(zCameraPatch, req.body));
     const data = orThrow(planUpdate(catalogue, id, patch, ids));
     await commit([{ type: "camera.updated", actor: userActor(session.user.username), data }]);
-    await media.stopCamera(id);
+    // Marking a camera important changes nothing in its picture: its streams play on.
+    if (Object.keys(patch).some((k) => k !== "important")) await media.stopCamera(id);
     const camera = catalogue.camera(id);
     if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
     return cameraDetail(deps, session, camera);

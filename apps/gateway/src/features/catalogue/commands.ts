@@ -95,6 +95,7 @@ export function planUpdate(
     subBlockId: at.value.subBlockId,
     source,
     hasSubStream: patch.source ? defaultHasSubStream(source) : current.hasSubStream,
+    ...(patch.important !== undefined ? { important: patch.important } : {}),
   };
   const needsKey = source.kind === "rtmp" && current.source.kind !== "rtmp";
   return { ok: true, value: needsKey ? { camera, publishKey: ids.newPublishKey() } : { camera } };
