@@ -258,6 +258,7 @@ export {
   type StreamHealth,
   type StreamState,
   streamStates,
+  type TranscodeBudget,
   type Variant,
   variantOf,
   zCapabilityReport,
@@ -265,6 +266,7 @@ export {
   zRendition,
   zStreamHealth,
   zStreamState,
+  zTranscodeBudget,
   zVariant,
 } from "./streams";
 export {

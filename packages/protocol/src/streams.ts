@@ -71,6 +71,27 @@ export const zCapabilityReport = z
   })
   .strict();
 export type CapabilityReport = z.infer<typeof zCapabilityReport>;
+/**
+ * The transcode budget (GET /api/v1/streams/transcodes): transcodes running of TRANSCODE_MAX (0 =
+ * transcoding off), and which cameras hold them — named, for the console's at-a-glance badge. `running`
+ * counts the whole gateway (the budget is shared); `streams` lists only the cameras the caller may see.
+ */
+export const zTranscodeBudget = z.object({
+  running: z.number().int().nonnegative(),
+  max: z.number().int().nonnegative(),
+  streams: z.array(
+    z.object({
+      cameraId: z.string(),
+      /** The camera's name (its id when the camera was removed while transcoding). */
+      name: z.string(),
+      /** The prison's name. */
+      prison: z.string().nullable(),
+      rendition: z.enum(["main-h264", "sub-h264"]),
+      viewers: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type TranscodeBudget = z.infer<typeof zTranscodeBudget>;
 export type StreamHealth = z.infer<typeof zStreamHealth>;
 
 export const zPlayResponse = z.object({

@@ -3,7 +3,7 @@
 // black tile; the budget is on /metrics and /api/v1/streams/transcodes; a wall PC's capability report is
 // validated and listed for commanders.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../helpers";
+import { health, startTestGateway, type TestGateway } from "../helpers";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -30,7 +30,11 @@ it("path=transcode plays the H.264 rendition; a full budget answers 503 transcod
   expect(body).toMatchObject({ code: "transcode_full", field: "rendition" });
   expect(body.message).toContain("transcode budget full");
   expect((await t.req("/api/v1/cameras/pj-b1-s1-cell/play?path=sideways", { cookie })).status).toBe(422);
-  expect(await (await t.req("/api/v1/streams/transcodes", { cookie })).json()).toEqual({ running: 4, max: 4 });
+  expect(await (await t.req("/api/v1/streams/transcodes", { cookie })).json()).toEqual({
+    running: 4,
+    max: 4,
+    streams: [],
+  });
   const metrics = await (await t.req("/metrics", { cookie: await t.login("commander") })).text();
   expect(metrics).toMatch(/^cw_transcodes 4$/m);
   expect(metrics).toMatch(/^cw_transcode_budget 4$/m);
@@ -49,4 +53,39 @@ it("capability reports: validated, 204, listed for commanders only", async () =>
   const commander = await t.login("commander");
   const list = (await (await t.req("/api/v1/capabilities", { cookie: commander })).json()) as { user: string }[];
   expect(list).toMatchObject([{ user: "chief", report }]);
+});
+
+it("the budget names the cameras holding transcoders, each session seeing only the cameras it may see", async () => {
+  t.fake.transcodes = { running: 3, max: 8 };
+  t.fake.healthList = [
+    { ...health("pj-b1-s1-cell"), rendition: "sub-h264", viewers: 2 },
+    { ...health("pj-gate"), variant: "main", rendition: "main-h264" },
+    { ...health("jz-gate"), rendition: "sub-h264" },
+    health("pj-b1-s1-cell"), // the camera's own stream: not a transcode
+  ];
+  try {
+    const commander = await t.login("commander");
+    const all = await (await t.req("/api/v1/streams/transcodes", { cookie: commander })).json();
+    expect(all).toEqual({
+      running: 3,
+      max: 8,
+      // By prison, then camera name (pinyin order): 锦州 before 盘锦, 大门 before 一分监区.
+      streams: [
+        { cameraId: "jz-gate", name: "大门", prison: "锦州监狱", rendition: "sub-h264", viewers: 1 },
+        { cameraId: "pj-gate", name: "大门", prison: "盘锦监狱", rendition: "main-h264", viewers: 1 },
+        { cameraId: "pj-b1-s1-cell", name: "一分监区监舍", prison: "盘锦监狱", rendition: "sub-h264", viewers: 2 },
+      ],
+    });
+    // An operator sees the shared count but only its own prison's cameras.
+    const operator = await t.login("operator-jz");
+    const own = (await (await t.req("/api/v1/streams/transcodes", { cookie: operator })).json()) as {
+      running: number;
+      streams: { cameraId: string }[];
+    };
+    expect(own.running).toBe(3);
+    expect(own.streams.map((s) => s.cameraId)).toEqual(["jz-gate"]);
+    expect((await t.req("/api/v1/streams/transcodes")).status).toBe(401);
+  } finally {
+    t.fake.healthList = [];
+  }
 });

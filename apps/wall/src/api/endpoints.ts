@@ -6,12 +6,14 @@ import {
   type PlayResponse,
   type SessionInfo,
   type StreamHealth,
+  type TranscodeBudget,
   type TreeNode,
   type Variant,
   zCamera,
   zPlayResponse,
   zSessionInfo,
   zStreamHealth,
+  zTranscodeBudget,
   zTreeNode,
 } from "@cw/protocol";
 import { z } from "zod";
@@ -46,6 +48,8 @@ export const api = {
       signal ? { signal } : {},
     ),
   streams: (): Promise<StreamHealth[]> => requestParsed(z.array(zStreamHealth), `${base}/streams`),
+  /** The transcode budget: slots used of TRANSCODE_MAX and the cameras holding them (console badge). */
+  transcodes: (): Promise<TranscodeBudget> => requestParsed(zTranscodeBudget, `${base}/streams/transcodes`),
   /** What this PC decodes (player/codecSupport.ts), for the gateway's capability view. */
   reportCapabilities: async (report: CapabilityReport): Promise<void> => {
     await request(`${base}/capabilities`, { method: "POST", body: report });

@@ -1,4 +1,4 @@
-// The operator console: its toolbar (view, layouts, recall, tour), the province tree and
+// The operator console: its toolbar (view, layouts, recall, tour, the transcode budget), the province tree and
 // tours on the left, the wall of tiles on the right with a live mirror of every output screen. It
 // edits its own view or a followed screen N; /screen/N follows the gateway's state of screen N.
 import { useEffect } from "react";
@@ -12,6 +12,7 @@ import { RecallControl } from "../console/RecallControl";
 import { ScreenMirrors } from "../console/ScreenMirrors";
 import { TourBar, useTourClock } from "../console/TourBar";
 import { TourPanel } from "../console/TourPanel";
+import { TranscodeBudget } from "../console/TranscodeBudget";
 import { useKeyboard } from "../console/useKeyboard";
 import { ViewSelect } from "../console/ViewSelect";
 import { WallGrid } from "../console/WallGrid";
@@ -71,6 +72,7 @@ export function Console() {
           {t("wall.clearAll")}
         </button>
         <TourBar />
+        <TranscodeBudget />
       </div>
       <aside className="sidebar">
         <TreePanel />

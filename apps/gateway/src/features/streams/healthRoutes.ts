@@ -1,7 +1,15 @@
 // GET /api/v1/streams: health of every active stream (operators: their prison's only); GET
 // /api/v1/streams/transcodes: the transcode budget and its use; POST /api/v1/capabilities: what this wall
 // PC decodes (kept per session in memory, listed for commanders by GET /api/v1/capabilities).
-import { type CapabilityReport, can, parseWith, type StreamHealth, scopeOf, zCapabilityReport } from "@cw/protocol";
+import {
+  type CapabilityReport,
+  can,
+  parseWith,
+  type StreamHealth,
+  scopeOf,
+  type TranscodeBudget,
+  zCapabilityReport,
+} from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
 import { canSeePrison, requireCan } from "../../auth/guard";
@@ -23,6 +31,29 @@ export function visibleHealth(catalogue: CatalogueStore, session: Session, all: 
   });
 }
 
+/**
+ * The budget as a session sees it: the shared count and TRANSCODE_MAX, and the transcodes of the cameras
+ * it may see, by name (the console's badge shows names, not ids).
+ */
+export function transcodeBudget(
+  catalogue: CatalogueStore,
+  session: Session,
+  counts: { running: number; max: number },
+  all: StreamHealth[],
+): TranscodeBudget {
+  const streams = visibleHealth(catalogue, session, all).flatMap((h) => {
+    if (h.rendition !== "main-h264" && h.rendition !== "sub-h264") return [];
+    const camera = catalogue.camera(h.cameraId);
+    const prison = camera ? (catalogue.prison(camera.prisonId)?.name ?? null) : null;
+    return [
+      { cameraId: h.cameraId, name: camera?.name ?? h.cameraId, prison, rendition: h.rendition, viewers: h.viewers },
+    ];
+  });
+  const zh = (a: string, b: string) => a.localeCompare(b, "zh-CN");
+  streams.sort((a, b) => zh(a.prison ?? "", b.prison ?? "") || zh(a.name, b.name) || zh(a.rendition, b.rendition));
+  return { running: counts.running, max: counts.max, streams };
+}
+
 export function streamsRoutes(
   app: FastifyInstance,
   deps: { catalogue: CatalogueStore; media: StreamRegistry; now: () => number },
@@ -35,8 +66,9 @@ export function streamsRoutes(
   });
 
   app.get("/api/v1/streams/transcodes", async (req) => {
-    requireCan(requireSession(req), "cameras.view");
-    return media.stats().transcodes;
+    const session = requireSession(req);
+    requireCan(session, "cameras.view");
+    return transcodeBudget(catalogue, session, media.stats().transcodes, media.health());
   });
 
   const reports = new Map<string, { user: string; at: number; userAgent: string; report: CapabilityReport }>();
