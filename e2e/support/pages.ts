@@ -124,6 +124,27 @@ export const wallPages: readonly WallPage[] = [
     (p) => some(p, "[data-testid^='order-o-']"),
   ),
   page(
+    "playback",
+    "录像回放 Playback",
+    "commander",
+    () => "/playback?cameras=pj-b1-s1-cell",
+    (p) => some(p, "[data-testid^='pb-timeline-']"),
+  ),
+  page(
+    "recording-plans",
+    "录像计划 Recording plans",
+    "commander",
+    () => "/recording-plans",
+    (p) => some(p, "[data-testid^='plans-node-']"),
+  ),
+  page(
+    "devices",
+    "国标设备 GB/T 28181 devices",
+    "commander",
+    () => "/devices",
+    (p) => some(p, "[data-testid='devices-page']"),
+  ),
+  page(
     "screen-1",
     "大屏输出 1 Big screen 1",
     "commander",

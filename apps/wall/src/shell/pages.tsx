@@ -12,6 +12,7 @@ import { NotFound } from "../pages/NotFound";
 import { Screen } from "../pages/Screen";
 import { PlaybackPage } from "../playback/PlaybackPage";
 import { VerifyExportPage } from "../playback/VerifyExportPage";
+import { PlansPage } from "../recordingPlans/PlansPage";
 import { RollCallPage } from "../rollcall/RollCallPage";
 import { UnitTerminal } from "../unit/UnitTerminal";
 import type { Route } from "./routes";
@@ -48,6 +49,8 @@ export function PageFor({ route }: { route: Route }) {
       return <VerifyExportPage />;
     case "devices":
       return <DevicesPage />;
+    case "recordingPlans":
+      return <PlansPage />;
     case "notFound":
       return <NotFound />;
   }

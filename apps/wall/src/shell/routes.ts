@@ -21,6 +21,7 @@ export type RouteName =
   | "playback"
   | "verifyExport"
   | "devices"
+  | "recordingPlans"
   | "notFound";
 
 export type Route =
@@ -95,6 +96,14 @@ export const routeTable: readonly RouteDef[] = [
   },
   { name: "reports", path: "/reports", title: "ov.reports", needs: "reports.view", nav: "analysis", chrome: true },
   { name: "playback", path: "/playback", title: "nav.playback", needs: "recordings.view", nav: "live", chrome: true },
+  {
+    name: "recordingPlans",
+    path: "/recording-plans",
+    title: "nav.recordingPlans",
+    needs: "recordings.manage",
+    nav: "live",
+    chrome: true,
+  },
   { name: "verifyExport", path: "/evidence/verify", title: "nav.verifyExport", chrome: true },
   { name: "devices", path: "/devices", title: "nav.devices", needs: "gb.devices", nav: "live", chrome: true },
   { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
