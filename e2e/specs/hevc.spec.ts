@@ -1,9 +1,14 @@
 // An H.265 camera plays in a tile of this Chromium — which has no HEVC decoder (Linux without VAAPI), so
 // the wall must find that out for the stream's exact codec string and choose the gateway's H.264
-// transcode. The camera is GStreamer's RTSP server sending x265, relayed by the gateway.
+// transcode. The camera is GStreamer's RTSP server sending x265, relayed by the gateway. With every
+// transcoder busy, a further H.265 tile says 转码资源已满 with the camera's name (never a black tile), the
+// console's budget badge names who holds the transcoders, and the tile plays by itself once one is free.
 
+import type { Page } from "@playwright/test";
 import { expect, expectPlaying, login, test } from "../support/fixtures";
+import { removeDataDir, startGateway } from "../support/gateway";
 import { startGstCamera } from "../support/gstCamera";
+import { dragCamera, dropExpected } from "./wall.support";
 
 test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile says so", async ({ page, gateway }) => {
   const camera = await startGstCamera("h265", "aac");
@@ -38,5 +43,78 @@ test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile sa
     ]);
   } finally {
     await camera.stop();
+  }
+});
+
+async function addHevcCamera(page: Page, baseUrl: string, id: string, name: string, url: string): Promise<void> {
+  const created = await page.request.post(`${baseUrl}/api/v1/cameras`, {
+    data: { id, name, kind: "perimeter", prisonId: "pj", source: { kind: "rtsp", url, subUrl: url }, codec: "h265" },
+  });
+  expect(created.status()).toBe(201);
+}
+
+test("every transcoder busy: the next H.265 tile says 转码资源已满 with its name, the badge names who holds it, and the tile plays once one is free", async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000);
+  // One transcoder, and streams that stop 3 s after their last viewer (so the slot comes free quickly).
+  const gateway = await startGateway({ TRANSCODE_MAX: "1", STREAM_IDLE_S: "3" });
+  const camera = await startGstCamera("h265", "none");
+  try {
+    await login(page, gateway.url, "commander");
+    // Two cameras on the one GStreamer camera (its media is shared between RTSP clients), with a sub stream
+    // like every Hikvision/Dahua camera.
+    await addHevcCamera(page, gateway.url, "pj-hevc-n", "周界北 H.265", camera.url);
+    await addHevcCamera(page, gateway.url, "pj-hevc-s", "周界南 H.265", camera.url);
+    const badge = page.getByTestId("transcode-budget");
+    await expect(badge).toHaveAttribute("data-used", "0");
+    await expect(badge).toHaveAttribute("data-max", "1");
+
+    // Small tiles (3×3) ask for the sub transcode (480×270, 12.5 fps): the cheap one on a busy machine.
+    // Started (and its first playlist waited for) from Node first: a cold transcode on this loaded 2-core
+    // machine can outlast the gateway's first-playlist wait, a 503 the browser would log as an error.
+    const warm = await page.request.get(`${gateway.url}/api/v1/cameras/pj-hevc-n/play?variant=sub&path=transcode`);
+    expect(warm.status()).toBe(200);
+    await expect
+      .poll(async () => (await page.request.get(gateway.url + ((await warm.json()) as { hls: string }).hls)).status(), {
+        timeout: 30_000,
+      })
+      .toBe(200);
+    await page.getByTestId("layout-9").click();
+    await dragCamera(page, "pj-hevc-n", 0);
+    await expectPlaying(page, "player-video", 1, 0);
+    await expect(page.getByTestId("tile-0").getByTestId("player-path")).toHaveAttribute("data-path", "transcode");
+    // At a glance: 1 of 1 in use, full, and which camera holds it (prison and name, not an id).
+    await expect(badge).toHaveAttribute("data-level", "full");
+    await expect(badge).toContainText("转码 1/1");
+    await expect(page.getByTestId("transcode-budget-names")).toHaveText("盘锦监狱 周界北 H.265");
+
+    await dragCamera(page, "pj-hevc-s", 1);
+    const second = page.getByTestId("tile-1");
+    await expect(second.getByTestId("transcode-full")).toHaveText("转码资源已满：周界南 H.265");
+    await expect(second.getByTestId("player-state")).toHaveAttribute("data-state", "transcodeFull");
+    await expect(second.getByTestId("player-state")).toHaveText("转码资源已满");
+
+    // The first tile lets go: its transcode stops when idle and the waiting tile takes the slot by itself.
+    await page.getByTestId("tile-0").hover();
+    await page.getByTestId("tile-clear-0").click();
+    await expect(second.getByTestId("transcode-full")).toHaveCount(0, { timeout: 40_000 });
+    await expect(second.getByTestId("player-state")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+    await expectPlaying(page, "player-video", 1, 0);
+    await expect(page.getByTestId("transcode-budget-names")).toHaveText("盘锦监狱 周界南 H.265", { timeout: 10_000 });
+  } finally {
+    // The refusals were the designed 503 transcode_full (Chromium logs each as an error); none may be other.
+    await page.goto("about:blank");
+    dropExpected(
+      consoleErrors,
+      /status of 503 \(Service Unavailable\) .*\/api\/v1\/cameras\/pj-hevc-s\/play\?variant=\w+&path=transcode\)$/,
+    );
+    // Its cold start once the slot is free happens in the page: on a loaded machine its first playlist
+    // can time out once (hls.js retries it).
+    dropExpected(consoleErrors, /status of 503 \(Service Unavailable\) .*\/pj-hevc-s\/sub-h264\/index\.m3u8\)$/);
+    await camera.stop();
+    await gateway.stop();
+    removeDataDir(gateway);
   }
 });

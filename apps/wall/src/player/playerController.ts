@@ -202,7 +202,9 @@ export class PlayerController {
     }
     if (this.destroyed || this.abort !== abort) return;
     this.abort = null;
-    this.report({ codec: play.codec, path: play.path ?? "passthrough" });
+    // A transcoder came free: leave 转码资源已满 (the watchdog and "playing" take over from "starting").
+    const waited = this.status.state === "transcodeFull";
+    this.report({ codec: play.codec, path: play.path ?? "passthrough", ...(waited ? { state: "starting" } : {}) });
     this.lastTime = -1;
     this.lastProgressAt = Date.now();
     if (!Hls.isSupported()) {

@@ -43,6 +43,11 @@ export interface Entry {
   output: OutputWatch;
   source: Source | null;
   lastRequestAt: number;
+  /**
+   * Requests waiting on this stream now (a cold first playlist, a blocking reload): a stream someone waits
+   * for is not idle, however long its start takes (a cold transcode outlasts a short STREAM_IDLE_S).
+   */
+  waiting: number;
   stopped: boolean;
 }
 
@@ -111,6 +116,7 @@ export function startEntry(
     output: new OutputWatch(now, o.outputWatch),
     source: null,
     lastRequestAt: now,
+    waiting: 0,
     stopped: false,
   };
   const guard = (what: string, f: () => void): void => {

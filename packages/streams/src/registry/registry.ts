@@ -57,18 +57,23 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     const full: StreamHealth[] = [];
     for (const h of holds.values())
       if (!entries.has(entryKey(h.cameraId, h.variant))) void startHeld(h.cameraId, h.variant);
+    // A transcode keeps its source running (before any idle check: the source may come first in the map),
+    // and one a request waits for (a cold start) counts as asked for now.
+    for (const e of entries.values()) {
+      const up = e.upstreamKey === null ? undefined : entries.get(e.upstreamKey);
+      if (up && !up.stopped) up.lastRequestAt = Math.max(up.lastRequestAt, e.waiting > 0 ? now : e.lastRequestAt);
+    }
     for (const e of [...entries.values()]) {
       if (holds.has(e.key)) e.lastRequestAt = now;
       if (e.upstreamKey !== null) {
         const up = entries.get(e.upstreamKey);
-        // A transcode keeps its source running; a source that stopped (camera edited) ends the transcode.
-        if (up && !up.stopped) up.lastRequestAt = Math.max(up.lastRequestAt, e.lastRequestAt);
-        else {
+        // A source that stopped (camera edited) ends the transcode.
+        if (!up || up.stopped) {
           void stop(e, "its source stopped");
           continue;
         }
       }
-      if (now - e.lastRequestAt >= o.idleMs) {
+      if (e.waiting === 0 && now - e.lastRequestAt >= o.idleMs) {
         void stop(e, "idle");
         continue;
       }
@@ -118,6 +123,17 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     return { ok: true, value: e };
   };
 
+  /** Runs a wait on `e` (media not there yet): the stream counts as requested until the wait ends. */
+  const waitOn = async <T>(e: Entry, wait: Promise<T>): Promise<T> => {
+    e.waiting++;
+    try {
+      return await wait;
+    } finally {
+      e.waiting--;
+      e.lastRequestAt = o.now();
+    }
+  };
+
   /** Transcodes running now (every H.264 rendition entry counts against TRANSCODE_MAX). */
   const transcodesRunning = (): number => [...entries.values()].filter((e) => e.upstreamKey !== null).length;
 
@@ -160,11 +176,11 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       if (query.msn === undefined && !p.startable()) {
         // Cold start: hold the player's first request until there is enough media to start from
         // (see Packager.waitForStartable) rather than 404 it or hand it a playlist it cannot start.
-        const ready = await p.waitForStartable(signal, o.firstPartWaitMs);
+        const ready = await waitOn(got.value, p.waitForStartable(signal, o.firstPartWaitMs));
         if (!ready.ok) return ready;
       }
       if (query.msn !== undefined) {
-        const r = await p.waitFor(query.msn, query.part, signal);
+        const r = await waitOn(got.value, p.waitFor(query.msn, query.part, signal));
         if (!r.ok) return r;
       }
       const text = p.playlist();
@@ -176,7 +192,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       if (!got.ok) return got;
       const p = got.value.packager;
       if (p.init(version) === null && !p.hasMedia()) {
-        const ready = await p.waitForMedia(signal, o.firstPartWaitMs);
+        const ready = await waitOn(got.value, p.waitForMedia(signal, o.firstPartWaitMs));
         if (!ready.ok) return ready;
       }
       const bytes = p.init(version);
@@ -186,13 +202,13 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     async segment(cameraId: string, variant: Rendition, msn: number, signal?: AbortSignal) {
       const got = await acquire(cameraId, variant, false);
       if (!got.ok) return got;
-      return served(await got.value.packager.waitForSegment(msn, signal));
+      return served(await waitOn(got.value, got.value.packager.waitForSegment(msn, signal)));
     },
 
     async part(cameraId: string, variant: Rendition, msn: number, part: number, signal?: AbortSignal) {
       const got = await acquire(cameraId, variant, false);
       if (!got.ok) return got;
-      return served(await got.value.packager.waitForPart(msn, part, signal));
+      return served(await waitOn(got.value, got.value.packager.waitForPart(msn, part, signal)));
     },
 
     health: () => [...entries.values()].map((e) => snapshot(e)),

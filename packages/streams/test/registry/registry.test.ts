@@ -133,6 +133,19 @@ describe("on demand", () => {
     await registry.playlist("a", "main", {});
     expect(sources).toHaveLength(2);
   });
+
+  it("a request waiting for a slow start keeps the stream alive past idleMs (a cold transcode, a short STREAM_IDLE_S)", async () => {
+    make({ idleMs: 2_000, firstPartWaitMs: 10_000 });
+    const first = registry.playlist("a", "main", {});
+    await vi.advanceTimersByTimeAsync(5_000); // the source takes 5 s to send anything
+    expect(sources[0]!.stopped).toBe(0);
+    sources[0]!.play(50);
+    const got = await first;
+    expect(got.ok).toBe(true);
+    // Once nobody waits or asks, it idles out as before.
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(sources[0]!.stopped).toBe(1);
+  });
 });
 
 describe("health", () => {
