@@ -2,11 +2,12 @@
 // 盘锦监狱. A commander maximises the tile of its PTZ camera and steers it from the tile's PTZ controls: the
 // device receives each PTZCmd with a correct checksum and every command is in the audit log; a role without
 // cameras.ptz, or a fixed camera, gets no controls. A device alarm (Alarm notify) appears on the duty console
-// with its camera, which plays in the alarm's details.
+// with its camera, which plays in the alarm's details. A channel that maps to no block waits in the tree
+// under its prison's 未分配 group.
 import type { Page } from "@playwright/test";
 import { expect, expectPlaying, login, PASSWORD, test } from "../support/fixtures";
 import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
-import { prisonCatalog } from "../support/gb-sim/catalog";
+import { prisonCatalog, type SimChannel } from "../support/gb-sim/catalog";
 import { SimDevice } from "../support/gb-sim/device";
 import { encodeFrames } from "../support/gb-sim/media/encode";
 import { readPtzCmd } from "../support/gb-sim/ptz";
@@ -15,7 +16,18 @@ const SERVER_ID = "34020000002000000001";
 const DOMAIN = "3402000000";
 const DEVICE = "34020000001180000001";
 const DEVICE_PASSWORD = "gb-e2e-pass";
-const catalog = prisonCatalog(DOMAIN, 2, 2, 4);
+// Plus a business group no block of 盘锦监狱 is called, with one camera: it maps nowhere (未分配).
+const lost = {
+  id: `${DOMAIN}1320000099`,
+  name: "指挥中心全景",
+  parentId: `${DOMAIN}2150000099`,
+  kind: "camera",
+} as const;
+const catalog: SimChannel[] = [
+  ...prisonCatalog(DOMAIN, 2, 2, 4),
+  { id: `${DOMAIN}2150000099`, name: "指挥中心", parentId: DOMAIN, kind: "group" },
+  lost,
+];
 const ptzCamera = catalog.find((c) => c.kind === "camera" && c.ptz)!;
 const fixedCamera = catalog.find((c) => c.kind === "camera" && !c.ptz)!;
 
@@ -167,4 +179,23 @@ test("a GB device alarm appears on the duty console with its camera, which plays
   await expect(details).toContainText(/周界入侵|Perimeter intrusion/);
   await expect(details).toContainText(`gb:${ptzCamera.id}:5:6:`);
   await expectPlaying(page, "player-video", 2);
+});
+
+test("a GB channel that maps to no block waits under 未分配 in its prison's tree", async ({ page }) => {
+  await login(page, gw.url, "commander");
+  const group = page.getByTestId("tree-node-unassigned:pj");
+  await page.getByTestId("tree-search").fill("指挥中心全景");
+  await expect(group).toBeVisible();
+  await expect(group).toContainText("未分配");
+  const under = page.locator('li:has(> [data-testid="tree-node-unassigned:pj"]) [data-testid^="tree-node-gb-"]');
+  await expect(under).toHaveCount(1);
+  await expect(under).toHaveAttribute("data-testid", `tree-node-gb-${lost.id}`);
+  // Cameras the catalogue placed are not in it.
+  await page.getByTestId("tree-search").fill(ptzCamera.name);
+  await expect(page.getByTestId(`tree-node-gb-${ptzCamera.id}`)).toBeVisible();
+  await expect(group).toHaveCount(0);
+  // A click plays the waiting camera like any other.
+  await page.getByTestId("tree-search").fill("指挥中心全景");
+  await page.getByTestId(`tree-node-gb-${lost.id}`).click();
+  await expect(page.locator(`[data-testid^="tile-"][data-camera-id="gb-${lost.id}"]`)).toHaveCount(1);
 });

@@ -5,6 +5,7 @@ import {
   expandToCameras,
   filterTree,
   firstCameraPath,
+  groupUnassigned,
   indexTree,
   pathOf,
   prisonOf,
@@ -62,5 +63,56 @@ describe("treeModel", () => {
 
   it("first camera path", () => {
     expect(firstCameraPath(tree)).toEqual(["bureau", "p1", "b1", "s1"]);
+  });
+});
+
+describe("groupUnassigned", () => {
+  const prison = (id: string, children: TreeNode[]): TreeNode => ({ id, kind: "prison", name: id, children });
+  const block = (id: string, children: TreeNode[]): TreeNode => ({ id, kind: "block", name: id, children });
+  const root = (...prisons: TreeNode[]): TreeNode => ({
+    id: "bureau",
+    kind: "bureau",
+    name: "省局",
+    children: prisons,
+  });
+  const gbWaiting = new Set(["gb-1", "gb-2", "gb-9"]);
+  const waiting = (id: string) => gbWaiting.has(id);
+
+  it("gathers a prison's unplaced GB cameras under one 未分配 group at its end; a gate camera stays", () => {
+    const t = root(
+      prison("p1", [block("b1", [cam("c1", "操场")]), cam("gate", "大门"), cam("gb-1", "通道1"), cam("gb-2", "通道2")]),
+    );
+    const out = groupUnassigned(t, waiting, "未分配");
+    const p1 = out.children[0]!;
+    expect(p1.children.map((c) => c.id)).toEqual(["b1", "gate", "unassigned:p1"]);
+    expect(p1.children[2]).toMatchObject({ kind: "block", name: "未分配", unassigned: true });
+    expect(p1.children[2]!.children.map((c) => c.id)).toEqual(["gb-1", "gb-2"]);
+    expect(camerasUnder(out).sort()).toEqual(camerasUnder(t).sort()); // nothing lost, nothing added
+  });
+
+  it("only cameras directly under a prison: a GB camera placed in a block stays there", () => {
+    const t = root(prison("p1", [block("b1", [cam("gb-9", "通道9")])]));
+    expect(groupUnassigned(t, waiting, "未分配")).toBe(t);
+  });
+
+  it("one group per prison, none for a prison without waiting cameras", () => {
+    const t = root(
+      prison("p1", [cam("gb-1", "通道1")]),
+      prison("p2", [cam("c3", "大门")]),
+      prison("p3", [cam("gb-2", "x")]),
+    );
+    const out = groupUnassigned(t, waiting, "Unassigned");
+    expect(out.children.map((p) => p.children.map((c) => c.id))).toEqual([
+      ["unassigned:p1"],
+      ["c3"],
+      ["unassigned:p3"],
+    ]);
+  });
+
+  it("search finds a waiting camera inside its group", () => {
+    const out = groupUnassigned(root(prison("p1", [cam("gb-1", "周界通道"), cam("c2", "大门")])), waiting, "未分配");
+    const found = filterTree(out, "周界");
+    expect(found?.children[0]?.children[0]?.id).toBe("unassigned:p1");
+    expect(found?.children[0]?.children[0]?.children.map((c) => c.id)).toEqual(["gb-1"]);
   });
 });

@@ -35,6 +35,12 @@ export function placeNode(nodeId: string, tile?: number): void {
   dispatch({ type: "fill", screen, cameraIds: camerasUnder(node) });
 }
 
+/** Fills the current screen's free tiles with these cameras (a group the tree panel made itself). */
+export function placeCameras(cameraIds: string[]): void {
+  const { screen } = current();
+  wallStore.getState().dispatch({ type: "fill", screen, cameraIds });
+}
+
 export function randomRecall(rng: () => number = Math.random): number {
   const { index } = catalogueStore.getState();
   if (!index) return 0;

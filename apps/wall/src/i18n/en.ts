@@ -26,6 +26,8 @@ export const en: Record<MessageKey, string> = {
   "tree.title": "Organisation",
   "tree.search": "Search prisons, blocks, cameras",
   "tree.empty": "No match",
+  "tree.unassigned": "Unassigned",
+  "tree.unassignedHint": "GB channels the catalogue did not map to a block",
   "tree.loading": "Loading…",
   "tree.cameras": "{n} cams",
   "kind.bureau": "Bureau",

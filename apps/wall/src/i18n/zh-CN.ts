@@ -25,6 +25,8 @@ export const zhCN = {
   "tree.title": "组织机构",
   "tree.search": "搜索监狱、监区、摄像机",
   "tree.empty": "无匹配结果",
+  "tree.unassigned": "未分配",
+  "tree.unassignedHint": "国标目录中未能对应到监区的通道",
   "tree.loading": "正在加载…",
   "tree.cameras": "{n} 路",
   "kind.bureau": "省局",

@@ -1,16 +1,17 @@
 // The province tree (prison › block › sub-block › camera) with search and a live state dot per
-// camera. Click a camera to play it; click a group to open it; drag anything onto the wall.
+// camera. Click a camera to play it; click a group to open it; drag anything onto the wall. GB channels
+// their catalogue did not place wait under their prison's 未分配 (unassigned) group.
 import type { TreeNode } from "@cw/protocol";
 import { memo, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { catalogueStore } from "../console/catalogueStore";
 import { startNodeDrag } from "../console/dnd";
-import { placeNode } from "../console/wallActions";
+import { placeCameras, placeNode } from "../console/wallActions";
 import { hasKey, type MessageKey } from "../i18n/i18n";
 import { useT } from "../i18n/useT";
 import { cameraState } from "../live/health";
 import { useLive } from "../live/LiveProvider";
-import { camerasUnder, filterTree, firstCameraPath } from "./treeModel";
+import { camerasUnder, filterTree, firstCameraPath, groupUnassigned, type ShownNode } from "./treeModel";
 
 function CameraDot({ id }: { id: string }) {
   const state = useLive((s) => cameraState(s.health[id]));
@@ -19,7 +20,7 @@ function CameraDot({ id }: { id: string }) {
 }
 
 interface NodeProps {
-  node: TreeNode;
+  node: ShownNode;
   depth: number;
   expanded: ReadonlySet<string>;
   forceOpen: boolean;
@@ -33,14 +34,16 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
   const open = forceOpen || expanded.has(node.id);
   const kindKey = `camKind.${node.cameraKind ?? ""}`;
   const activate = () => (isCamera ? placeNode(node.id) : onToggle(node.id));
+  // The 未分配 group is the panel's own, not the catalogue's: it places its cameras itself.
+  const placeGroup = () => (node.unassigned ? placeCameras(camerasUnder(node)) : placeNode(node.id));
   return (
     <li role="none">
       <div
-        className={`tree-row tree-${node.kind}`}
+        className={`tree-row tree-${node.unassigned ? "unassigned" : node.kind}`}
         style={{ paddingLeft: `${0.4 + depth * 0.9}rem` }}
         data-testid={`tree-node-${node.id}`}
         data-kind={node.kind}
-        draggable={node.kind !== "bureau"}
+        draggable={node.kind !== "bureau" && !node.unassigned}
         onDragStart={(e) => startNodeDrag(e, node.id, node.kind)}
         role="treeitem"
         tabIndex={0}
@@ -56,8 +59,14 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
           e.preventDefault();
           e.stopPropagation();
         }}
-        onDoubleClick={() => !isCamera && node.kind !== "bureau" && placeNode(node.id)}
-        title={isCamera && hasKey(kindKey) ? t(kindKey as MessageKey) : t(`kind.${node.kind}`)}
+        onDoubleClick={() => !isCamera && node.kind !== "bureau" && placeGroup()}
+        title={
+          node.unassigned
+            ? t("tree.unassignedHint")
+            : isCamera && hasKey(kindKey)
+              ? t(kindKey as MessageKey)
+              : t(`kind.${node.kind}`)
+        }
       >
         {isCamera ? <CameraDot id={node.id} /> : <span className={`caret ${open ? "open" : ""}`}>▸</span>}
         <span className="tree-name">{node.name}</span>
@@ -85,7 +94,17 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
 
 export function TreePanel() {
   const t = useT();
-  const tree = useStore(catalogueStore, (s) => s.tree);
+  const catalogueTree = useStore(catalogueStore, (s) => s.tree);
+  const cameras = useStore(catalogueStore, (s) => s.cameras);
+  const unassignedLabel = t("tree.unassigned");
+  const tree = useMemo(() => {
+    if (!catalogueTree) return null;
+    const waiting = (id: string) => {
+      const c = cameras.get(id);
+      return c !== undefined && c.source.kind === "gb28181" && c.blockId === null;
+    };
+    return groupUnassigned(catalogueTree, waiting, unassignedLabel);
+  }, [catalogueTree, cameras, unassignedLabel]);
   const error = useStore(catalogueStore, (s) => s.error);
   const [query, setQuery] = useState("");
   const [expanded, setExpanded] = useState<Set<string> | null>(null);

@@ -95,3 +95,36 @@ export function firstCameraPath(root: TreeNode): string[] {
   }
   return path;
 }
+
+/** A node as the tree panel shows it: the catalogue's, or the 未分配 (unassigned) group of a prison. */
+export type ShownNode = TreeNode & { unassigned?: true };
+
+/** The id of a prison's 未分配 group (catalogue ids never hold a ':'). */
+export const unassignedId = (prisonId: string): string => `unassigned:${prisonId}`;
+
+/**
+ * Cameras a GB catalogue could not place (they sit directly under their prison) gathered under one
+ * 未分配 (`label`) group at the end of that prison, to be moved into place; other cameras directly under a
+ * prison (a gate camera belongs to the prison itself) stay where they are. A prison without such cameras
+ * gets no group. Returns the same tree when nothing moves.
+ */
+export function groupUnassigned(root: TreeNode, isUnassigned: (cameraId: string) => boolean, label: string): TreeNode {
+  let moved = false;
+  const prison = (p: TreeNode): TreeNode => {
+    const waiting = p.children.filter((c) => c.kind === "camera" && isUnassigned(c.id));
+    if (waiting.length === 0) return p;
+    moved = true;
+    const group: ShownNode = {
+      id: unassignedId(p.id),
+      kind: "block",
+      name: label,
+      children: waiting,
+      unassigned: true,
+    };
+    return { ...p, children: [...p.children.filter((c) => !waiting.includes(c)), group] };
+  };
+  const visit = (n: TreeNode): TreeNode =>
+    n.kind === "prison" ? prison(n) : { ...n, children: n.children.map(visit) };
+  const out = visit(root);
+  return moved ? out : root;
+}
