@@ -8,6 +8,7 @@ import { zRole } from "@cw/protocol";
 import { z } from "zod";
 import { controlConfigShape, controlEnvKeys } from "./features/alarms/config";
 import { inspectionConfigShape, inspectionEnvKeys } from "./features/inspection/config";
+import { usersConfigShape, usersEnvKeys } from "./features/users/config";
 import { gbConfigShape, gbEnvKeys } from "./gb28181/config";
 import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
 
@@ -136,6 +137,8 @@ export const zConfig = z
     ...recordingConfigShape,
     /** GB/T 28181 devices and platforms (gb28181/config.ts). */
     ...gbConfigShape,
+    /** Accounts: lockout rules, the bootstrap administrator (features/users/config.ts). */
+    ...usersConfigShape,
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;
@@ -174,6 +177,7 @@ export const envKeys = {
   ...inspectionEnvKeys,
   ...recordingEnvKeys,
   ...gbEnvKeys,
+  ...usersEnvKeys,
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {

@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
+import type { Session } from "./auth/sessions";
 import type { Config } from "./config";
 import { type Core, openCore } from "./core";
 import type { EventLog } from "./eventlog/types";
@@ -14,6 +15,7 @@ import type { ControlPlane } from "./features/alarms/plane";
 import type { Province } from "./features/catalogue/model";
 import type { CatalogueStore } from "./features/catalogue/store";
 import type { Runtime } from "./features/feature";
+import { endsSessions } from "./features/sessions";
 import { type MediaHooks, mediaHooks } from "./features/streams/mediaHooks";
 import { buildApp, type RouteInfo } from "./http/app";
 import { loadTls } from "./http/tls";
@@ -97,9 +99,17 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     const metrics = createMetrics({ streams: () => media.registry, wsClients: () => hub?.size ?? 0 });
     core.onEvent(() => metrics.eventsAppended.inc());
     const sources = featureList.flatMap((f) => (f.live ? [f.live] : []));
-    const sessionAlive = (hash: string) => features.sessions.store.byHashValue(hash) !== null;
+    // A socket lives while its session does and its user keeps the role and prison it connected with.
+    const sessionAlive = (s: Session) => {
+      const now = features.sessions.store.byHashValue(s.hash);
+      return now !== null && now.user.role === s.user.role && now.user.prisonId === s.user.prisonId;
+    };
     hub = new LiveHub(sources, { now: core.now, sessionAlive, log }, deps.live);
     const liveHub = hub;
+    // A revoked session or a disabled user's socket closes at once, not at the next heartbeat.
+    core.onEvent((e) => {
+      if (endsSessions(e)) liveHub.recheck();
+    });
     const rt: Runtime = { media: media.registry, publish: liveHub.publish, metrics };
     for (const f of featureList) {
       if (f.start) stops.push(await f.start(rt));

@@ -11,9 +11,22 @@ export const errorCatalogue = {
   bad_signature: { status: 401, message: "The feed signature or timestamp is invalid." },
   forbidden: { status: 403, message: "Your role or prison does not allow this." },
   bad_origin: { status: 403, message: "The request came from a page of another origin." },
+  account_disabled: { status: 403, message: "This account is disabled: ask an administrator." },
+  password_change_required: {
+    status: 403,
+    message: "Choose a new password first (PUT /api/v1/session/password): this one was reset.",
+  },
   bad_token: { status: 403, message: "The stream token is invalid or expired: ask for a new play URL." },
   not_found: { status: 404, message: "No such resource." },
   conflict: { status: 409, message: "The resource is in a state that does not allow this." },
+  weak_password: {
+    status: 422,
+    message: "Choose another password: at least 10 characters, not the username, not a common password.",
+  },
+  locked: {
+    status: 423,
+    message: "Too many failed logins: locked for a while. An administrator can unlock the account.",
+  },
   too_large: { status: 413, message: "The body is too large." },
   rate_limited: { status: 429, message: "Too many attempts: wait and try again." },
   unavailable: { status: 503, message: "Not available right now: try again shortly." },

@@ -270,6 +270,28 @@ export {
   zVariant,
 } from "./streams";
 export {
+  type PasswordChange,
+  type PasswordProblem,
+  passwordMaxLength,
+  passwordMinLength,
+  passwordProblem,
+  type SessionView,
+  type UserCreate,
+  type UserList,
+  type UserPatch,
+  type UserView,
+  zPasswordChange,
+  zSessionList,
+  zSessionView,
+  zTemporaryPassword,
+  zUserCreate,
+  zUserList,
+  zUsername,
+  zUserPatch,
+  zUserSource,
+  zUserView,
+} from "./users";
+export {
   type AlarmTile,
   isLayoutId,
   type LayoutId,

@@ -23,5 +23,8 @@ export const zSessionInfo = z.object({
   tzOffsetMin: z.number().int().min(-840).max(840),
   /** The gateway's clock when it answered (ms since the epoch): the wall corrects its own clock by it. */
   now: z.number(),
+  /** The password was reset: every request but this, logout and PUT /api/v1/session/password is refused
+   *  (403 password_change_required) until the user chooses a new one. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionInfo = z.infer<typeof zSessionInfo>;

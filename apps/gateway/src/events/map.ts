@@ -7,6 +7,7 @@ import { catalogueEvents } from "../features/catalogue/events";
 import { templateEvents } from "../features/orders/templateEvents";
 import { sessionEvents } from "../features/sessions/events";
 import { streamEvents } from "../features/streams/events";
+import { userEvents } from "../features/users/events";
 import { wallEvents } from "../features/wall/events";
 import { gbEvents } from "../gb28181/events";
 import { recordingEvents } from "../recording/events";
@@ -15,6 +16,7 @@ import type { Appended, DataOf, Logged } from "./schemas";
 export const gatewayEvents = {
   ...domainEvents,
   ...sessionEvents,
+  ...userEvents,
   ...catalogueEvents,
   ...streamEvents,
   ...wallEvents,

@@ -5,7 +5,7 @@
 // hub exist; the HTTP app registers their routes; the live hub sends their topics. Types only.
 import type { StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
-import type { User } from "../auth/users";
+import type { ConfigUser } from "../auth/users";
 import type { Config } from "../config";
 import type { EventLog, StoredEvent } from "../eventlog/types";
 import type { Commit } from "../events/codec";
@@ -22,7 +22,8 @@ export interface Kernel {
   readonly now: () => number;
   /** DATA_DIR/secret: signs play tokens, derives RTMP publish keys. */
   readonly secret: Buffer;
-  readonly users: ReadonlyMap<string, User>;
+  /** The users the config brings (config file, demo set); features/users lays the log on top. */
+  readonly users: ReadonlyMap<string, ConfigUser>;
   /** The base catalogue (CATALOGUE_FILE or the demo province). */
   readonly province: Province;
   /** The log itself, for the audit's pages (features append through commit). */

@@ -10,10 +10,12 @@ import { ordersFeature } from "./orders";
 import { overviewFeature } from "./overview";
 import { sessionsFeature } from "./sessions";
 import { streamsFeature } from "./streams";
+import { usersFeature } from "./users";
 import { wallFeature } from "./wall";
 
 export function makeFeatures(k: Kernel) {
-  const sessions = sessionsFeature(k);
+  const users = usersFeature(k);
+  const sessions = sessionsFeature(k, { users: users.directory, common: users.common });
   const catalogue = catalogueFeature(k);
   const audit = auditFeature(k);
   const wall = wallFeature(k, { catalogue: catalogue.store });
@@ -28,7 +30,7 @@ export function makeFeatures(k: Kernel) {
     sessions: sessions.store,
     tokens: streams.tokens,
   });
-  const named = { sessions, catalogue, audit, wall, alarms, orders, inspection, overview, streams, recording };
+  const named = { users, sessions, catalogue, audit, wall, alarms, orders, inspection, overview, streams, recording };
   const list: readonly Feature[] = Object.values(named);
   return { named, list };
 }

@@ -1,5 +1,6 @@
 // The gate in front of every route: resolves the session cookie, enforces the route's auth mode
-// (401 unauthenticated), slides the session's expiry (logging a renewal now and then) and refreshes
+// (401 unauthenticated), holds a session whose password was reset to the routes that change it (403
+// password_change_required), slides the session's expiry (logging a renewal now and then) and refreshes
 // the cookie. Role and prison checks live in the routes (auth/guard.ts).
 
 import { createHash, timingSafeEqual } from "node:crypto";
@@ -70,6 +71,9 @@ export function installAuth(app: FastifyInstance, d: AuthDeps): void {
       throw new AppError("unauthenticated");
     }
     req.session = session;
+    if (session.user.mustChangePassword && req.routeOptions.config.beforePasswordChange !== true) {
+      throw new AppError("password_change_required");
+    }
     const next = d.sessions.renewal(session);
     if (next !== null) {
       await d.commit([

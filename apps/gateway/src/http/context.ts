@@ -10,6 +10,8 @@ export type AuthMode = "public" | "session" | "hls" | "metrics" | "feed";
 declare module "fastify" {
   interface FastifyContextConfig {
     auth?: AuthMode;
+    /** Open to a session whose password was reset and not yet changed (who am I, logout, change it). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     session: Session | null;

@@ -18,7 +18,7 @@ export interface LiveHubOptions {
 /** What the hub needs besides its sources: the clock for hello, whether a session still lives, a log. */
 export interface LiveHubDeps {
   now(): number;
-  sessionAlive(hash: string): boolean;
+  sessionAlive(session: Session): boolean;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -189,9 +189,16 @@ export class LiveHub {
     setTimeout(() => socket.terminate(), 1000).unref();
   }
 
+  /** Closes (4401) every client whose session ended or whose user changed; the wall asks who it is then. */
+  recheck(): void {
+    for (const client of this.clients) {
+      if (!this.deps.sessionAlive(client.session)) this.drop(client, liveCloseCodes.sessionEnded, "session ended");
+    }
+  }
+
   private heartbeat(): void {
     for (const client of this.clients) {
-      if (!this.deps.sessionAlive(client.session.hash)) {
+      if (!this.deps.sessionAlive(client.session)) {
         this.drop(client, liveCloseCodes.sessionEnded, "session ended");
       } else if (!client.alive) {
         this.clients.delete(client);

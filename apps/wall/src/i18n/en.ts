@@ -1,7 +1,9 @@
 // The English message table; keys mirror zh-CN.ts exactly.
+import { usersEn } from "../users/messages";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
+  ...usersEn,
   "app.title": "Command Wall",
   "app.subtitle": "Provincial Prison Bureau Command Centre",
   "login.title": "Log in",

@@ -1,6 +1,9 @@
 // The zh-CN message table: the default language and the source of truth for message keys.
 // Placeholders are {name}; en.ts must define exactly the same keys (checked by a unit test).
+import { usersZhCN } from "../users/messages";
+
 export const zhCN = {
+  ...usersZhCN,
   "app.title": "指挥大屏",
   "app.subtitle": "省监狱管理局指挥中心",
   "login.title": "登录",

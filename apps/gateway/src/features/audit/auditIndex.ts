@@ -9,7 +9,7 @@ import type { EventLog, StoredEvent } from "../../eventlog/types";
 import { shownActor } from "../../events/actor";
 import type { LoggedEvent } from "../../events/map";
 
-const secretFields = new Set(["sessionHash", "publishKey"]);
+const secretFields = new Set(["sessionHash", "publishKey", "passwordHash"]);
 
 function redact(data: unknown): unknown {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return data;

@@ -1,6 +1,8 @@
-// POST /api/v1/session (log in: scrypt check, session.opened logged, HttpOnly cookie), GET (who am I),
-// DELETE (log out: session.closed logged; its HLS tokens die with it). Login is rate-limited per
-// IP + username and failed attempts are logged too.
+// POST /api/v1/session (log in: lockout check, scrypt check, session.opened logged, HttpOnly cookie), GET
+// (who am I), DELETE (log out: session.closed logged; its HLS tokens die with it). Login is rate-limited
+// per IP + username; failed attempts are logged and lock the account or the address after too many
+// (features/users/lockout.ts). The password and the session's own routes are in passwordRoutes.ts and
+// listRoutes.ts.
 
 import { randomBytes } from "node:crypto";
 import { userActor } from "@cw/alerts";
@@ -8,16 +10,18 @@ import { AppError, parseWith, type SessionInfo, zLogin } from "@cw/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { hashSessionId, newSessionId, type Session, type SessionStore } from "../../auth/sessions";
-import type { User } from "../../auth/users";
 import type { Config } from "../../config";
 import type { Commit } from "../../events/codec";
 import { clearSessionCookie, requireSession, setSessionCookie } from "../../http/auth";
+import type { UserDirectory } from "../users/directory";
+import { sessionListRoutes } from "./listRoutes";
+import { passwordRoutes } from "./passwordRoutes";
 
 export const loginRateLimit = { max: 10, timeWindowMs: 60_000 };
 
 // Verifying against a dummy hash for unknown users keeps the answer time the same (no user probing).
 let dummyHash: Promise<string> | null = null;
-const dummy = () => {
+export const dummy = () => {
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 };
@@ -31,24 +35,43 @@ export function sessionInfo(s: Session, clock: { tzOffsetMin: number; now: numbe
     expiresAt: s.expiresAt,
     tzOffsetMin: clock.tzOffsetMin,
     now: clock.now,
+    ...(s.user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 
-/** What logging in and out needs: the users, the sessions, the log, the clock and the bureau's offset. */
+/** What logging in and out needs: the directory, the sessions, the log, the clock and the bureau's offset. */
 export interface SessionRouteDeps {
-  users: ReadonlyMap<string, User>;
+  directory: UserDirectory;
   sessions: SessionStore;
   commit: Commit;
   config: Config;
   now: () => number;
+  common: ReadonlySet<string>;
 }
 
-const clockOf = (d: SessionRouteDeps) => ({ tzOffsetMin: d.config.rollcalls.tzOffsetMin, now: d.now() });
+export const clockOf = (d: Pick<SessionRouteDeps, "config" | "now">) => ({
+  tzOffsetMin: d.config.rollcalls.tzOffsetMin,
+  now: d.now(),
+});
 
-const userAgent = (req: FastifyRequest) => String(req.headers["user-agent"] ?? "").slice(0, 256);
+export const userAgent = (req: FastifyRequest) => String(req.headers["user-agent"] ?? "").slice(0, 256);
+
+/** The refusal for a locked address or account, or null when neither is locked. */
+function lockFor(directory: UserDirectory, username: string, ip: string, now: number): AppError | null {
+  const byAddress = directory.lockout.address(ip, now);
+  const lock = byAddress ?? directory.lockout.account(username, now);
+  if (!lock) return null;
+  const until =
+    lock.until === null ? "until an administrator unlocks it" : `until ${new Date(lock.until).toISOString()}`;
+  return new AppError("locked", `too many failed logins: this ${byAddress ? "address" : "account"} is locked ${until}`);
+}
 
 export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
-  const { users, sessions, commit } = deps;
+  const { directory, sessions, commit } = deps;
+  const refused = (req: FastifyRequest, username: string, reason: "bad_credentials" | "locked" | "disabled") =>
+    commit([
+      { type: "login.failed", actor: "anonymous", data: { username, ip: req.ip, userAgent: userAgent(req), reason } },
+    ]);
   app.post(
     "/api/v1/session",
     {
@@ -69,13 +92,21 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
       const r = parseWith(zLogin, req.body);
       if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.field);
       const { username, password } = r.value;
-      const user = users.get(username);
+      const locked = lockFor(directory, username, req.ip, deps.now());
+      if (locked) {
+        await refused(req, username, "locked");
+        throw locked;
+      }
+      const user = directory.get(username);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
       if (!user || !ok) {
-        await commit([
-          { type: "login.failed", actor: "anonymous", data: { username, ip: req.ip, userAgent: userAgent(req) } },
-        ]);
-        throw new AppError("bad_credentials");
+        await refused(req, username, "bad_credentials");
+        // The failure that crossed the line says so at once.
+        throw lockFor(directory, username, req.ip, deps.now()) ?? new AppError("bad_credentials");
+      }
+      if (user.disabled) {
+        await refused(req, username, "disabled");
+        throw new AppError("account_disabled");
       }
       const id = newSessionId();
       const now = deps.now();
@@ -93,9 +124,11 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
     },
   );
 
-  app.get("/api/v1/session", async (req) => sessionInfo(requireSession(req), clockOf(deps)));
+  app.get("/api/v1/session", { config: { beforePasswordChange: true } }, async (req) =>
+    sessionInfo(requireSession(req), clockOf(deps)),
+  );
 
-  app.delete("/api/v1/session", async (req, reply) => {
+  app.delete("/api/v1/session", { config: { beforePasswordChange: true } }, async (req, reply) => {
     const s = requireSession(req);
     await commit([
       { type: "session.closed", actor: userActor(s.user.username), data: { sessionHash: s.hash, reason: "logout" } },
@@ -103,4 +136,7 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
     clearSessionCookie(reply);
     return reply.code(204).send();
   });
+
+  passwordRoutes(app, deps);
+  sessionListRoutes(app, deps);
 }
