@@ -6,6 +6,8 @@ import { SessionStore } from "../../auth/sessions";
 import type { LoggedEvent } from "../../events/map";
 import type { Feature, Kernel } from "../feature";
 import type { UserDirectory } from "../users/directory";
+import { sessionListRoutes } from "./listRoutes";
+import { passwordRoutes } from "./passwordRoutes";
 import { sessionRoutes } from "./routes";
 
 /** Events after which a session may be dead or its user changed: the live sockets are re-checked. */
@@ -18,6 +20,11 @@ export function sessionsFeature(k: Kernel, deps: { users: UserDirectory; common:
     name: "sessions",
     store,
     state: store,
-    routes: (app) => sessionRoutes(app, { ...k, sessions: store, directory: deps.users, common: deps.common }),
+    routes(app) {
+      const d = { ...k, sessions: store, directory: deps.users, common: deps.common };
+      sessionRoutes(app, d);
+      passwordRoutes(app, d);
+      sessionListRoutes(app, d);
+    },
   } satisfies Feature & { store: SessionStore };
 }

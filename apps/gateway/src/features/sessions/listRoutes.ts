@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type Session, sessionHashPrefix } from "../../auth/sessions";
 import { requireSession } from "../../http/auth";
-import type { SessionRouteDeps } from "./routes";
+import type { SessionRouteDeps } from "./info";
 
 const zUserParams = z.object({ username: zUsername });
 const zSessionParams = z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/, "a session id is 16 hex digits") });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { requireSession } from "../../http/auth";
 import { checkPassword } from "../users/service";
-import { clockOf, type SessionRouteDeps, sessionInfo, userAgent } from "./routes";
+import { clockOf, type SessionRouteDeps, sessionInfo, userAgent } from "./info";
 
 export function passwordRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
   app.put("/api/v1/session/password", { config: { beforePasswordChange: true } }, async (req) => {

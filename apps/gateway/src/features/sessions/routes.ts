@@ -1,21 +1,17 @@
 // POST /api/v1/session (log in: lockout check, scrypt check, session.opened logged, HttpOnly cookie), GET
 // (who am I), DELETE (log out: session.closed logged; its HLS tokens die with it). Login is rate-limited
 // per IP + username; failed attempts are logged and lock the account or the address after too many
-// (features/users/lockout.ts). The password and the session's own routes are in passwordRoutes.ts and
-// listRoutes.ts.
+// (features/users/lockout.ts). The password and the sessions list are in passwordRoutes.ts and listRoutes.ts.
 
 import { randomBytes } from "node:crypto";
 import { userActor } from "@cw/alerts";
-import { AppError, parseWith, type SessionInfo, zLogin } from "@cw/protocol";
+import { AppError, parseWith, zLogin } from "@cw/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { hashSessionId, newSessionId, type Session, type SessionStore } from "../../auth/sessions";
-import type { Config } from "../../config";
-import type { Commit } from "../../events/codec";
+import { hashSessionId, newSessionId } from "../../auth/sessions";
 import { clearSessionCookie, requireSession, setSessionCookie } from "../../http/auth";
 import type { UserDirectory } from "../users/directory";
-import { sessionListRoutes } from "./listRoutes";
-import { passwordRoutes } from "./passwordRoutes";
+import { clockOf, type SessionRouteDeps, sessionInfo, userAgent } from "./info";
 
 export const loginRateLimit = { max: 10, timeWindowMs: 60_000 };
 
@@ -25,36 +21,6 @@ export const dummy = () => {
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 };
-
-export function sessionInfo(s: Session, clock: { tzOffsetMin: number; now: number }): SessionInfo {
-  return {
-    username: s.user.username,
-    displayName: s.user.displayName,
-    role: s.user.role,
-    prisonId: s.user.prisonId,
-    expiresAt: s.expiresAt,
-    tzOffsetMin: clock.tzOffsetMin,
-    now: clock.now,
-    ...(s.user.mustChangePassword ? { mustChangePassword: true } : {}),
-  };
-}
-
-/** What logging in and out needs: the directory, the sessions, the log, the clock and the bureau's offset. */
-export interface SessionRouteDeps {
-  directory: UserDirectory;
-  sessions: SessionStore;
-  commit: Commit;
-  config: Config;
-  now: () => number;
-  common: ReadonlySet<string>;
-}
-
-export const clockOf = (d: Pick<SessionRouteDeps, "config" | "now">) => ({
-  tzOffsetMin: d.config.rollcalls.tzOffsetMin,
-  now: d.now(),
-});
-
-export const userAgent = (req: FastifyRequest) => String(req.headers["user-agent"] ?? "").slice(0, 256);
 
 /** The refusal for a locked address or account, or null when neither is locked. */
 function lockFor(directory: UserDirectory, username: string, ip: string, now: number): AppError | null {
@@ -136,7 +102,4 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
     clearSessionCookie(reply);
     return reply.code(204).send();
   });
-
-  passwordRoutes(app, deps);
-  sessionListRoutes(app, deps);
 }
