@@ -90,6 +90,9 @@ test("plays recorded footage at 1× and 8×; a click on the timeline lands withi
   await expect(page.getByTestId(`pb-tile-${A}`)).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
   const w0 = await wallOf(page);
   expect(Math.abs(w0 - start)).toBeLessThan(3000);
+  // The timeline's marks are explained in words.
+  await expect(page.getByTestId("pb-legend")).toContainText("已录像");
+  await expect(page.getByTestId("pb-legend")).toContainText("督查问题");
 
   // 1×: about one second of footage per second.
   const a0 = await wallOf(page);

@@ -56,6 +56,11 @@ export const zTimeWindowQuery = z
 export const zRecordingsResponse = z.object({
   spans: z.array(z.object({ from: zMs, to: zMs })),
   alarms: z.array(z.object({ id: z.string(), at: zMs, type: z.string() })),
+  /** Inspection findings recorded on the camera (督查问题), at the time they were recorded. */
+  findings: z
+    .array(z.object({ id: z.string(), at: zMs, severity: z.number().int(), note: z.string() }))
+    .optional()
+    .default([]),
 });
 export type RecordingsResponse = z.infer<typeof zRecordingsResponse>;
 

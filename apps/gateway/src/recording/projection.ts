@@ -28,6 +28,13 @@ export interface AlarmMark {
   type: string;
 }
 
+export interface FindingMark {
+  id: string;
+  at: number;
+  severity: number;
+  note: string;
+}
+
 interface State {
   /** Cameras' own plans, by camera id. */
   plans: Map<string, PlanRecord>;
@@ -35,13 +42,15 @@ interface State {
   scopePlans: Map<string, PlanRecord & PlanNode>;
   evidence: Map<string, Evidence>;
   alarms: Map<string, AlarmMark[]>;
+  /** Inspection findings by camera, in the order recorded (the timeline's 督查问题 markers). */
+  findings: Map<string, FindingMark[]>;
 }
 
 export const exportUrl = (evidenceId: string, n: number, ext: "mp4" | "json"): string =>
   `/api/v1/evidence/${evidenceId}/exports/${n}.${ext}`;
 
 export class RecordingProjection {
-  private s: State = { plans: new Map(), scopePlans: new Map(), evidence: new Map(), alarms: new Map() };
+  private s: State = { plans: new Map(), scopePlans: new Map(), evidence: new Map(), alarms: new Map(), findings: new Map() };
 
   fold(e: LoggedEvent): void {
     switch (e.type) {
@@ -97,6 +106,14 @@ export class RecordingProjection {
         this.s.alarms.set(cameraId, list);
         return;
       }
+      case "finding.recorded": {
+        const { id, cameraId, severity, note } = e.data;
+        if (cameraId === null) return;
+        const list = this.s.findings.get(cameraId) ?? [];
+        list.push({ id, at: e.at, severity, note: note.slice(0, 200) });
+        this.s.findings.set(cameraId, list);
+        return;
+      }
     }
   }
 
@@ -142,18 +159,14 @@ export class RecordingProjection {
 
   /** Alarm markers of a camera within [from, to). */
   alarms(cameraId: string, from: number, to: number): AlarmMark[] {
-    const list = this.s.alarms.get(cameraId) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.at < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: AlarmMark[] = [];
-    for (let i = lo; i < list.length && list[i]!.at < to; i++) out.push(list[i]!);
-    return out;
+    return within(this.s.alarms.get(cameraId) ?? [], from, to);
   }
+
+  /** Inspection finding markers of a camera within [from, to). */
+  findings(cameraId: string, from: number, to: number): FindingMark[] {
+    return within(this.s.findings.get(cameraId) ?? [], from, to);
+  }
+
 
   snapshot(): State {
     return this.s;
@@ -165,6 +178,21 @@ export class RecordingProjection {
       throw new Error("recording snapshot part has the wrong shape");
     // Snapshots written before scope plans existed have none.
     const scopePlans = d.scopePlans instanceof Map ? d.scopePlans : new Map<string, PlanRecord & PlanNode>();
-    this.s = { plans: d.plans, scopePlans, evidence: d.evidence, alarms: d.alarms };
+    const findings = d.findings instanceof Map ? d.findings : new Map<string, FindingMark[]>();
+    this.s = { plans: d.plans, scopePlans, evidence: d.evidence, alarms: d.alarms, findings };
   }
+}
+
+/** The marks of a time-sorted list within [from, to), by binary search for the first. */
+function within<T extends { at: number }>(list: readonly T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i]!.at < to; i++) out.push(list[i]!);
+  return out;
 }

@@ -122,6 +122,7 @@ export class RecordingFeature {
     return {
       spans: this.d.media.timeline(cameraId, from, to),
       alarms: this.d.projection.alarms(cameraId, from, to),
+      findings: this.d.projection.findings(cameraId, from, to),
     };
   }
 

@@ -148,6 +148,17 @@ describe("findings and rectification", () => {
     expect((await t.req(`/api/v1/findings/${findingId}/snapshot`)).status).toBe(401);
   });
 
+  it("is a marker on its camera's recordings timeline (督查问题), at the time it was recorded", async () => {
+    const cam = target.cameras[0]!.id;
+    const at = local(`${DATE}T10:00:00`);
+    const q = `from=${at - 3600_000}&to=${at + 3600_000}`;
+    const tl = await t.get(`/api/v1/cameras/${cam}/recordings?${q}`, chief);
+    expect(tl.findings).toEqual([expect.objectContaining({ id: findingId, severity: 2, note: "监舍内务不整" })]);
+    expect(Math.abs(tl.findings[0].at - at)).toBeLessThan(3600_000);
+    const other = await t.get(`/api/v1/cameras/${target.cameras[1]?.id ?? cam}/recordings?${q}`, chief);
+    expect(other.findings.filter((f: { id: string }) => f.id === findingId)).toHaveLength(target.cameras[1] ? 0 : 1);
+  });
+
   it("no longer allows a redraw", async () => {
     expect((await t.post(path("/redraw"), chief, { reason: "again" })).status).toBe(409);
   });

@@ -525,6 +525,11 @@ export const en: Record<MessageKey, string> = {
   "pb.exporting": "Exporting…",
   "pb.manifest": "Signed manifest",
   "pb.openAtAlarm": "Play back around the alarm",
+  "pb.finding": "Inspection finding",
+  "pb.legendRecorded": "Recorded",
+  "pb.legendAlarm": "Alarm",
+  "pb.legendFinding": "Inspection finding",
+  "pb.legendCursor": "Playing position",
   "plans.title": "Recording plans",
   "plans.hint":
     "Set a plan on a prison, block, sub-block or single camera; a camera records by the nearest plan above it, and a lower node's own plan wins.",

@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import { loadCatalogue } from "../console/catalogueStore";
 import { useT } from "../i18n/useT";
+import { Legend } from "../ui/Legend";
 import { EvidencePanel } from "./EvidencePanel";
 import { PlaybackControls } from "./PlaybackControls";
 import { PlaybackTile } from "./PlaybackTile";
@@ -49,6 +50,17 @@ export function PlaybackPage() {
             onSeek={model.seek}
           />
         ))}
+        {model.cameras.length > 0 && (
+          <Legend
+            testId="pb-legend"
+            items={[
+              { tone: "pb-tone-recorded", label: t("pb.legendRecorded") },
+              { tone: "pb-tone-alarm", label: t("pb.legendAlarm") },
+              { tone: "pb-tone-finding", label: t("pb.legendFinding") },
+              { tone: "pb-tone-cursor", label: t("pb.legendCursor") },
+            ]}
+          />
+        )}
       </div>
       {lead && <EvidencePanel cameraId={lead} cursor={model.cursor} onPlay={model.seek} />}
     </div>

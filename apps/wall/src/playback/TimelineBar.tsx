@@ -66,6 +66,15 @@ export function TimelineBar({ cameraId, day, timeline, cursor, onSeek }: Timelin
             title={`${fmt.time(a.at)} ${label(t, "alarmType", a.type)}`}
           />
         ))}
+        {(timeline?.findings ?? []).map((f) => (
+          <span
+            key={f.id}
+            className="pb-finding"
+            data-testid="pb-finding"
+            style={{ left: pct(position(f.at, day)) }}
+            title={`${fmt.time(f.at)} ${t("pb.finding")}: ${f.note}`}
+          />
+        ))}
         <span className="pb-cursor" style={{ left: pct(position(cursor, day)) }} />
       </div>
     </div>
