@@ -50,7 +50,13 @@ export const exportUrl = (evidenceId: string, n: number, ext: "mp4" | "json"): s
   `/api/v1/evidence/${evidenceId}/exports/${n}.${ext}`;
 
 export class RecordingProjection {
-  private s: State = { plans: new Map(), scopePlans: new Map(), evidence: new Map(), alarms: new Map(), findings: new Map() };
+  private s: State = {
+    plans: new Map(),
+    scopePlans: new Map(),
+    evidence: new Map(),
+    alarms: new Map(),
+    findings: new Map(),
+  };
 
   fold(e: LoggedEvent): void {
     switch (e.type) {
@@ -166,7 +172,6 @@ export class RecordingProjection {
   findings(cameraId: string, from: number, to: number): FindingMark[] {
     return within(this.s.findings.get(cameraId) ?? [], from, to);
   }
-
 
   snapshot(): State {
     return this.s;
