@@ -12,6 +12,11 @@ export interface FlvDemuxerEvents {
   tracks(tracks: TrackSet): void;
   unit(au: AccessUnit): void;
   error?(error: FlvError): void;
+  /**
+   * The stream's audio codec, once per codec (again after resetTracks): AAC is carried; anything else
+   * (a camera's G.711) is dropped frame by frame without an error — health says so through this.
+   */
+  audio?(audio: { codec: string; carried: boolean }): void;
 }
 
 const TAG_AUDIO = 8;
@@ -27,6 +32,8 @@ export class FlvDemuxer {
   private readonly state = new TrackState();
   /** One "no config" report per track until its config arrives, not one per dropped frame. */
   private reportedNoConfig = { video: false, audio: false };
+  /** The audio codec last announced through `audio` (null: none yet on this upstream). */
+  private audioCodec: string | null = null;
 
   constructor(private readonly events: FlvDemuxerEvents) {}
 
@@ -73,6 +80,7 @@ export class FlvDemuxer {
   resetTracks(): void {
     this.state.reset();
     this.reportedNoConfig = { video: false, audio: false };
+    this.audioCodec = null;
   }
 
   /** Back to a fresh demuxer: file header allowed again, framing errors cleared. */
@@ -132,8 +140,14 @@ export class FlvDemuxer {
       this.report(tag.error);
       return;
     }
+    if (tag.kind === "other") {
+      this.announceAudio(tag.codec, false);
+      return;
+    }
     if (tag.kind === "config") {
-      this.configured("audio", this.state.setAudio(tag.config));
+      const err = this.state.setAudio(tag.config);
+      this.configured("audio", err);
+      if (!err) this.announceAudio("aac", true);
       return;
     }
     if (tag.kind !== "frame") return;
@@ -142,6 +156,12 @@ export class FlvDemuxer {
       return;
     }
     this.emit({ kind: "audio", dts, pts: dts, key: true, data: tag.data });
+  }
+
+  private announceAudio(codec: string, carried: boolean): void {
+    if (this.audioCodec === codec) return;
+    this.audioCodec = codec;
+    this.events.audio?.({ codec, carried });
   }
 
   private emit(au: AccessUnit): void {

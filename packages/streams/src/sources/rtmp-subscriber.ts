@@ -45,6 +45,8 @@ export class RtmpSubscriber implements NmsSession {
       tracks: (t) => sink.config(t),
       unit: (au) => sink.unit(this.unshifted(au)),
       error: (e) => log.warn({ stream: streamName, ...e }, "RTMP stream: FLV problem"),
+      // AAC passes through; a camera's G.711 is dropped, said once in health (never an error).
+      audio: (a) => sink.note?.({ audio: { codec: a.codec, handling: a.carried ? "passthrough" : "dropped" } }),
     });
   }
 

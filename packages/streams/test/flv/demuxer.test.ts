@@ -117,7 +117,6 @@ describe("FlvDemuxer golden bytes", () => {
   });
 
   it.each([
-    ["MP3 audio", tag(8, 0, Buffer.from([0x2f, 0xff])), "flv_unsupported", "audio.format"],
     ["VP6 video", tag(9, 0, Buffer.from([0x14, 0, 0, 0, 0])), "flv_unsupported", "video.codecId"],
     [
       "enhanced av01",
@@ -131,6 +130,37 @@ describe("FlvDemuxer golden bytes", () => {
     const out = demux([Buffer.concat([bad, avcConfigTag(), avcFrameTag(0, true)])]);
     expect(out.errors).toMatchObject([{ code, field }]);
     expect(out.units).toHaveLength(1);
+  });
+
+  it.each([
+    ["G.711 A-law", Buffer.from([0x72, 0xd5, 0xd5]), "pcm_alaw"],
+    ["G.711 µ-law", Buffer.from([0x82, 0xff, 0xff]), "pcm_mulaw"],
+    ["MP3", Buffer.from([0x2f, 0xff]), "mp3"],
+    ["enhanced Opus", Buffer.concat([Buffer.from([0x91]), Buffer.from("Opus"), Buffer.from([1])]), "Opus"],
+  ])("drops %s audio without an error, naming its codec once", (_name, body, codec) => {
+    const audio: Array<{ codec: string; carried: boolean }> = [];
+    const out: Out = { tracks: [], units: [], errors: [] };
+    const d = new FlvDemuxer({
+      tracks: (t) => out.tracks.push(t),
+      unit: (u) => out.units.push(u),
+      error: (e) => out.errors.push(e),
+      audio: (a) => audio.push(a),
+    });
+    d.push(Buffer.concat([avcConfigTag(), tag(8, 0, body), avcFrameTag(0, true), tag(8, 20, body), tag(8, 40, body)]));
+    expect(out.errors).toEqual([]);
+    expect(out.units.map((u) => u.kind)).toEqual(["video"]);
+    expect(out.tracks.at(-1)?.audio).toBeNull();
+    expect(audio).toEqual([{ codec, carried: false }]);
+    d.resetTracks(); // a new upstream says it again
+    d.push(tag(8, 60, body));
+    expect(audio).toHaveLength(2);
+  });
+
+  it("names AAC as carried once its configuration arrives", () => {
+    const audio: Array<{ codec: string; carried: boolean }> = [];
+    const d = new FlvDemuxer({ tracks: () => {}, unit: () => {}, audio: (a) => audio.push(a) });
+    d.push(stream);
+    expect(audio).toEqual([{ codec: "aac", carried: true }]);
   });
 
   it("stops on a framing error until reset()", () => {

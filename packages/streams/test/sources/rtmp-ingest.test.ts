@@ -5,19 +5,26 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { SourceNote } from "../../src/media/types";
 import { RtmpIngest } from "../../src/sources/rtmp-ingest";
 import { startPublisher, type TestChild } from "./helpers/child";
 import { RecordingSink, waitFor } from "./helpers/recording-sink";
 
 const dataDir = mkdtempSync(join(tmpdir(), "cw-rtmp-"));
-const keys: Record<string, string> = { cam1: "secret", cam2: "other", cam3: "third" };
+const keys: Record<string, string> = {
+  cam1: "secret",
+  cam2: "other",
+  cam3: "third",
+  pcm_alaw: "g711a",
+  pcm_mulaw: "g711u",
+};
 let ingest: RtmpIngest;
 const children: TestChild[] = [];
 const warnings: object[] = [];
 
 const url = (name: string, key: string) => `rtmp://127.0.0.1:${ingest.port}/live/${name}?key=${key}`;
-const publish = (name: string, key: string) => {
-  const c = startPublisher(url(name, key));
+const publish = (name: string, key: string, audio: "aac" | "pcm_alaw" | "pcm_mulaw" = "aac") => {
+  const c = startPublisher(url(name, key), undefined, audio);
   children.push(c);
   return c;
 };
@@ -135,4 +142,25 @@ describe("RtmpIngest", () => {
     const firstVideo = after.find((e) => e.type === "unit" && e.au.kind === "video");
     expect(firstVideo?.type === "unit" && firstVideo.au.key).toBe(true);
   });
+
+  // Many cameras push G.711 over RTMP (FLV sound formats 7/8): the picture plays, the audio is dropped
+  // without an error and health names it — not a warning per audio tag, not a silent drop.
+  it.each(["pcm_alaw", "pcm_mulaw"] as const)(
+    "a camera's G.711 (%s) over RTMP: video plays, audio dropped and said once",
+    async (codec) => {
+      const notes: SourceNote[] = [];
+      const sink = Object.assign(new RecordingSink(), { note: (n: SourceNote) => notes.push(n) });
+      // A stream of its own: no earlier publisher within node-media-server's resume grace.
+      const off = ingest.subscribe(codec, sink);
+      const before = warnings.length;
+      publish(codec, keys[codec]!, codec);
+      await waitFor(() => sink.units("video").length > 50, 15_000, "50 video units");
+      off();
+      expect(sink.units("audio")).toEqual([]);
+      const configs = sink.events.flatMap((e) => (e.type === "config" ? [e.tracks] : []));
+      expect(configs.at(-1)?.audio).toBeNull();
+      expect(notes).toEqual([{ audio: { codec, handling: "dropped" } }]);
+      expect(warnings.slice(before).filter((w) => JSON.stringify(w).includes(codec))).toEqual([]);
+    },
+  );
 });
