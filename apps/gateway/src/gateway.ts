@@ -22,6 +22,7 @@ import { loadTls } from "./http/tls";
 import { LiveHub, type LiveHubOptions } from "./live/hub";
 import { createLogger, type Logger } from "./log";
 import { createMetrics } from "./metrics";
+import type { DeviceRecordings } from "./recording/device";
 
 export type { MediaHooks };
 
@@ -46,6 +47,8 @@ export interface GatewayFeature {
   attach(core: AddOnCore, registry: StreamRegistry): Promise<void>;
   routes(app: FastifyInstance, core: AddOnCore): void;
   close(): Promise<void>;
+  /** Recordings the cameras' own devices hold (GB/T 28181 NVRs), offered to the recording routes. */
+  readonly deviceRecordings?: DeviceRecordings;
 }
 
 export interface GatewayDeps {
@@ -120,6 +123,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     for (const a of deps.features ?? []) {
       await a.attach(addOnCore, media.registry);
       stops.push(() => a.close());
+      if (a.deviceRecordings) features.recording.useDevice(a.deviceRecordings);
     }
     const tls = await loadTls(config);
     const extra = (deps.features ?? []).map((a) => (app: FastifyInstance) => a.routes(app, addOnCore));

@@ -1,15 +1,19 @@
 // GB simulator: a GB/T 28181 device or lower platform (an NVR of a prison) that registers with the gateway
 // over UDP or TCP with digest auth, keeps alive, answers catalogue queries with its GBK catalogue in
 // several MESSAGEs, answers DeviceInfo, accepts a catalogue SUBSCRIBE, records PTZ commands, sends alarms,
-// and on INVITE streams its clip as PS over RTP (UDP, TCP either way). Its Contact and Via name a private
+// and on INVITE streams its clip as PS over RTP (UDP, TCP either way); as an NVR it answers RecordInfo with
+// its recordings (two GBK MESSAGEs) and a Playback INVITE with ffmpeg-muxed PS of the asked span, the time
+// burned in, then MediaStatus 121 at its end (media/playback.ts, records.ts). Its Contact and Via name a private
 // address (it sits behind NAT) — the platform must answer the packet's source instead. Shares no code with
 // the gateway. Owns its sockets, timers and media senders; close() releases all of them.
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { connect, type Socket } from "node:net";
 import { catalogPages, gbkXml, type SimChannel } from "./catalog";
 import type { SimCodec, SimFrame } from "./media/encode";
+import { PlaybackSender } from "./media/playback";
 import type { Impairment } from "./media/rtp";
 import { MediaSender } from "./media/sender";
+import { parseLocal, recordPages, type SimSpan } from "./records";
 import { answer, digest, get, readSip, type SimSip, splitStream, token, writeSip } from "./sip/text";
 
 export interface SimDeviceOptions {
@@ -25,6 +29,18 @@ export interface SimDeviceOptions {
   /** What a SIP INVITE should get: normal play, a refusal, or silence. */
   inviteBehaviour?: "answer" | "busy" | "silent" | "no-media";
   impairment?: Impairment;
+  /** What the NVR holds (unix ms), answered to RecordInfo and played on a Playback INVITE. */
+  recordings?: SimSpan[];
+  /** The bureau's zone, minutes east of UTC (device times are local). Default 480. */
+  tzOffsetMin?: number;
+}
+
+/** A Playback INVITE the device answered: the asked span (unix seconds) and its dialog. */
+export interface SimPlayback {
+  callId: string;
+  from: number;
+  to: number;
+  ended: boolean;
 }
 
 /** The private address the device believes it has (Contact/Via); the gateway sees 127.0.0.1. */
@@ -37,7 +53,8 @@ export class SimDevice {
   private keepaliveTimer: NodeJS.Timeout | null = null;
   private cseq = 1;
   private readonly callId = `${token()}@192.168.1.64`;
-  private readonly senders = new Map<string, MediaSender>();
+  private readonly senders = new Map<string, { stop(): Promise<void> }>();
+  readonly playbacks: SimPlayback[] = [];
   private waiters: { match: (m: SimSip) => boolean; resolve: (m: SimSip) => void }[] = [];
   readonly ptzCommands: string[] = [];
   readonly received: SimSip[] = [];
@@ -158,7 +175,7 @@ export class SimDevice {
     ]);
   }
 
-  private message(xml: string, method = "MESSAGE", extra: [string, string][] = []): Buffer {
+  private message(xml: string, method = "MESSAGE", extra: [string, string][] = [], callId?: string): Buffer {
     const { id, domain } = this.o.server;
     return writeSip(
       `${method} sip:${id}@${domain} SIP/2.0`,
@@ -166,7 +183,7 @@ export class SimDevice {
         ["Via", `SIP/2.0/${this.o.transport.toUpperCase()} ${PRIVATE};rport;branch=z9hG4bK${token()}`],
         ["From", `<sip:${this.o.deviceId}@${domain}>;tag=${token()}`],
         ["To", `<sip:${id}@${domain}>`],
-        ["Call-ID", `${token()}@192.168.1.64`],
+        ["Call-ID", callId ?? `${token()}@192.168.1.64`],
         ["CSeq", `${this.cseq++} ${method}`],
         ["Max-Forwards", "70"],
         ["Content-Type", "Application/MANSCDP+xml"],
@@ -224,6 +241,13 @@ export class SimDevice {
           `<Response>\r\n<CmdType>DeviceInfo</CmdType>\r\n<SN>${sn}</SN>\r\n<DeviceID>${this.o.deviceId}</DeviceID>\r\n<DeviceName>模拟NVR</DeviceName>\r\n<Result>OK</Result>\r\n<Manufacturer>Hikvision</Manufacturer>\r\n<Model>DS-7816N</Model>\r\n<Firmware>V4.0</Firmware>\r\n<Channel>${this.o.channels.filter((c) => c.kind === "camera").length}</Channel>\r\n</Response>`,
         ),
       );
+    } else if (cmd === "RecordInfo") {
+      const tz = this.o.tzOffsetMin ?? 480;
+      const text = m.body.toString("utf8");
+      const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1] ?? "";
+      const window = { from: parseLocal(tag("StartTime"), tz), to: parseLocal(tag("EndTime"), tz) };
+      for (const page of recordPages(this.o.deviceId, tag("DeviceID"), sn, this.o.recordings ?? [], window, tz))
+        this.send(this.rawMessage(page));
     } else if (cmd === "DeviceControl") {
       const ptz = /<PTZCmd>([0-9A-Fa-f]{16})<\/PTZCmd>/.exec(xml)?.[1];
       if (ptz) this.ptzCommands.push(ptz.toUpperCase());
@@ -249,6 +273,10 @@ export class SimDevice {
       return;
     }
     const sdp = m.body.toString("utf8");
+    if (/^s=Playback/m.test(sdp)) {
+      await this.onPlayback(m, sdp);
+      return;
+    }
     const ip = /c=IN IP4 (\S+)/.exec(sdp)?.[1] ?? "127.0.0.1";
     const port = Number(/m=video (\d+)/.exec(sdp)?.[1]);
     const tcp = /m=video \d+ TCP/.test(sdp);
@@ -287,6 +315,50 @@ export class SimDevice {
     this.send(answer(m, "200 OK", [["Content-Type", "APPLICATION/SDP"]], Buffer.from(answerSdp)));
     await ack;
     if (mode !== "tcp-listen") await start();
+  }
+
+  /** A Playback INVITE: answer, then after the ACK send the span's PS; at its end, MediaStatus 121. */
+  private async onPlayback(m: SimSip, sdp: string): Promise<void> {
+    const ip = /c=IN IP4 (\S+)/.exec(sdp)?.[1] ?? "127.0.0.1";
+    const port = Number(/m=video (\d+)/.exec(sdp)?.[1]);
+    const tcp = /m=video \d+ TCP/.test(sdp);
+    const ssrc = /y=(\d+)/.exec(sdp)?.[1] ?? "0";
+    const [from, to] = (/^t=(\d+) (\d+)/m.exec(sdp) ?? []).slice(1).map(Number);
+    const callId = get(m, "call-id");
+    const playback: SimPlayback = { callId, from: from ?? 0, to: to ?? 0, ended: false };
+    this.playbacks.push(playback);
+    const sender = new PlaybackSender(() => {
+      playback.ended = true;
+      const xml = `<Notify>\r\n<CmdType>MediaStatus</CmdType>\r\n<SN>${this.cseq}</SN>\r\n<DeviceID>${this.o.deviceId}</DeviceID>\r\n<NotifyType>121</NotifyType>\r\n</Notify>`;
+      this.send(this.message(xml, "MESSAGE", [], callId));
+    });
+    this.senders.set(callId, sender);
+    const answerSdp = [
+      "v=0",
+      `o=${this.o.deviceId} 0 0 IN IP4 127.0.0.1`,
+      "s=Playback",
+      "c=IN IP4 127.0.0.1",
+      `t=${from} ${to}`,
+      `m=video 15060 ${tcp ? "TCP/RTP/AVP" : "RTP/AVP"} 96`,
+      "a=sendonly",
+      "a=rtpmap:96 PS/90000",
+      ...(tcp ? ["a=setup:active", "a=connection:new"] : []),
+      `y=${ssrc}`,
+      "",
+    ].join("\r\n");
+    const ack = this.next((x) => x.start.startsWith("ACK") && get(x, "call-id") === callId);
+    this.send(answer(m, "200 OK", [["Content-Type", "APPLICATION/SDP"]], Buffer.from(answerSdp)));
+    await ack;
+    if (!this.senders.has(callId)) return; // hung up before the ACK
+    await sender.start({
+      mode: tcp ? "tcp-connect" : "udp",
+      host: ip,
+      port,
+      ssrc: Number(ssrc),
+      from: from ?? 0,
+      to: to ?? 0,
+      tzOffsetMin: this.o.tzOffsetMin ?? 480,
+    });
   }
 
   private async onBye(m: SimSip): Promise<void> {

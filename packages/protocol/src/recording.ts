@@ -61,8 +61,23 @@ export const zRecordingsResponse = z.object({
     .array(z.object({ id: z.string(), at: zMs, severity: z.number().int(), note: z.string() }))
     .optional()
     .default([]),
+  /** A GB/T 28181 camera: what its own recorder (the NVR) holds in the window (RecordInfo). */
+  deviceSpans: z.array(z.object({ from: zMs, to: zMs })).optional(),
+  /** A GB camera whose device could not be asked (offline, no answer): why its deviceSpans are empty. */
+  deviceError: z.string().optional(),
 });
 export type RecordingsResponse = z.infer<typeof zRecordingsResponse>;
+
+/** GET …/playback: a window, from the gateway's recordings (default) or from the camera's device (GB). */
+export const playbackSources = ["gateway", "device"] as const;
+export const zPlaybackQuery = z
+  .object({
+    from: z.coerce.number().pipe(zMs),
+    to: z.coerce.number().pipe(zMs),
+    source: z.enum(playbackSources).default("gateway"),
+  })
+  .strict()
+  .refine((q) => q.to > q.from, { message: "to must be after from", path: ["to"] });
 
 export const zPlaybackResponse = z.object({ hls: z.string() });
 export type PlaybackResponse = z.infer<typeof zPlaybackResponse>;

@@ -2,11 +2,15 @@
 // SIP server on GB_SIP_PORT, the media port pool, GB cameras as on-demand sources, the device service and
 // its routes. It wraps the media plane's source factory, so it is made before the gateway and attached
 // to it as an add-on (gateway.ts GatewayFeature): `wrap`, `attach` once the core is open, `routes`, `close`.
+import { join } from "node:path";
 import { GbServer } from "@cw/gb28181";
 import { type CameraSpec, PortPool, type SourceFactory } from "@cw/streams";
 import type { Config } from "../config";
 import type { GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
+import type { DeviceRecordings } from "../recording/device";
+import { recordDirOf } from "../recording/wire";
+import { GbDeviceRecordings } from "./deviceRecordings";
 import { GbSource } from "./gbSource";
 import { gbRoutes } from "./routes";
 import { GbService } from "./service";
@@ -16,6 +20,7 @@ import { SharedTick } from "./ticker";
 export interface GbFeature extends GatewayFeature {
   wrap(factory: SourceFactory): SourceFactory;
   readonly server: GbServer;
+  readonly deviceRecordings: DeviceRecordings;
 }
 
 /** null when GB is off (no GB_PASSWORD). */
@@ -57,9 +62,23 @@ export function createGbFeature(config: Config, log: Logger): GbFeature | null {
     ticker,
     log: gbLog,
   };
+  let playbackSeq = 0;
+  const deviceRecordings = new GbDeviceRecordings({
+    // 1 (playback) + domain digits 4-8 + a sequence: never the SSRC of a live stream.
+    ctx: {
+      ...media,
+      nextSsrc: () => {
+        playbackSeq = (playbackSeq + 1) % 10_000;
+        return `1${config.gbDomain.slice(3, 8)}${String(playbackSeq).padStart(4, "0")}`;
+      },
+    },
+    root: join(recordDirOf({ config }), ".device"),
+    idleMs: config.streamIdleS * 1000,
+  });
   let service: GbService | null = null;
   return {
     server,
+    deviceRecordings,
     wrap: (factory) => (camera: CameraSpec, variant) =>
       camera.source.kind === "gb28181"
         ? new GbSource(media, camera.source.deviceId, camera.source.channelId)
@@ -67,6 +86,7 @@ export function createGbFeature(config: Config, log: Logger): GbFeature | null {
     async attach(core, registry) {
       service = new GbService(core, server, settings, gbLog, () => new Set(registry.health().map((h) => h.cameraId)));
       await server.start();
+      await deviceRecordings.start();
       gbLog.info(
         { port: server.port, host: bindHost, serverId: config.gbServerId, domain: config.gbDomain },
         "GB/T 28181 SIP server listening",
@@ -76,6 +96,7 @@ export function createGbFeature(config: Config, log: Logger): GbFeature | null {
       if (service) gbRoutes(service)(app, ctx);
     },
     async close() {
+      await deviceRecordings.close();
       ticker.stop();
       await server.close();
     },

@@ -29,14 +29,17 @@ export const zScopePlanSet = z
 /** A node's own plan removed: its cameras fall back to the plan of the node above. */
 export const zPlanCleared = z.object({ scope: zPlanScope, id: zRef, prisonId: zRef }).strict();
 
-/** Someone opened recorded footage: playback of a window, or an instant replay of a live tile. */
+/**
+ * Someone opened recorded footage: playback of a window, an instant replay of a live tile, or a playback
+ * of what the camera's own device (a GB NVR) recorded.
+ */
 export const zPlayed = z
   .object({
     cameraId: zRef,
     prisonId: zRef,
     from: zMs,
     to: zMs,
-    source: z.enum(["playback", "replay"]),
+    source: z.enum(["playback", "replay", "device"]),
     ip: z.string().max(64),
     userAgent: z.string().max(256),
   })

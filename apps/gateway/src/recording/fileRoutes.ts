@@ -2,11 +2,12 @@
 // playlist, growing while the window is still to come) and `<start>.mp4` (a recording file, by byte
 // range). The signed token in the path stands for the session, the camera, the window and the source;
 // it is checked on every request and slides while used, like live tokens. Only bytes an index covers
-// are ever sent: never the half-written tail of an open file.
+// are ever sent: never the half-written tail of an open file. A device playback (GB: src "device") is
+// served the same way from its own small store, while it lasts.
 import { createReadStream } from "node:fs";
 import { AppError } from "@cw/protocol";
 import type { MediaSource } from "@cw/recording";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { admitPathToken } from "../auth/pathToken";
 import { readPlayback } from "./playToken";
 import { parseRange } from "./range";
@@ -28,6 +29,7 @@ export function recordingFileRoutes(app: FastifyInstance, ctx: RecordingHttp): v
     if (!claims || claims.c !== p.camera) throw badToken();
     const { camera, key } = admitPathToken(core, p.token, claims, p.camera);
     core.tokens.touch(key, claims, false);
+    if (claims.src === "device") return deviceFile(req.params, claims.d ?? "", reply);
     const source: MediaSource =
       claims.src === "recording" ? { kind: "recording" } : { kind: "replay", variant: claims.src.slice(7) };
 
@@ -40,8 +42,31 @@ export function recordingFileRoutes(app: FastifyInstance, ctx: RecordingHttp): v
         .header("cache-control", "no-cache")
         .send(text);
     }
-    const file = recording.mediaFile(camera.id, source, p.file);
-    if (!file) throw new AppError("not_found", `no recording file ${p.file}`, "file");
+    return sendFile(req, reply, recording.mediaFile(camera.id, source, p.file), p.file);
+  });
+
+  /** A device playback (GB): its growing playlist and its files, while the playback lasts. */
+  async function deviceFile(p: Params, id: string, reply: FastifyReply) {
+    const device = ctx.device();
+    if (p.file === "index.m3u8") {
+      const text = (await device?.playlist(id, p.camera)) ?? null;
+      if (text === null) throw new AppError("not_found", "this device playback has ended: ask for a new one", "file");
+      metrics.bytesOut.inc(Buffer.byteLength(text));
+      return reply
+        .header("content-type", "application/vnd.apple.mpegurl")
+        .header("cache-control", "no-cache")
+        .send(text);
+    }
+    return sendFile(reply.request, reply, device?.mediaFile(id, p.camera, p.file) ?? null, p.file);
+  }
+
+  function sendFile(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    file: { path: string; bytes: number } | null,
+    name: string,
+  ) {
+    if (!file) throw new AppError("not_found", `no recording file ${name}`, "file");
     const range = parseRange(req.headers.range, file.bytes);
     if (range === "unsatisfiable")
       return reply
@@ -57,5 +82,5 @@ export function recordingFileRoutes(app: FastifyInstance, ctx: RecordingHttp): v
       .header("cache-control", "private, max-age=3600");
     if (range) reply.code(206).header("content-range", `bytes ${start}-${end}/${file.bytes}`);
     return reply.header("content-length", end - start + 1).send(createReadStream(file.path, { start, end }));
-  });
+  }
 }

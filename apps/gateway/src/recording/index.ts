@@ -1,6 +1,7 @@
 // Recording as a gateway feature: plans, evidence and alarm markers folded from the log; once the media
 // plane runs, the recorder, the evidence signing key and the fault bridge (wire.ts); the recording and
-// playback routes. One registration line in features/index.ts.
+// playback routes (with the cameras' own device recordings once GB hands them over: useDevice). One
+// registration line in features/index.ts.
 import type { TokenUse } from "../auth/hlsToken";
 import type { SessionStore } from "../auth/sessions";
 import type { AlarmsFeature } from "../features/alarms";
@@ -8,6 +9,7 @@ import type { CatalogueStore } from "../features/catalogue/store";
 import type { Feature, Kernel } from "../features/feature";
 import { later } from "../features/later";
 import type { RecordingCore } from "./core";
+import type { DeviceRecordings } from "./device";
 import { recordingFileRoutes } from "./fileRoutes";
 import { recordingPlanRoutes } from "./planRoutes";
 import { RecordingProjection } from "./projection";
@@ -33,12 +35,17 @@ export function recordingFeature(k: Kernel, d: RecordingNeeds) {
   };
   const handle = later<RecordingHandle>("recording (before the gateway started it)");
   const running = handle.get;
+  let device: DeviceRecordings | null = null;
   return {
     name: "recording",
     projection,
     state: projection,
     get handle() {
       return running();
+    },
+    /** The cameras' own recorders (GB NVRs), once the GB feature runs. */
+    useDevice(d: DeviceRecordings) {
+      device = d;
     },
     async start(rt) {
       const h = await wireRecording({ core, registry: rt.media });
@@ -49,10 +56,14 @@ export function recordingFeature(k: Kernel, d: RecordingNeeds) {
       };
     },
     routes(app, rt) {
-      const http = { core, recording: running().feature, metrics: rt.metrics };
+      const http = { core, recording: running().feature, metrics: rt.metrics, device: () => device };
       recordingRoutes(app, http);
       recordingFileRoutes(app, http);
       recordingPlanRoutes(app, http);
     },
-  } satisfies Feature & { projection: RecordingProjection; readonly handle: RecordingHandle };
+  } satisfies Feature & {
+    projection: RecordingProjection;
+    readonly handle: RecordingHandle;
+    useDevice(d: DeviceRecordings): void;
+  };
 }

@@ -16,8 +16,10 @@ const zClaims = z
     /** Window start and end, unix ms. */
     f: z.number().int(),
     t: z.number().int(),
-    /** Where it reads: the recordings, or the replay buffer of a variant. */
-    src: z.enum(["recording", "replay:main", "replay:sub"]),
+    /** Where it reads: the recordings, the replay buffer of a variant, or a playback from the device. */
+    src: z.enum(["recording", "replay:main", "replay:sub", "device"]),
+    /** The device playback (src "device"). */
+    d: z.string().max(32).optional(),
     /** Expiry, unix seconds (slides while used: TokenUse). */
     e: z.number(),
     n: z.string(),

@@ -14,9 +14,11 @@ import {
   type PlaybackResponse,
   type PublicKeyResponse,
   parseWith,
+  type RecordingsResponse,
   type ReplayResponse,
   zEvidenceCreate,
   zEvidenceListQuery,
+  zPlaybackQuery,
   zRecordingPlan,
   zReplayQuery,
   zTimeWindowQuery,
@@ -30,6 +32,7 @@ import { requireSession } from "../http/auth";
 import { orThrow } from "../http/errors";
 import type { Metrics } from "../metrics";
 import type { RecordingCore } from "./core";
+import type { DeviceRecordings } from "./device";
 import type { RecordingFeature } from "./service";
 
 /** What the recording routes receive. */
@@ -37,6 +40,8 @@ export interface RecordingHttp {
   core: RecordingCore;
   recording: RecordingFeature;
   metrics: Metrics;
+  /** The cameras' own recorders (GB/T 28181), when GB runs. */
+  device: () => DeviceRecordings | null;
 }
 
 import { recordingEventTypes as T } from "./events";
@@ -87,7 +92,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
     camera: Camera,
     from: number,
     to: number,
-    source: "playback" | "replay",
+    source: "playback" | "replay" | "device",
   ) =>
     core.commit([
       {
@@ -108,15 +113,28 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
     return recording.setPlan(userActor(session.user.username), camera, plan);
   });
 
-  app.get<{ Params: IdParams }>("/api/v1/cameras/:id/recordings", async (req) => {
+  app.get<{ Params: IdParams }>("/api/v1/cameras/:id/recordings", async (req): Promise<RecordingsResponse> => {
     const { camera } = cameraFor(req, "recordings.view");
     const w = window(req.query, MAX_TIMELINE_MS);
-    return recording.timeline(camera.id, w.from, w.to);
+    const timeline = recording.timeline(camera.id, w.from, w.to);
+    const device = await ctx.device()?.spans(camera, w.from, w.to);
+    if (!device) return timeline;
+    return device.ok
+      ? { ...timeline, deviceSpans: device.spans }
+      : { ...timeline, deviceSpans: [], deviceError: device.reason };
   });
 
   app.get<{ Params: IdParams }>("/api/v1/cameras/:id/playback", async (req): Promise<PlaybackResponse> => {
     const { session, camera } = cameraFor(req, "recordings.view");
-    const w = window(req.query, MAX_PLAYBACK_MS);
+    const q = orThrow(parseWith(zPlaybackQuery, req.query));
+    const w = window({ from: String(q.from), to: String(q.to) }, MAX_PLAYBACK_MS);
+    if (q.source === "device") {
+      const opened = await ctx.device()?.open(camera, w.from, w.to);
+      if (!opened) throw new AppError("validation", "only a GB/T 28181 camera has device recordings", "source");
+      if (!opened.ok) throw new AppError(opened.status, `the device cannot play this: ${opened.reason}`, "source");
+      await played(req, session, camera, w.from, w.to, "device");
+      return { hls: playUrl(session, camera, { f: w.from, t: w.to, src: "device", d: opened.id }) };
+    }
     if (w.to <= core.now() && recording.timeline(camera.id, w.from, w.to).spans.length === 0)
       throw new AppError("not_found", "nothing is recorded between from and to", "from");
     await played(req, session, camera, w.from, w.to, "playback");

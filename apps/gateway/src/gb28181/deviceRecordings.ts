@@ -1,0 +1,117 @@
+// Device recordings of GB cameras for the recording routes (recording/device.ts): RecordInfo answers kept
+// for a short while (the wall refreshes a day's timeline every 15 s; an NVR need not be asked each time),
+// and playbacks — one DevicePlayback per playback URL handed out, hung up (BYE) when its playlist and files
+// have not been asked for in `idleMs` (the viewer left), and all at close. Their files live under
+// `RECORD_DIR/.device/`, emptied at start. Owns the sessions and the sweep timer; close() stops both.
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { clipSpans } from "@cw/gb28181";
+import type { Camera } from "@cw/protocol";
+import type { DeviceOpen, DeviceRecordings, DeviceSpans } from "../recording/device";
+import { DevicePlayback, type PlaybackContext } from "./devicePlayback";
+
+export interface DeviceRecordingsOptions {
+  ctx: PlaybackContext;
+  /** `RECORD_DIR/.device`. */
+  root: string;
+  /** A playback nobody asked anything of for this long is hung up. */
+  idleMs: number;
+  /** How long a RecordInfo answer is reused. Default 10 s. */
+  cacheMs?: number;
+  /** How long a first playlist request waits for the first segment. Default: the media timeout. */
+  firstSegmentMs?: number;
+  /** At most this many playbacks at once (each holds a media port). Default 16. */
+  maxSessions?: number;
+}
+
+const gbSource = (camera: Camera) => (camera.source.kind === "gb28181" ? camera.source : null);
+
+export class GbDeviceRecordings implements DeviceRecordings {
+  private readonly sessions = new Map<string, DevicePlayback>();
+  private readonly cache = new Map<string, { at: number; value: Promise<DeviceSpans> }>();
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(private readonly o: DeviceRecordingsOptions) {}
+
+  async start(): Promise<void> {
+    await rm(this.o.root, { recursive: true, force: true });
+    await mkdir(this.o.root, { recursive: true });
+    this.sweeper = setInterval(() => void this.sweep(), 1000);
+  }
+
+  get active(): number {
+    return this.sessions.size;
+  }
+
+  spans(camera: Camera, from: number, to: number): Promise<DeviceSpans | null> {
+    const src = gbSource(camera);
+    if (!src) return Promise.resolve(null);
+    const now = this.o.ctx.now();
+    for (const [k, v] of this.cache) if (now - v.at >= (this.o.cacheMs ?? 10_000)) this.cache.delete(k);
+    const key = `${camera.id}|${from}|${to}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit.value;
+    const value = this.o.ctx.server
+      .recordInfo(src.deviceId, src.channelId, from, to)
+      .then((r): DeviceSpans => (r.ok ? { ok: true, spans: clipSpans(r.spans, from, to), complete: r.complete } : r));
+    // Failures are not kept: the next refresh asks again.
+    this.cache.set(key, { at: now, value });
+    void value.then((r) => {
+      if (!r.ok) this.cache.delete(key);
+    });
+    return value;
+  }
+
+  async open(camera: Camera, from: number, to: number): Promise<DeviceOpen | null> {
+    const src = gbSource(camera);
+    if (!src) return null;
+    if (this.sessions.size >= (this.o.maxSessions ?? 16))
+      return { ok: false, status: "unavailable", reason: "too many device playbacks at once: close one" };
+    const id = randomBytes(6).toString("hex");
+    const span = { deviceId: src.deviceId, channelId: src.channelId, cameraId: camera.id, from, to };
+    const pb = new DevicePlayback(this.o.ctx, span, join(this.o.root, id));
+    this.sessions.set(id, pb);
+    const failed = await pb.start();
+    if (failed === null) return { ok: true, id };
+    this.sessions.delete(id);
+    await pb.stop();
+    return { ok: false, status: failed === "the device is offline" ? "conflict" : "unavailable", reason: failed };
+  }
+
+  async playlist(id: string, cameraId: string): Promise<string | null> {
+    const pb = this.touch(id, cameraId);
+    if (!pb) return null;
+    await pb.ready(this.o.firstSegmentMs ?? this.o.ctx.mediaTimeoutMs);
+    return pb.playlist();
+  }
+
+  mediaFile(id: string, cameraId: string, name: string): { path: string; bytes: number } | null {
+    return this.touch(id, cameraId)?.mediaFile(name) ?? null;
+  }
+
+  async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map((s) => s.stop()));
+  }
+
+  private touch(id: string, cameraId: string): DevicePlayback | null {
+    const pb = this.sessions.get(id);
+    if (!pb || pb.span.cameraId !== cameraId) return null;
+    pb.lastUsedAt = this.o.ctx.now();
+    return pb;
+  }
+
+  private async sweep(): Promise<void> {
+    const now = this.o.ctx.now();
+    for (const [id, pb] of this.sessions) {
+      if (now - pb.lastUsedAt < this.o.idleMs) continue;
+      this.sessions.delete(id);
+      this.o.ctx.log.info({ camera: pb.span.cameraId, reason: pb.reason }, "GB device playback idle: hung up");
+      await pb.stop();
+    }
+  }
+}

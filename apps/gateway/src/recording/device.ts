@@ -1,0 +1,24 @@
+// What recording asks of a camera's own recorder (a GB/T 28181 NVR): the spans it holds and a playback of
+// one of them as HLS. Declared here, where it is used; the GB feature implements it
+// (gb28181/deviceRecordings.ts) and the gateway hands it over once GB runs (`useDevice`). Recording never
+// imports GB: without it, cameras simply have no device recordings.
+import type { Camera } from "@cw/protocol";
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export type DeviceSpans = { ok: true; spans: Span[]; complete: boolean } | { ok: false; reason: string };
+
+export type DeviceOpen = { ok: true; id: string } | { ok: false; status: "conflict" | "unavailable"; reason: string };
+
+export interface DeviceRecordings {
+  /** The device's spans in a window; null when the camera is not on a device that records (not GB). */
+  spans(camera: Camera, from: number, to: number): Promise<DeviceSpans | null>;
+  /** Starts a playback of the device's recording from `from`; null when the camera is not a GB camera. */
+  open(camera: Camera, from: number, to: number): Promise<DeviceOpen | null>;
+  /** The playback's playlist (waits briefly for its first segment); null once it is gone. */
+  playlist(id: string, cameraId: string): Promise<string | null>;
+  mediaFile(id: string, cameraId: string, name: string): { path: string; bytes: number } | null;
+}

@@ -1,0 +1,210 @@
+// Device recordings over GB/T 28181 through the whole gateway (startGateway, the simulator as an NVR): the
+// timeline of a GB camera carries the device's spans (RecordInfo in the bureau's local time, answered in two
+// GBK MESSAGEs); `playback?source=device` INVITEs `s=Playback` for the span and serves what arrives as an HLS
+// playlist dated from the asked time, whose segments decode in ffprobe; the playlist ends when the device
+// says the file is over (MediaStatus 121); a playback nobody fetches is hung up (BYE); every device playback
+// is in the audit log; a camera that is not GB is refused.
+import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../../e2e/support/gateway";
+import { prisonCatalog } from "../../../../e2e/support/gb-sim/catalog";
+import { SimDevice } from "../../../../e2e/support/gb-sim/device";
+import { makeConfig } from "../../src/config";
+import type { Gateway } from "../../src/gateway";
+import { createLogger } from "../../src/log";
+import { startGateway } from "../../src/start";
+import { demoPassword, loginWith, type Requester, requester, tempDir } from "../helpers";
+import { clip, DEVICE, DOMAIN, PASSWORD, SERVER_ID, until } from "./harness";
+
+let gw: Gateway;
+let req: Requester;
+let dir: string;
+let device: SimDevice;
+let commander: string;
+const catalog = prisonCatalog(DOMAIN);
+const channel = catalog.find((c) => c.kind === "camera")!;
+const cameraId = `gb-${channel.id}`;
+const MIN = 60_000;
+// Whole seconds: device times have no milliseconds.
+const now = Math.floor(Date.now() / 1000) * 1000;
+const recordings = [
+  { from: now - 120 * MIN, to: now - 110 * MIN },
+  { from: now - 90 * MIN, to: now - 80 * MIN },
+  { from: now - 40 * MIN, to: now - 30 * MIN },
+];
+
+beforeAll(async () => {
+  dir = tempDir();
+  const sipPort = await freePort();
+  const base = 26_000 + Math.floor(Math.random() * 100) * 20;
+  gw = await startGateway(
+    makeConfig({
+      port: 0,
+      host: "127.0.0.1",
+      rtmpPort: 0,
+      dataDir: dir,
+      demoPassword,
+      logLevel: "silent",
+      wallDir: join(dir, "no-wall"),
+      sim: false,
+      feedSim: false,
+      streamIdleS: 4,
+      gbPassword: PASSWORD,
+      gbSipPort: sipPort,
+      gbServerId: SERVER_ID,
+      gbDomain: DOMAIN,
+      gbMediaPorts: `${base}-${base + 19}`,
+    }),
+    createLogger("silent"),
+  );
+  req = requester(gw.url);
+  device = new SimDevice({
+    server: { host: "127.0.0.1", port: sipPort, id: SERVER_ID, domain: DOMAIN },
+    deviceId: DEVICE,
+    password: PASSWORD,
+    transport: "udp",
+    channels: catalog,
+    media: { codec: "h264", frames: clip("h264") },
+    pageSize: 16,
+    recordings,
+    tzOffsetMin: 480,
+  });
+  await device.start();
+  expect(await device.register()).toBe(200);
+  commander = await loginWith(req, "commander");
+  await until(() => (gw.core.features.catalogue.store.cameras().length ?? 0) > 0, 5000, "catalogue");
+  // Assign the device once its catalogue is in: its channels become cameras of the prison.
+  const start = Date.now();
+  for (;;) {
+    const r = (await (await req(`/api/v1/gb/devices/${DEVICE}`, { cookie: commander })).json()) as {
+      channels?: unknown[];
+    };
+    if ((r.channels?.length ?? 0) >= 64 || Date.now() - start > 10_000) break;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  const put = await req(`/api/v1/gb/devices/${DEVICE}`, { method: "PUT", cookie: commander, json: { prisonId: "pj" } });
+  expect(put.status).toBe(200);
+  expect(gw.core.features.catalogue.store.camera(cameraId)).toBeTruthy();
+}, 60_000);
+
+afterAll(async () => {
+  await device?.close();
+  await gw?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async <T>(path: string) => {
+  const r = await req(path, { cookie: commander });
+  return { status: r.status, body: (await r.json()) as T };
+};
+
+interface Timeline {
+  spans: unknown[];
+  deviceSpans?: { from: number; to: number }[];
+  deviceError?: string;
+}
+
+/** The playlist's segments: media URI, byte range, PROGRAM-DATE-TIME (ms); and whether it has ended. */
+function segmentsOf(text: string): { pdt: number[]; ended: boolean } {
+  const pdt = [...text.matchAll(/#EXT-X-PROGRAM-DATE-TIME:(\S+)/g)].map((m) => Date.parse(m[1]!));
+  return { pdt, ended: text.includes("#EXT-X-ENDLIST") };
+}
+
+describe("device recordings of a GB camera", () => {
+  it("the timeline has the device's spans (RecordInfo in the bureau's local time, two GBK pages)", async () => {
+    const from = now - 24 * 60 * MIN;
+    const t = await get<Timeline>(`/api/v1/cameras/${cameraId}/recordings?from=${from}&to=${now}`);
+    expect(t.status).toBe(200);
+    expect(t.body.spans).toEqual([]);
+    expect(t.body.deviceSpans).toEqual(recordings);
+    // The query named the window in local time of UTC+8, whatever this machine's zone.
+    const query = device.received.find((m) => m.body.toString("latin1").includes("<CmdType>RecordInfo</CmdType>"));
+    const local = new Date(from + 480 * MIN).toISOString().slice(0, 19);
+    expect(query?.body.toString("latin1")).toContain(`<StartTime>${local}</StartTime>`);
+    // A window that clips a span clips it.
+    const part = await get<Timeline>(
+      `/api/v1/cameras/${cameraId}/recordings?from=${now - 85 * MIN}&to=${now - 35 * MIN}`,
+    );
+    expect(part.body.deviceSpans).toEqual([
+      { from: now - 85 * MIN, to: now - 80 * MIN },
+      { from: now - 40 * MIN, to: now - 35 * MIN },
+    ]);
+  });
+
+  it("a camera that is not GB has no device spans and no device playback", async () => {
+    const t = await get<Timeline>(`/api/v1/cameras/pj-gate/recordings?from=${now - MIN}&to=${now}`);
+    expect(t.status).toBe(200);
+    expect(t.body).not.toHaveProperty("deviceSpans");
+    const p = await get<{ code: string; field: string }>(
+      `/api/v1/cameras/pj-gate/playback?from=${now - MIN}&to=${now}&source=device`,
+    );
+    expect(p).toMatchObject({ status: 422, body: { code: "validation", field: "source" } });
+    const bad = await get<{ code: string; field: string }>(
+      `/api/v1/cameras/${cameraId}/playback?from=${now - MIN}&to=${now}&source=nvr`,
+    );
+    expect(bad).toMatchObject({ status: 422, body: { code: "validation", field: "source" } });
+  });
+
+  it("plays a device span as HLS dated from the asked time; it ends with the file; in the audit log", async () => {
+    const from = recordings[2]!.from + 5 * MIN;
+    const to = from + 6000;
+    const p = await get<{ hls: string }>(`/api/v1/cameras/${cameraId}/playback?from=${from}&to=${to}&source=device`);
+    expect(p.status).toBe(200);
+    const inv = device.playbacks.at(-1)!;
+    expect([inv.from, inv.to]).toEqual([from / 1000, to / 1000]);
+    const url = `${gw.url}${p.body.hls}`;
+    let seg = { pdt: [] as number[], ended: false };
+    let text = "";
+    const started = Date.now();
+    while (!seg.ended && Date.now() - started < 20_000) {
+      text = await (await fetch(url)).text();
+      seg = segmentsOf(text);
+      if (!seg.ended) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(seg.ended).toBe(true);
+    expect(inv.ended).toBe(true);
+    expect(text).toContain("#EXT-X-MAP:URI=");
+    expect(text).toContain("#EXT-X-BYTERANGE:");
+    expect(seg.pdt.length).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(seg.pdt[0]! - from)).toBeLessThan(1000);
+    // The segments are real video: ffprobe decodes ~6 s of 25 fps through the playlist.
+    // Not spawnSync: the gateway serving ffprobe runs in this process's event loop.
+    const probe = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        "/usr/bin/ffprobe",
+        [
+          ...["-v", "error", "-count_frames", "-select_streams", "v:0"],
+          ...["-show_entries", "stream=codec_name,nb_read_frames", "-of", "json", url],
+        ],
+        { timeout: 20_000 },
+        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }),
+      ),
+    );
+    expect(probe.code, probe.stderr).toBe(0);
+    const s = (JSON.parse(probe.stdout) as { streams: { codec_name: string; nb_read_frames: string }[] }).streams[0]!;
+    expect(s.codec_name).toBe("h264");
+    expect(Number(s.nb_read_frames)).toBeGreaterThan(100);
+    const audit = await get<{ events: { actor: string; data: Record<string, unknown> }[] }>(
+      "/api/v1/audit?type=recording.played",
+    );
+    expect(audit.body.events.some((e) => e.data["source"] === "device" && e.data["cameraId"] === cameraId)).toBe(true);
+  }, 40_000);
+
+  it("a device playback nobody fetches is hung up with BYE, its port returned", async () => {
+    const from = recordings[1]!.from;
+    const byes = device.byes;
+    const p = await get<{ hls: string }>(
+      `/api/v1/cameras/${cameraId}/playback?from=${from}&to=${from + 10 * MIN}&source=device`,
+    );
+    expect(p.status).toBe(200);
+    const first = await (await fetch(`${gw.url}${p.body.hls}`)).text();
+    expect(segmentsOf(first).pdt.length).toBeGreaterThanOrEqual(1);
+    expect(device.streaming).toBeGreaterThan(0);
+    await until(() => device.byes > byes, 15_000, "BYE after idle");
+    await until(() => device.streaming === 0, 5000, "sender stopped");
+    const gone = await fetch(`${gw.url}${p.body.hls}`);
+    expect(gone.status).toBe(404);
+  }, 40_000);
+});
