@@ -28,6 +28,11 @@ export interface SimDeviceOptions {
   pageSize?: number;
   /** What a SIP INVITE should get: normal play, a refusal, or silence. */
   inviteBehaviour?: "answer" | "busy" | "silent" | "no-media";
+  /**
+   * What the answer chooses from the offer: PS on 96 (default), raw H.264 on 98 (sent per RFC 6184), or
+   * MPEG-4 on 97 (then nothing is sent: no platform we know plays it).
+   */
+  answerWith?: "ps" | "h264" | "mpeg4";
   impairment?: Impairment;
   /** What the NVR holds (unix ms), answered to RecordInfo and played on a Playback INVITE. */
   recordings?: SimSpan[];
@@ -286,13 +291,16 @@ export class SimDevice {
     const callId = get(m, "call-id");
     this.senders.set(callId, sender);
     const mode = !tcp ? "udp" : setup === "active" ? "tcp-listen" : "tcp-connect";
+    const answerWith = this.o.answerWith ?? "ps";
+    const pt = { ps: 96, h264: 98, mpeg4: 97 }[answerWith];
     const start = async () => {
-      if (behaviour === "no-media") return;
+      if (behaviour === "no-media" || answerWith === "mpeg4") return;
       await sender.start({
         mode,
         host: ip,
         port: mode === "tcp-listen" ? 0 : port,
         ssrc: Number(ssrc),
+        payload: answerWith === "h264" ? "h264" : "ps",
         ...(this.o.impairment ? { impairment: this.o.impairment } : {}),
       });
     };
@@ -304,9 +312,9 @@ export class SimDevice {
       "s=Play",
       "c=IN IP4 127.0.0.1",
       "t=0 0",
-      `m=video ${mode === "tcp-listen" ? sender.listenPort : 15060} ${tcp ? "TCP/RTP/AVP" : "RTP/AVP"} 96`,
+      `m=video ${mode === "tcp-listen" ? sender.listenPort : 15060} ${tcp ? "TCP/RTP/AVP" : "RTP/AVP"} ${pt}`,
       "a=sendonly",
-      "a=rtpmap:96 PS/90000",
+      `a=rtpmap:${pt} ${{ ps: "PS", h264: "H264", mpeg4: "MPEG4" }[answerWith]}/90000`,
       ...(tcp ? [`a=setup:${setup === "active" ? "passive" : "active"}`, "a=connection:new"] : []),
       `y=${ssrc}`,
       "",

@@ -14,6 +14,7 @@ export type { CatalogItem } from "./manscdp/messages";
 export type { PtzAction } from "./manscdp/ptz";
 export { ptzBytes, ptzCmd } from "./manscdp/ptz";
 export { clipSpans, type Span as RecordSpan } from "./manscdp/recordInfo";
+export { type AnswerMedia, answerMedia } from "./sdp/payload";
 export type { Answer, MediaTransport } from "./sdp/sdp";
 export { buildOffer, parseAnswer, psPayloadType } from "./sdp/sdp";
 export { SipStreamFramer } from "./sip/framing";

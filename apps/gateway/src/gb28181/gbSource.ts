@@ -1,11 +1,12 @@
 // A GB/T 28181 camera as a media Source, started on demand like every other: take a port from the pool,
 // listen (UDP / TCP passive) or later connect (TCP active), INVITE the device's channel with our SSRC,
-// check the SSRC and sender address of what arrives, demux PS into the packager's sink; BYE and free the
+// check the SSRC and sender address of what arrives, demux PS (or depacketise the raw H.264 a device
+// answered with instead) into the packager's sink; BYE and free the
 // port on stop. A refused, unanswered or silent INVITE is tried once more, then the tile is told why
 // (sink.end with the reason: device offline / refused / no media within N s) and the source tries again
 // after a back-off while someone still watches — never an endless spinner, never a lost recovery.
 // Owns its listener, port, dialog and timers; stop() releases all of them.
-import type { GbServer, MediaTransport } from "@cw/gb28181";
+import { answerMedia, type GbServer, type MediaTransport } from "@cw/gb28181";
 import { Backoff, MediaListener, type MediaSink, type PortPool, RtpPsReceiver, type Source } from "@cw/streams";
 
 export interface GbMediaContext {
@@ -109,7 +110,7 @@ export class GbSource implements Source {
         discontinuity: (r) => sink.discontinuity(r),
         end: (r) => sink.end(r),
       },
-      { ssrc: Number(ssrc), now: this.ctx.now },
+      { ssrc: Number(ssrc), now: this.ctx.now, awaitAnswer: true },
     );
     this.receiver = receiver;
     const transport = this.ctx.transport;
@@ -163,6 +164,10 @@ export class GbSource implements Source {
       return answer.reason;
     }
     const a = answer.answer;
+    // PS as asked, or raw H.264 (RFC 6184) from devices that answer 98; the core refused anything else.
+    const media = answerMedia(a);
+    if (!media.ok) return media.reason;
+    receiver.configure(media);
     if (a.ip) this.listener?.allow(a.ip);
     if (transport === "tcp-active") {
       if (!a.ip || !a.port) return "the device's answer names no address to connect to (TCP active)";

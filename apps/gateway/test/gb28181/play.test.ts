@@ -182,6 +182,46 @@ describe("live play", () => {
     expect(h.pool.inUse).toBe(0);
   });
 
+  it.each(["udp", "tcp-passive"] as const)(
+    "%s: a device that answers raw H.264 (98, RFC 6184) instead of PS plays; ffprobe decodes",
+    async (transport) => {
+      h = await new Harness().start();
+      const d = await h.device({ answerWith: "h264" });
+      await d.register();
+      const src = h.source(CAMERA, transport);
+      const sink = new RecordingSink();
+      src.start(sink);
+      await until(() => sink.units.length >= 60, 15_000, "60 frames");
+      expect(sink.configs[0]?.video?.codec).toBe("h264");
+      expect(sink.ends).toEqual([]);
+      expect(src.receiverStats()?.foreignPayloadType).toBe(0);
+      await src.stop();
+      await until(() => d.byes === 1, 3000, "BYE");
+      expect(h.pool.inUse).toBe(0);
+      const p = probe(sink);
+      expect(p.frames).toBeGreaterThanOrEqual(50);
+      expect(p.codec).toBe("h264");
+      expect(p.stderr).toBe("");
+    },
+  );
+
+  it("a device that answers MPEG-4 (97): hung up, tried twice, then the tile says why; no port leaks", async () => {
+    h = await new Harness().start();
+    const d = await h.device({ answerWith: "mpeg4" });
+    await d.register();
+    const src = h.source(CAMERA, "udp");
+    const sink = new RecordingSink();
+    src.start(sink);
+    await until(() => sink.ends.length === 1, 10_000, "the reason");
+    expect(sink.ends[0]).toBe(
+      "the device answered MPEG-4 video (payload 97), which browsers cannot play: set the channel to send PS (H.264/H.265)",
+    );
+    expect(d.inviteCalls.size).toBe(2);
+    await until(() => d.byes === 2, 3000, "a BYE for each answer");
+    await src.stop();
+    expect(h.pool.inUse).toBe(0);
+  });
+
   it("an offline device is reported at once", async () => {
     h = await new Harness().start();
     const src = h.source(CAMERA, "udp");

@@ -32,6 +32,61 @@ export function packetize(s: RtpSender, ps: Buffer, timestamp90: number, marker 
   return out;
 }
 
+/**
+ * One H.264 frame as RFC 6184 packets (non-interleaved mode), for a device that answers `98 H264/90000`:
+ * small NALs in a row (SPS, PPS) together in one STAP-A, a NAL over the MTU in FU-A fragments, others alone;
+ * the marker on the frame's last packet. Written from the RFC, independently of the gateway.
+ */
+export function packetizeH264(s: RtpSender, nals: Buffer[], timestamp90: number): Buffer[] {
+  const payloads: Buffer[] = [];
+  let small: Buffer[] = [];
+  const flushSmall = () => {
+    if (small.length === 1) payloads.push(small[0]!);
+    else if (small.length > 1) {
+      const nri = Math.max(...small.map((n) => n[0]! & 0x60));
+      const parts: Buffer[] = [Buffer.from([nri | 24])];
+      for (const n of small) {
+        const size = Buffer.alloc(2);
+        size.writeUInt16BE(n.length, 0);
+        parts.push(size, n);
+      }
+      payloads.push(Buffer.concat(parts));
+    }
+    small = [];
+  };
+  for (const nal of nals) {
+    if (nal.length < 200) {
+      small.push(nal);
+      continue;
+    }
+    flushSmall();
+    if (nal.length <= s.mtu) {
+      payloads.push(nal);
+      continue;
+    }
+    const indicator = (nal[0]! & 0xe0) | 28;
+    const type = nal[0]! & 0x1f;
+    const body = nal.subarray(1);
+    for (let off = 0; off < body.length; off += s.mtu - 2) {
+      const start = off === 0;
+      const end = off + s.mtu - 2 >= body.length;
+      const header = (start ? 0x80 : 0) | (end ? 0x40 : 0) | type;
+      payloads.push(Buffer.concat([Buffer.from([indicator, header]), body.subarray(off, off + s.mtu - 2)]));
+    }
+  }
+  flushSmall();
+  return payloads.map((payload, i) => {
+    const h = Buffer.alloc(12);
+    h[0] = 0x80;
+    h[1] = (i === payloads.length - 1 ? 0x80 : 0) | s.payloadType;
+    h.writeUInt16BE(s.seq, 2);
+    h.writeUInt32BE(Math.floor(timestamp90) >>> 0, 4);
+    h.writeUInt32BE(s.ssrc, 8);
+    s.seq = (s.seq + 1) & 0xffff;
+    return Buffer.concat([h, payload]);
+  });
+}
+
 /** RFC 4571: a 16-bit length before each packet. */
 export function tcpFrame(packet: Buffer): Buffer {
   const h = Buffer.alloc(2);

@@ -6,7 +6,7 @@ import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { SimCodec, SimFrame } from "./encode";
 import { muxFrame } from "./psMux";
-import { type Impairment, liveImpairer, newSender, packetize, seeded, tcpFrame } from "./rtp";
+import { type Impairment, liveImpairer, newSender, packetize, packetizeH264, seeded, tcpFrame } from "./rtp";
 
 export interface SendTarget {
   mode: "udp" | "tcp-connect" | "tcp-listen";
@@ -17,6 +17,8 @@ export interface SendTarget {
   impairment?: Impairment;
   /** Send from this source port (UDP), to test the platform's source check. */
   fromPort?: number;
+  /** PS (payload 96, the default) or raw H.264 per RFC 6184 (payload 98), as the device's answer said. */
+  payload?: "ps" | "h264";
 }
 
 export class MediaSender {
@@ -38,6 +40,7 @@ export class MediaSender {
 
   async start(t: SendTarget): Promise<void> {
     const rtp = newSender(t.ssrc);
+    if (t.payload === "h264") rtp.payloadType = 98;
     const impair = t.impairment ? liveImpairer(t.impairment, seeded(t.ssrc)) : null;
     let write: (packet: Buffer) => void;
     if (t.mode === "udp") {
@@ -69,7 +72,10 @@ export class MediaSender {
     this.timer = setInterval(() => {
       const f = this.frames[this.index]!;
       const pts = f.pts90 + this.loops * clipTicks;
-      let packets = packetize(rtp, muxFrame({ ...f, pts90: pts }, { codec: this.codec, maxPes: 8000 }), pts);
+      let packets =
+        t.payload === "h264"
+          ? packetizeH264(rtp, f.nals, pts)
+          : packetize(rtp, muxFrame({ ...f, pts90: pts }, { codec: this.codec, maxPes: 8000 }), pts);
       if (impair) packets = impair(packets);
       for (const p of packets) write(p);
       this.packetsSent += packets.length;

@@ -3,7 +3,8 @@
 // goes idle, a BYE from the device ends the session. Failures — a non-2xx answer, an answer with no PS
 // payload, no final answer in time — become an inviteFailed event with a reason a person can act on.
 // Pure state; requests are built and returned, never sent.
-import { buildOffer, type MediaTransport, parseAnswer, psPayloadType } from "../sdp/sdp";
+import { answerMedia } from "../sdp/payload";
+import { buildOffer, type MediaTransport, parseAnswer } from "../sdp/sdp";
 import { parseNameAddr } from "../sip/headers";
 import { header, type SipRequest, type SipResponse } from "../sip/message";
 import { type IdSource, type Local, request } from "./outgoing";
@@ -101,7 +102,8 @@ export class Sessions {
     }
     const sdp = res.body.toString("utf8");
     const answer = parseAnswer(sdp);
-    if (!answer || psPayloadType(answer) === null) {
+    const media = answer ? answerMedia(answer) : ({ ok: false, reason: "the device's answer has no video" } as const);
+    if (!answer || !media.ok) {
       d.cseq++;
       out.push({ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) });
       this.forget(sessionId);
@@ -111,7 +113,7 @@ export class Sessions {
           {
             type: "inviteFailed",
             sessionId,
-            reason: "the device answered without an MPEG-PS stream",
+            reason: media.ok ? "the device's answer has no video" : media.reason,
             status: res.status,
           },
         ],

@@ -3,5 +3,5 @@
 export type { MediaListenerOptions, MediaListenerStats, MediaMode } from "./media-listener";
 export { MediaListener } from "./media-listener";
 export { PortPool } from "./port-pool";
-export type { RtpPsReceiverOptions, RtpPsStats } from "./rtp-ps-receiver";
+export type { RtpPayload, RtpPsReceiverOptions, RtpPsStats } from "./rtp-ps-receiver";
 export { RtpPsReceiver } from "./rtp-ps-receiver";

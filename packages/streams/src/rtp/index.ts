@@ -1,4 +1,8 @@
 // RTP: packet parsing, the reorder/jitter buffer and RFC 4571 TCP framing. Re-exports only.
+
+export type { H264DepacketizerStats } from "./h264-depacketizer";
+export { H264Depacketizer } from "./h264-depacketizer";
+export { H264RtpToSink } from "./h264-to-sink";
 export type { RtpError, RtpErrorCode, RtpPacket, RtpParse } from "./packet";
 export { parseRtp, seqDelta } from "./packet";
 export type { ReorderOptions, ReorderOutput, ReorderStats } from "./reorder";
