@@ -12,6 +12,7 @@ import type { Config } from "./config";
 import { type Core, openCore } from "./core";
 import type { EventLog } from "./eventlog/types";
 import type { ControlPlane } from "./features/alarms/plane";
+import type { CameraAccess } from "./features/cameraGroups/access";
 import type { Province } from "./features/catalogue/model";
 import type { CatalogueStore } from "./features/catalogue/store";
 import type { Runtime } from "./features/feature";
@@ -35,6 +36,8 @@ export interface MediaPlane {
 /** What an add-on gets of the running gateway: the kernel, the catalogue, the control plane. */
 export interface AddOnCore extends Pick<Core, "config" | "log" | "now" | "commit" | "onEvent"> {
   catalogue: CatalogueStore;
+  /** Who sees which camera (camera groups). */
+  access: CameraAccess;
   control: ControlPlane;
 }
 
@@ -119,7 +122,12 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     }
     stops.push(() => liveHub.close());
     // Add-ons made before the gateway (GB/T 28181 wraps the source factory): attached once it runs.
-    const addOnCore = { ...core, catalogue: features.catalogue.store, control: features.alarms.plane };
+    const addOnCore = {
+      ...core,
+      catalogue: features.catalogue.store,
+      access: features.cameraGroups.access,
+      control: features.alarms.plane,
+    };
     for (const a of deps.features ?? []) {
       await a.attach(addOnCore, media.registry);
       stops.push(() => a.close());

@@ -1,6 +1,7 @@
 // The audit trail on the wire: GET /api/v1/audit reads the event log, newest first, filtered and paged.
 // Commanders and bureau chiefs only. Event data is as logged, minus secrets (session hashes, keys).
 import { z } from "zod";
+import { zId } from "./ids";
 
 export const zAuditEvent = z.object({
   seq: z.number().int().positive(),
@@ -12,19 +13,51 @@ export const zAuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof zAuditEvent>;
 
+const auditFilters = {
+  /** A person as the trail shows them: a username ("operator-pj"), or "system", "feed:pj". */
+  actor: z.string().min(1).max(64).optional(),
+  /** Events about this prison (its cameras, alarms, plans…). */
+  prisonId: zId.optional(),
+  /** Events about this camera (views, playback, alarms on it, PTZ, its edits). */
+  cameraId: zId.optional(),
+  /** Exact event type ("view.started"), or a prefix ending in '.' ("camera."). */
+  type: z.string().min(1).max(64).optional(),
+  /** Only events at or after this unix ms. */
+  from: z.coerce.number().int().nonnegative().optional(),
+  /** Only events before this unix ms. */
+  to: z.coerce.number().int().nonnegative().optional(),
+};
+
+/** `GET /api/v1/audit`: the filters, a page size and the paging cursor. */
 export const zAuditQuery = z
   .object({
-    /** Exact event type ("view.started"), or a prefix ending in '.' ("camera."). */
-    type: z.string().min(1).max(64).optional(),
-    actor: z.string().min(1).max(64).optional(),
-    /** Only events at or after this unix ms. */
-    since: z.coerce.number().int().nonnegative().optional(),
+    ...auditFilters,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
     /** Paging cursor: only events with seq below this (the previous page's `next`). */
     before: z.coerce.number().int().positive().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
 export type AuditQuery = z.infer<typeof zAuditQuery>;
+
+/** `GET /api/v1/audit.csv`: the same filters (every matching row, newest first), and the header language. */
+export const zAuditCsvQuery = z
+  .object({
+    ...auditFilters,
+    before: z.coerce.number().int().positive().optional(),
+    lang: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  })
+  .strict();
+export type AuditCsvQuery = z.infer<typeof zAuditCsvQuery>;
+
+/** `GET /api/v1/audit/names`: who and what the trail's rows and filters name, by id (names on screen). */
+export const zAuditNames = z.object({
+  actors: z.array(z.object({ id: z.string(), name: z.string() })),
+  prisons: z.array(z.object({ id: zId, name: z.string() })),
+  cameras: z.array(z.object({ id: zId, name: z.string(), label: z.string(), prisonId: zId })),
+  /** Event types in the trail (for the action filter). */
+  types: z.array(z.string()),
+});
+export type AuditNames = z.infer<typeof zAuditNames>;
 
 export const zAuditPage = z.object({
   events: z.array(zAuditEvent),

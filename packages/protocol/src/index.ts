@@ -19,15 +19,31 @@ export {
   zSlotReports,
 } from "./alarms";
 export {
+  type AuditCsvQuery,
   type AuditEvent,
+  type AuditNames,
   type AuditPage,
   type AuditQuery,
   type ViewStarted,
+  zAuditCsvQuery,
   zAuditEvent,
+  zAuditNames,
   zAuditPage,
   zAuditQuery,
   zViewStarted,
 } from "./audit";
+export {
+  type CameraGroup,
+  type CameraGroupChoices,
+  type CameraGroupIndex,
+  type CameraGroupInput,
+  type CameraViewer,
+  cameraVisible,
+  indexCameraGroups,
+  zCameraGroup,
+  zCameraGroupChoices,
+  zCameraGroupInput,
+} from "./cameraGroups";
 export {
   type Camera,
   type CameraCreate,

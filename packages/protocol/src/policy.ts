@@ -62,6 +62,8 @@ export const capabilities = [
   "audit.view",
   /** Create, edit, disable users; reset passwords; see and revoke sessions. */
   "users.manage",
+  /** Camera groups: which roles and users may see restricted cameras (重点监舍, 民警区域). */
+  "cameraGroups.manage",
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -93,7 +95,7 @@ const inspect = [
  * (no cameras, alarms or orders): a user administrator is not a duty officer.
  */
 export const policy: Readonly<Record<Role, RolePolicy>> = {
-  admin: { reach: "province", can: ["users.manage", "audit.view", "inspection.verify"] },
+  admin: { reach: "province", can: ["users.manage", "cameraGroups.manage", "audit.view", "inspection.verify"] },
   commander: {
     reach: "province",
     can: [

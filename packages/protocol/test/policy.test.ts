@@ -34,6 +34,8 @@ const before: Record<Capability, readonly Role[]> = {
   "cameras.ptz": ["commander", "chief"],
   "audit.view": ["admin", "commander", "chief"],
   "users.manage": ["admin"],
+  // Camera groups (issue 17): the administrator keeps who may see restricted cameras.
+  "cameraGroups.manage": ["admin"],
 };
 
 describe("policy table", () => {
@@ -51,7 +53,9 @@ describe("policy table", () => {
   });
 
   it("admin holds nothing of operations", () => {
-    const ops = capabilities.filter((c) => !["users.manage", "audit.view", "inspection.verify"].includes(c));
+    const ops = capabilities.filter(
+      (c) => !["users.manage", "cameraGroups.manage", "audit.view", "inspection.verify"].includes(c),
+    );
     for (const cap of ops) expect(can("admin", cap)).toBe(false);
   });
 

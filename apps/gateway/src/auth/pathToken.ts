@@ -1,9 +1,9 @@
 // What every request with a token in its path checks (live HLS and recorded footage alike) once the
 // token's signature and kind are known: its session still exists, the token is alive (sliding TTL), the
-// camera exists and the session may see that camera's prison. Throws the catalogue's errors; never logs.
+// camera exists and the session may see that camera (its prison, its camera groups). Throws the catalogue's errors; never logs.
 import { AppError, type Camera } from "@cw/protocol";
+import type { CameraAccess } from "../features/cameraGroups/access";
 import type { CatalogueStore } from "../features/catalogue/store";
-import { requirePrison } from "./guard";
 import type { TokenUse } from "./hlsToken";
 import { tokenKey } from "./hlsToken";
 import type { Session, SessionStore } from "./sessions";
@@ -13,6 +13,7 @@ export interface PathTokenDeps {
   sessions: SessionStore;
   tokens: TokenUse;
   catalogue: CatalogueStore;
+  access: CameraAccess;
 }
 
 export function admitPathToken(
@@ -26,6 +27,6 @@ export function admitPathToken(
   if (!session || !core.tokens.alive(key, claims)) throw new AppError("bad_token");
   const camera = core.catalogue.camera(cameraId);
   if (!camera) throw new AppError("not_found", `no camera ${cameraId}`, "camera");
-  requirePrison(session, camera.prisonId);
+  core.access.require(session, camera);
   return { session, camera, key };
 }

@@ -3,6 +3,7 @@
 // inspection) and each feature's own (features/<feature>/events.ts). Reading the log back is typed by
 // this map; a feature that logs a new kind of event adds its schemas here (one line). Owns no schema.
 import { type DomainEvent, eventSchemas as domainEvents } from "@cw/alerts";
+import { cameraGroupEvents } from "../features/cameraGroups/events";
 import { catalogueEvents } from "../features/catalogue/events";
 import { templateEvents } from "../features/orders/templateEvents";
 import { sessionEvents } from "../features/sessions/events";
@@ -18,6 +19,7 @@ export const gatewayEvents = {
   ...sessionEvents,
   ...userEvents,
   ...catalogueEvents,
+  ...cameraGroupEvents,
   ...streamEvents,
   ...wallEvents,
   ...templateEvents,

@@ -3,6 +3,7 @@
 import { recordingFeature } from "../recording";
 import { alarmsFeature } from "./alarms";
 import { auditFeature } from "./audit";
+import { cameraGroupsFeature } from "./cameraGroups";
 import { catalogueFeature } from "./catalogue";
 import type { Feature, Kernel } from "./feature";
 import { inspectionFeature } from "./inspection";
@@ -16,21 +17,37 @@ import { wallFeature } from "./wall";
 export function makeFeatures(k: Kernel) {
   const users = usersFeature(k);
   const sessions = sessionsFeature(k, { users: users.directory, common: users.common });
-  const catalogue = catalogueFeature(k);
-  const audit = auditFeature(k);
-  const wall = wallFeature(k, { catalogue: catalogue.store });
+  const cameraGroups = cameraGroupsFeature(k, { catalogue: () => catalogue.store, users: users.directory });
+  const { access } = cameraGroups;
+  const catalogue = catalogueFeature(k, { access });
+  const audit = auditFeature(k, { catalogue: catalogue.store, access, users: users.directory });
+  const wall = wallFeature(k, { catalogue: catalogue.store, access });
   const alarms = alarmsFeature(k, { catalogue: catalogue.store, wall });
   const orders = ordersFeature(k, { alarms, catalogue: catalogue.store });
-  const inspection = inspectionFeature(k, { catalogue: catalogue.store, alarms });
+  const inspection = inspectionFeature(k, { catalogue: catalogue.store, alarms, access });
   const overview = overviewFeature(k, { catalogue: catalogue.store });
-  const streams = streamsFeature(k, { sessions: sessions.store, catalogue: catalogue.store });
+  const streams = streamsFeature(k, { sessions: sessions.store, catalogue: catalogue.store, access });
   const recording = recordingFeature(k, {
     catalogue: catalogue.store,
+    access,
     alarms,
     sessions: sessions.store,
     tokens: streams.tokens,
   });
-  const named = { users, sessions, catalogue, audit, wall, alarms, orders, inspection, overview, streams, recording };
+  const named = {
+    users,
+    sessions,
+    cameraGroups,
+    catalogue,
+    audit,
+    wall,
+    alarms,
+    orders,
+    inspection,
+    overview,
+    streams,
+    recording,
+  };
   const list: readonly Feature[] = Object.values(named);
   return { named, list };
 }

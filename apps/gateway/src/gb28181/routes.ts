@@ -4,7 +4,7 @@
 // password is write-only: no answer ever carries it.
 import { AppError, type GbDevice, type GbDeviceDetail, parseWith, zGbDeviceUpdate, zPtzCommand } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { requireCan, requirePrison } from "../auth/guard";
+import { requireCan } from "../auth/guard";
 import type { AddOnCore } from "../gateway";
 import { requireSession } from "../http/auth";
 import { orThrow } from "../http/errors";
@@ -95,7 +95,7 @@ export function gbRoutes(gb: GbService) {
       requireCan(session, "cameras.ptz");
       const camera = ctx.core.catalogue.camera(req.params.id);
       if (!camera) throw new AppError("not_found", `no camera ${req.params.id}`, "id");
-      requirePrison(session, camera.prisonId);
+      ctx.core.access.require(session, camera);
       const body = orThrow(parseWith(zPtzCommand, req.body));
       orThrow(await gb.ptz(camera, body.action, body.speed, body.preset, session.user.username));
       return reply.code(202).send({ sent: true });

@@ -5,6 +5,7 @@ import type { SessionStore } from "../auth/sessions";
 import type { Config } from "../config";
 import type { Commit } from "../events/codec";
 import type { ControlPlane } from "../features/alarms/plane";
+import type { CameraAccess } from "../features/cameraGroups/access";
 import type { CatalogueStore } from "../features/catalogue/store";
 import type { Logger } from "../log";
 import type { RecordingProjection } from "./projection";
@@ -16,6 +17,7 @@ export interface RecordingCore {
   secret: Buffer;
   commit: Commit;
   catalogue: CatalogueStore;
+  access: CameraAccess;
   control: ControlPlane;
   sessions: SessionStore;
   tokens: TokenUse;

@@ -5,6 +5,7 @@
 import type { TokenUse } from "../auth/hlsToken";
 import type { SessionStore } from "../auth/sessions";
 import type { AlarmsFeature } from "../features/alarms";
+import type { CameraAccess } from "../features/cameraGroups/access";
 import type { CatalogueStore } from "../features/catalogue/store";
 import type { Feature, Kernel } from "../features/feature";
 import { later } from "../features/later";
@@ -18,6 +19,7 @@ import { type RecordingHandle, wireRecording } from "./wire";
 
 export interface RecordingNeeds {
   catalogue: CatalogueStore;
+  access: CameraAccess;
   alarms: AlarmsFeature;
   sessions: SessionStore;
   tokens: TokenUse;
@@ -28,6 +30,7 @@ export function recordingFeature(k: Kernel, d: RecordingNeeds) {
   const core: RecordingCore & Pick<Kernel, "onEvent"> = {
     ...k,
     catalogue: d.catalogue,
+    access: d.access,
     control: d.alarms.plane,
     sessions: d.sessions,
     tokens: d.tokens,

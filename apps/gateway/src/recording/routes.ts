@@ -24,7 +24,7 @@ import {
   zTimeWindowQuery,
 } from "@cw/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { canSeePrison, requireCan, requirePrison } from "../auth/guard";
+import { requireCan } from "../auth/guard";
 import type { Session } from "../auth/sessions";
 import { sessionHashPrefix } from "../auth/sessions";
 import { visibleCamera } from "../features/catalogue/routes";
@@ -70,7 +70,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
   ) => {
     const session = requireSession(req);
     requireCan(session, capability);
-    return { session, camera: visibleCamera(core.catalogue, session, req.params.id) };
+    return { session, camera: visibleCamera(core, session, req.params.id) };
   };
 
   const window = (query: unknown, max: number) => {
@@ -157,7 +157,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
     const session = requireSession(req);
     requireCan(session, "evidence.mark");
     const body = orThrow(parseWith(zEvidenceCreate, req.body));
-    const camera = visibleCamera(core.catalogue, session, body.cameraId);
+    const camera = visibleCamera(core, session, body.cameraId);
     const created = await recording.createEvidence(userActor(session.user.username), camera, body);
     return reply.code(201).send(created);
   });
@@ -166,7 +166,9 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
     const session = requireSession(req);
     requireCan(session, "recordings.view");
     const q = orThrow(parseWith(zEvidenceListQuery, req.query));
-    return { evidence: recording.listEvidence((p) => canSeePrison(session, p), q) };
+    const seen = (ev: { cameraId: string; prisonId: string }) =>
+      core.access.visible(session, { id: ev.cameraId, prisonId: ev.prisonId });
+    return { evidence: recording.listEvidence(seen, q) };
   });
 
   app.get("/api/v1/evidence/public-key", { config: { auth: "public" } }, async (): Promise<PublicKeyResponse> => {
@@ -176,7 +178,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
   const visibleEvidence = (session: Session, id: string) => {
     const ev = recording.evidence(id);
     if (!ev) throw new AppError("not_found", `no evidence ${id}`, "id");
-    requirePrison(session, ev.prisonId);
+    core.access.require(session, { id: ev.cameraId, prisonId: ev.prisonId });
     return ev;
   };
 

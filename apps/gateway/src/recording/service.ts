@@ -161,12 +161,12 @@ export class RecordingFeature {
 
   /** Evidence visible to `canSee`, newest first. */
   listEvidence(
-    canSee: (prisonId: string) => boolean,
+    canSee: (ev: Evidence) => boolean,
     q: { cameraId?: string | undefined; from?: number | undefined; to?: number | undefined; limit: number },
   ): Evidence[] {
     const out: Evidence[] = [];
     for (const ev of this.d.projection.allEvidence()) {
-      if (!canSee(ev.prisonId)) continue;
+      if (!canSee(ev)) continue;
       if (q.cameraId !== undefined && ev.cameraId !== q.cameraId) continue;
       if (q.from !== undefined && ev.to <= q.from) continue;
       if (q.to !== undefined && ev.from >= q.to) continue;

@@ -9,7 +9,7 @@ import { deserialize, serialize } from "node:v8";
 import { isDurableTemp, writeFileDurably } from "../durableFile";
 
 /** Bump when any part's snapshot shape or fold changes meaning: older snapshots are then ignored. */
-export const SNAPSHOT_FORMAT = 5; // 3: one actor spelling; 4: parts named after the features; 5: users
+export const SNAPSHOT_FORMAT = 6; // 3: one actor spelling; 4: parts named after the features; 5: users; 6: audit by camera and prison, camera groups
 
 export interface StateSnapshot {
   format: number;

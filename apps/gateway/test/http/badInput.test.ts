@@ -68,7 +68,7 @@ describe("bad input", () => {
     ["/api/v1/cameras?prisonId=nope", 404, "not_found"],
     ["/api/v1/cameras?prisonId=a%20b", 422, "validation"],
     ["/api/v1/cameras/pj-b1-s1-cell/play?variant=hd", 422, "validation"],
-    ["/api/v1/audit?since=yesterday", 422, "validation"],
+    ["/api/v1/audit?from=yesterday", 422, "validation"],
     ["/api/v1/nothing-here", 404, "not_found"],
     ["/hls/nothing", 404, "not_found"],
   ])("GET %s → %i %s", async (path, status, code) => {

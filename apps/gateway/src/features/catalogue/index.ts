@@ -4,18 +4,19 @@
 import { can } from "@cw/protocol";
 import { canSeePrison } from "../../auth/guard";
 import { derivedPublishKey } from "../../auth/secret";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { Feature, Kernel } from "../feature";
 import { cameraAdminRoutes } from "./adminRoutes";
 import { catalogueRoutes, shownCamera } from "./routes";
 import { CatalogueStore } from "./store";
 
-export function catalogueFeature(k: Kernel) {
+export function catalogueFeature(k: Kernel, d: { access: CameraAccess }) {
   const store = new CatalogueStore(
     k.province,
     (id) => derivedPublishKey(k.secret, id),
     k.log.child({ part: "catalogue" }),
   );
-  const deps = { catalogue: store, config: k.config };
+  const deps = { catalogue: store, config: k.config, access: d.access };
   return {
     name: "catalogue",
     store,
@@ -23,7 +24,8 @@ export function catalogueFeature(k: Kernel) {
     start: (rt) =>
       store.onChange((c) =>
         rt.publish((session) =>
-          can(session.user.role, "cameras.view") && canSeePrison(session, c.prisonId)
+          can(session.user.role, "cameras.view") &&
+          (c.camera === null ? canSeePrison(session, c.prisonId) : d.access.visible(session, c.camera))
             ? { topic: "catalogue.camera", data: { id: c.id, camera: c.camera && shownCamera(session, c.camera) } }
             : null,
         ),

@@ -1,6 +1,7 @@
 // Reading the catalogue: GET /api/v1/tree, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
 // /api/v1/cameras/:id (cameras.manage holders also get the RTMP publishUrl). Operators see only their prison;
-// naming another prison's camera is 403.
+// naming another prison's camera, or a camera whose groups leave the user out, is 403 (and such a camera is
+// in no tree or list).
 import {
   AppError,
   type Camera,
@@ -20,6 +21,7 @@ import type { Session } from "../../auth/sessions";
 import type { Config } from "../../config";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
+import { type CameraAccess, pruneTree } from "../cameraGroups/access";
 import type { CatalogueStore } from "./store";
 
 const zCameraQuery = z.object({
@@ -34,18 +36,26 @@ export function cameraScope(session: Session) {
   return scopeOf(session);
 }
 
-/** The camera the session may see, or 403 (no cameras.view, another prison) / 404 (unknown). */
-export function visibleCamera(catalogue: CatalogueStore, session: Session, id: string): Camera {
+/** Where a camera is looked up and who may see it (the camera groups' one rule). */
+export interface CameraLookup {
+  catalogue: CatalogueStore;
+  access: CameraAccess;
+}
+
+/**
+ * The camera the session may see, or 403 (no cameras.view, another prison, a camera group that does not
+ * name the user) / 404 (unknown).
+ */
+export function visibleCamera({ catalogue, access }: CameraLookup, session: Session, id: string): Camera {
   requireCan(session, "cameras.view");
   const camera = idPattern.test(id) ? catalogue.camera(id) : undefined;
   if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
-  requirePrison(session, camera.prisonId);
+  access.require(session, camera);
   return camera;
 }
 
-/** What the catalogue's routes read: the store, and the config for RTMP publish URLs. */
-export interface CatalogueRouteDeps {
-  catalogue: CatalogueStore;
+/** What the catalogue's routes read: the store, who sees what, and the config for RTMP publish URLs. */
+export interface CatalogueRouteDeps extends CameraLookup {
   config: Config;
 }
 
@@ -71,8 +81,14 @@ export function cameraDetail(d: CatalogueRouteDeps, session: Session, camera: Ca
 }
 
 export function catalogueRoutes(app: FastifyInstance, deps: CatalogueRouteDeps): void {
-  const { catalogue } = deps;
-  app.get("/api/v1/tree", async (req) => catalogue.tree(cameraScope(requireSession(req))));
+  const { catalogue, access } = deps;
+  app.get("/api/v1/tree", async (req) => {
+    const session = requireSession(req);
+    return pruneTree(catalogue.tree(cameraScope(session)), (id) => {
+      const camera = catalogue.camera(id);
+      return camera !== undefined && access.visible(session, camera);
+    });
+  });
 
   app.get("/api/v1/prisons", async (req) => {
     const scope = cameraScope(requireSession(req));
@@ -88,12 +104,15 @@ export function catalogueRoutes(app: FastifyInstance, deps: CatalogueRouteDeps):
       requirePrison(session, q.prisonId);
       prisonId = q.prisonId;
     }
-    const found = catalogue.search(q.q ?? "", prisonId).map((c) => shownCamera(session, c));
+    const found = catalogue
+      .search(q.q ?? "", prisonId)
+      .filter((c) => access.visible(session, c))
+      .map((c) => shownCamera(session, c));
     return q.kind === undefined ? found : found.filter((c) => c.kind === q.kind);
   });
 
   app.get<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req) => {
     const session = requireSession(req);
-    return cameraDetail(deps, session, visibleCamera(catalogue, session, req.params.id));
+    return cameraDetail(deps, session, visibleCamera(deps, session, req.params.id));
   });
 }

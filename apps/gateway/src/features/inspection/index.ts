@@ -2,6 +2,7 @@
 // (commit–reveal, on a 30 s check), the chief's actions and the prisons' rectifications, the routes,
 // and the live `inspection` topic (inspectors hear all, a prison its own findings).
 import type { AlarmsFeature } from "../alarms";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import { later } from "../later";
@@ -11,7 +12,10 @@ import { InspectionProjection } from "./projection";
 import { inspectionRoutes } from "./routes";
 import type { InspectionService } from "./service";
 
-export function inspectionFeature(k: Kernel, d: { catalogue: CatalogueStore; alarms: AlarmsFeature }) {
+export function inspectionFeature(
+  k: Kernel,
+  d: { catalogue: CatalogueStore; alarms: AlarmsFeature; access: Pick<CameraAccess, "restricted"> },
+) {
   const projection = new InspectionProjection();
   const opened = later<InspectionService>("the inspection service");
   const service = opened.get;
@@ -29,6 +33,7 @@ export function inspectionFeature(k: Kernel, d: { catalogue: CatalogueStore; ala
           ...k,
           projection,
           catalogue: d.catalogue,
+          access: d.access,
           control: () => d.alarms.plane.projection.state,
         }),
       );
@@ -37,7 +42,8 @@ export function inspectionFeature(k: Kernel, d: { catalogue: CatalogueStore; ala
       service().onChange((c) =>
         rt.publish((session) => (hearsChange(session, c) ? { topic: "inspection", data: c } : null)),
       ),
-    routes: (app) => inspectionRoutes(app, { inspection: service(), catalogue: d.catalogue, now: k.now }),
+    routes: (app) =>
+      inspectionRoutes(app, { inspection: service(), catalogue: d.catalogue, access: d.access, now: k.now }),
     close: () => opened.peek()?.close(),
   } satisfies Feature & { projection: InspectionProjection; service: InspectionService };
 }

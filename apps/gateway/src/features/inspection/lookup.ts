@@ -1,9 +1,13 @@
-// The catalogue as the inspection sees it: names, a block's cameras (its own and its sub-blocks'),
+// The catalogue as the inspection sees it: names, a block's cameras (its own and its sub-blocks', but no
+// restricted one),
 // and the public list of blocks the draw chooses from. Reads the live CatalogueStore; never writes.
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { BlockRefs, Lookup } from "./views";
 
-export function catalogueLookup(catalogue: CatalogueStore): Lookup {
+/** `access`: restricted cameras (in a camera group) are not in the day's checklist of a block — the
+ *  inspection record is shared by every inspector, so a camera only some may see stays out of it. */
+export function catalogueLookup(catalogue: CatalogueStore, access: Pick<CameraAccess, "restricted">): Lookup {
   return {
     prisonName: (id) => catalogue.prison(id)?.name ?? id,
     blockName: (id) => catalogue.block(id)?.name ?? id,
@@ -11,7 +15,7 @@ export function catalogueLookup(catalogue: CatalogueStore): Lookup {
     cameras: (prisonId, blockId) =>
       catalogue
         .cameras()
-        .filter((c) => c.prisonId === prisonId && c.blockId === blockId)
+        .filter((c) => c.prisonId === prisonId && c.blockId === blockId && !access.restricted(c.id))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map((c) => ({ id: c.id, name: c.name, kind: c.kind })),
     blocks: () => {

@@ -5,6 +5,7 @@ import type { Config } from "../../config";
 import type { Commit } from "../../events/codec";
 import type { LoggedEvent } from "../../events/map";
 import type { Logger } from "../../log";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import { catalogueLookup } from "./lookup";
 import type { InspectionProjection } from "./projection";
@@ -15,6 +16,7 @@ export interface OpenInspectionOptions {
   config: Config;
   projection: InspectionProjection;
   catalogue: CatalogueStore;
+  access: Pick<CameraAccess, "restricted">;
   commit: Commit;
   onEvent(listener: (e: LoggedEvent) => void): () => void;
   control: () => ControlState | null;
@@ -29,7 +31,7 @@ export async function openInspection(o: OpenInspectionOptions): Promise<Inspecti
   const service = new InspectionService({
     projection: o.projection,
     secrets,
-    lookup: catalogueLookup(o.catalogue),
+    lookup: catalogueLookup(o.catalogue, o.access),
     settings: {
       drawTime: o.config.inspectionDrawTime,
       tzOffsetMin: o.config.rollcalls.tzOffsetMin,

@@ -7,6 +7,7 @@ import { AppError, type InspectionVerify } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { requireCan } from "../../auth/guard";
 import { requireSession } from "../../http/auth";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import { actorOf, requireFindingReader, requireInspector } from "./access";
 import { catalogueLookup } from "./lookup";
@@ -37,11 +38,16 @@ function sendJpeg(reply: FastifyReply, base64: string | undefined): FastifyReply
 
 export function inspectionRoutes(
   app: FastifyInstance,
-  deps: { inspection: InspectionService; catalogue: CatalogueStore; now: () => number },
+  deps: {
+    inspection: InspectionService;
+    catalogue: CatalogueStore;
+    access: Pick<CameraAccess, "restricted">;
+    now: () => number;
+  },
 ): void {
   const { inspection, catalogue } = deps;
   const ins = inspection;
-  const lookup = catalogueLookup(catalogue);
+  const lookup = catalogueLookup(catalogue, deps.access);
   const day = (date: string) => {
     const s = ins.settings;
     const now = deps.now();

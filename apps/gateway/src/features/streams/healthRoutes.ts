@@ -12,22 +12,29 @@ import {
 } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
-import { canSeePrison, requireCan } from "../../auth/guard";
+import { requireCan } from "../../auth/guard";
 import type { Session } from "../../auth/sessions";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
-import type { CatalogueStore } from "../catalogue/store";
+import type { CameraLookup } from "../catalogue/routes";
 
 /** The last capability report of each session (a wall PC reports on every page load). */
 const MAX_REPORTS = 1000;
 
-/** The streams a session may see (a stream of a removed camera is shown to province-wide roles only). */
-export function visibleHealth(catalogue: CatalogueStore, session: Session, all: StreamHealth[]): StreamHealth[] {
+/**
+ * The streams a session may see: of cameras it may see (prison scope, camera groups); a stream of a
+ * removed camera is shown to province-wide roles only.
+ */
+export function visibleHealth(
+  { catalogue, access }: CameraLookup,
+  session: Session,
+  all: StreamHealth[],
+): StreamHealth[] {
   if (!can(session.user.role, "cameras.view")) return [];
-  if (scopeOf(session) === null) return all;
+  const province = scopeOf(session) === null;
   return all.filter((h) => {
     const camera = catalogue.camera(h.cameraId);
-    return camera !== undefined && canSeePrison(session, camera.prisonId);
+    return camera === undefined ? province : access.visible(session, camera);
   });
 }
 
@@ -56,13 +63,13 @@ export function transcodeBudget(
 
 export function streamsRoutes(
   app: FastifyInstance,
-  deps: { catalogue: CatalogueStore; media: StreamRegistry; now: () => number },
+  deps: CameraLookup & { media: StreamRegistry; now: () => number },
 ): void {
-  const { catalogue, media } = deps;
+  const { media } = deps;
   app.get("/api/v1/streams", async (req) => {
     const session = requireSession(req);
     requireCan(session, "cameras.view");
-    return visibleHealth(catalogue, session, media.health());
+    return visibleHealth(deps, session, media.health());
   });
 
   app.get("/api/v1/streams/transcodes", async (req) => {

@@ -4,13 +4,17 @@
 import type { StreamHealth } from "@cw/protocol";
 import { TokenUse } from "../../auth/hlsToken";
 import type { SessionStore } from "../../auth/sessions";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import { streamsRoutes, visibleHealth } from "./healthRoutes";
 import { hlsRoutes } from "./hlsRoutes";
 import { playRoutes } from "./playRoutes";
 
-export function streamsFeature(k: Kernel, d: { sessions: SessionStore; catalogue: CatalogueStore }) {
+export function streamsFeature(
+  k: Kernel,
+  d: { sessions: SessionStore; catalogue: CatalogueStore; access: CameraAccess },
+) {
   const tokens = new TokenUse(k.config.hlsTokenTtlS * 1000, k.now);
   let health: (() => StreamHealth[]) | null = null;
   return {
@@ -20,7 +24,7 @@ export function streamsFeature(k: Kernel, d: { sessions: SessionStore; catalogue
       health = () => rt.media.health();
       const off = rt.media.onHealth((changed) =>
         rt.publish((session) => {
-          const data = visibleHealth(d.catalogue, session, changed);
+          const data = visibleHealth(d, session, changed);
           return data.length > 0 ? { topic: "stream.health", data } : null;
         }),
       );
@@ -31,11 +35,19 @@ export function streamsFeature(k: Kernel, d: { sessions: SessionStore; catalogue
     },
     live: {
       attached(session, send) {
-        if (health !== null) send({ topic: "stream.health", data: visibleHealth(d.catalogue, session, health()) });
+        if (health !== null) send({ topic: "stream.health", data: visibleHealth(d, session, health()) });
       },
     },
     routes(app, rt) {
-      const deps = { ...k, catalogue: d.catalogue, sessions: d.sessions, tokens, media: rt.media, metrics: rt.metrics };
+      const deps = {
+        ...k,
+        catalogue: d.catalogue,
+        access: d.access,
+        sessions: d.sessions,
+        tokens,
+        media: rt.media,
+        metrics: rt.metrics,
+      };
       playRoutes(app, deps);
       hlsRoutes(app, deps);
       streamsRoutes(app, deps);

@@ -13,8 +13,7 @@ import { sessionHashPrefix } from "../../auth/sessions";
 import type { Config } from "../../config";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
-import { visibleCamera } from "../catalogue/routes";
-import type { CatalogueStore } from "../catalogue/store";
+import { type CameraLookup, visibleCamera } from "../catalogue/routes";
 
 const zPlayQuery = z.object({
   variant: zVariant.default("main"),
@@ -26,12 +25,12 @@ const TYPICAL_CODECS = { h264: "avc1.640028", h265: "hvc1.1.6.L120.90", unknown:
 
 export function playRoutes(
   app: FastifyInstance,
-  deps: { catalogue: CatalogueStore; config: Config; secret: Buffer; now: () => number; media: StreamRegistry },
+  deps: CameraLookup & { config: Config; secret: Buffer; now: () => number; media: StreamRegistry },
 ): void {
-  const { catalogue, config, secret, now, media } = deps;
+  const { config, secret, now, media } = deps;
   app.get<{ Params: { id: string } }>("/api/v1/cameras/:id/play", async (req): Promise<PlayResponse> => {
     const session = requireSession(req);
-    const camera = visibleCamera(catalogue, session, req.params.id);
+    const camera = visibleCamera(deps, session, req.params.id);
     const query = orThrow(parseWith(zPlayQuery, req.query));
     // A camera without a sub stream plays its main stream; the answer says which one it got.
     const variant = query.variant === "sub" && !camera.hasSubStream ? "main" : query.variant;

@@ -2,6 +2,7 @@
 // order the console shows) and which prison a unit belongs to (operator scoping of presets). Reads the
 // CatalogueStore; never changes it.
 import type { TreeNode } from "@cw/protocol";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { TourCatalogue } from "./tour";
 
@@ -29,13 +30,15 @@ function cameraLeaves(node: TreeNode, out: string[]): string[] {
   return out;
 }
 
-export function wallCatalogue(store: CatalogueStore): WallCatalogue {
+/** `access`: a unit's cameras leave out restricted ones (a camera group's camera enters a tour or a
+ *  screen only by name, from someone who sees it). */
+export function wallCatalogue(store: CatalogueStore, access: Pick<CameraAccess, "restricted">): WallCatalogue {
   return {
     hasCamera: (id) => store.camera(id) !== undefined,
     cameraPrison: (id) => store.camera(id)?.prisonId,
     unitCameras(unitId) {
       const node = findNode(store.tree(null), unitId);
-      return node ? cameraLeaves(node, []) : null;
+      return node ? cameraLeaves(node, []).filter((id) => !access.restricted(id)) : null;
     },
     unitPrison(unitId) {
       if (unitId === store.bureau.id) return null;

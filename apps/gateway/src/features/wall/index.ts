@@ -2,7 +2,8 @@
 // folded from the log; the service that plans and logs changes and runs tours; the screen and preset
 // routes; the live `wall.screen` (wall.view holders) and `preset` (scoped per prison) topics.
 import { randomBytes } from "node:crypto";
-import { can, scopeOf } from "@cw/protocol";
+import { can } from "@cw/protocol";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import { later } from "../later";
@@ -12,10 +13,11 @@ import { WallProjection } from "./projection";
 import { scopePreset } from "./scope";
 import { wallRoutes } from "./screenRoutes";
 import { WallService } from "./service";
+import { sightOf } from "./sight";
 
-export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
+export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: CameraAccess }) {
   const projection = new WallProjection(k.config.wallScreens);
-  const catalogue = wallCatalogue(d.catalogue);
+  const catalogue = wallCatalogue(d.catalogue, d.access);
   /** The service exists once the log is replayed (it schedules tours from the folded state). */
   const opened = later<WallService>("the wall's service");
   const service = opened.get;
@@ -46,7 +48,10 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
       const offPreset = service().onPreset((id, preset) =>
         rt.publish((s) =>
           can(s.user.role, "cameras.view")
-            ? { topic: "preset", data: { id, preset: preset && scopePreset(preset, scopeOf(s), catalogue) } }
+            ? {
+                topic: "preset",
+                data: { id, preset: preset && scopePreset(preset, sightOf(s, d.catalogue, d.access), catalogue) },
+              }
             : null,
         ),
       );
@@ -62,8 +67,8 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
       },
     },
     routes(app) {
-      wallRoutes(app, { wall: service() });
-      presetRoutes(app, { wall: service(), catalogue: d.catalogue });
+      wallRoutes(app, { wall: service(), catalogue: d.catalogue, access: d.access });
+      presetRoutes(app, { wall: service(), catalogue: d.catalogue, access: d.access });
     },
     close: () => opened.peek()?.close(),
   } satisfies Feature & { projection: WallProjection; service: WallService };

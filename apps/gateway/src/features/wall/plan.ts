@@ -18,7 +18,7 @@ import { startRun } from "./tour";
 export function checkTiles(
   tiles: readonly (string | null)[],
   catalogue: WallCatalogue,
-  canSeePrison: (prisonId: string) => boolean,
+  sees: (cameraId: string) => boolean,
   field = "tiles",
 ): Result<void> {
   const seen = new Set<string>();
@@ -26,7 +26,8 @@ export function checkTiles(
     if (id === null) continue;
     const prison = catalogue.cameraPrison(id);
     if (prison === undefined) return fail("validation", `no camera ${id}`, `${field}.${i}`);
-    if (!canSeePrison(prison)) return fail("forbidden", `camera ${id} belongs to another prison`, `${field}.${i}`);
+    if (!sees(id))
+      return fail("forbidden", `camera ${id} is not yours to show (another prison or a camera group)`, `${field}.${i}`);
     if (seen.has(id)) return fail("validation", `camera ${id} is already on another tile`, `${field}.${i}`);
     seen.add(id);
   }
@@ -36,7 +37,7 @@ export function checkTiles(
 export interface PutContext {
   catalogue: WallCatalogue;
   preset(id: string): Preset | undefined;
-  canSeePrison(prisonId: string): boolean;
+  sees(cameraId: string): boolean;
   now: number;
 }
 
@@ -53,7 +54,7 @@ export function planScreenPut(cur: StoredScreen, input: ScreenPut, ctx: PutConte
   if (input.ifVersion !== undefined && input.ifVersion !== cur.state.version) {
     return fail("conflict", `screen ${cur.state.n} changed: version ${cur.state.version}, not ${input.ifVersion}`);
   }
-  const tiles = checkTiles(input.tiles, ctx.catalogue, ctx.canSeePrison);
+  const tiles = checkTiles(input.tiles, ctx.catalogue, ctx.sees);
   if (!tiles.ok) return tiles;
   if (input.tourId !== null && !tourPreset(ctx.preset(input.tourId))) {
     return fail("validation", `no tour ${input.tourId}`, "tourId");

@@ -3,18 +3,27 @@
 // change (policy.ts: operators get 403, viewers only read). Each change is one logged wall.screen.set; the live hub pushes it (wall/service.ts).
 import { AppError, parseWith, zScreenPut, zTourControl } from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
-import { canSeePrison, requireCan } from "../../auth/guard";
+import { requireCan } from "../../auth/guard";
 import type { Session } from "../../auth/sessions";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
+import type { CameraAccess } from "../cameraGroups/access";
+import type { CatalogueStore } from "../catalogue/store";
 import type { Caller, WallService } from "./service";
+import { sightOf } from "./sight";
 
-export const callerOf = (session: Session): Caller => ({
-  username: session.user.username,
-  canSeePrison: (prisonId) => canSeePrison(session, prisonId),
-});
+/** Where a caller's sight of cameras comes from. */
+export interface SightDeps {
+  catalogue: CatalogueStore;
+  access: CameraAccess;
+}
 
-export function wallRoutes(app: FastifyInstance, deps: { wall: WallService }): void {
+export const callerOf = (session: Session, d: SightDeps): Caller => {
+  const sight = sightOf(session, d.catalogue, d.access);
+  return { username: session.user.username, sees: (id) => sight.sees(id) };
+};
+
+export function wallRoutes(app: FastifyInstance, deps: SightDeps & { wall: WallService }): void {
   const { wall } = deps;
   const screenNumber = (raw: string): number => {
     const n = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -41,7 +50,7 @@ export function wallRoutes(app: FastifyInstance, deps: { wall: WallService }): v
     requireCan(session, "wall.edit");
     const n = screenNumber(req.params.n);
     const input = orThrow(parseWith(zScreenPut, req.body));
-    return orThrow(await wall.put(n, input, callerOf(session)));
+    return orThrow(await wall.put(n, input, callerOf(session, deps)));
   });
 
   app.post<{ Params: { n: string } }>("/api/v1/wall/screens/:n/tour", async (req) => {
@@ -49,6 +58,6 @@ export function wallRoutes(app: FastifyInstance, deps: { wall: WallService }): v
     requireCan(session, "wall.edit");
     const n = screenNumber(req.params.n);
     const control = orThrow(parseWith(zTourControl, req.body));
-    return orThrow(await wall.controlTour(n, control, callerOf(session)));
+    return orThrow(await wall.controlTour(n, control, callerOf(session, deps)));
   });
 }

@@ -37,7 +37,8 @@ export interface WallServiceDeps {
 
 export interface Caller {
   username: string;
-  canSeePrison(prisonId: string): boolean;
+  /** Whether the caller may see a camera (prison scope, camera groups: wall/sight.ts). */
+  sees(cameraId: string): boolean;
 }
 
 export class WallService {
@@ -96,7 +97,7 @@ export class WallService {
       const plan = planScreenPut(cur, input, {
         catalogue: this.deps.catalogue,
         preset: (id) => this.preset(id),
-        canSeePrison: caller.canSeePrison,
+        sees: (id) => caller.sees(id),
         now: this.deps.now(),
       });
       if (!plan.ok) return plan;
