@@ -5,7 +5,7 @@ const groups = indexCameraGroups([
   { cameraIds: ["cell-3", "cell-3"], roles: ["commander"], users: [] },
   { cameraIds: ["cell-3", "staff"], roles: [], users: ["duty-zhang"] },
 ]);
-const who = (role: CameraViewer["role"], username = role, prisonId: string | null = null): CameraViewer => ({
+const who = (role: CameraViewer["role"], username: string = role, prisonId: string | null = null): CameraViewer => ({
   role,
   username,
   prisonId,
