@@ -18,7 +18,7 @@ describe("the route table", () => {
   });
 
   it("lands every role on a page it may open, and the landing page is in its navigation", () => {
-    for (const role of roles.filter((r) => r !== "admin")) {
+    for (const role of roles) {
       const route = matchRoute(landing[role]);
       expect(canOpen(role, route.name), role).toBe(true);
       const offered = navFor(role).flatMap((g) => g.routes.map((r) => r.path));
@@ -28,6 +28,16 @@ describe("the route table", () => {
     expect(landing.chief).toBe("/inspection");
     expect(landing.operator).toBe("/unit");
     expect(landing.commander).toBe("/");
+    expect(landing.admin).toBe("/audit");
+  });
+
+  it("offers the audit trail to audit.view holders and camera groups to the administrator only", () => {
+    const offers = (role: (typeof roles)[number]) => navFor(role).flatMap((g) => g.routes.map((r) => r.name));
+    for (const role of ["admin", "commander", "chief"] as const) expect(offers(role), role).toContain("audit");
+    for (const role of ["duty", "operator", "viewer"] as const) expect(offers(role), role).not.toContain("audit");
+    expect(roles.filter((r) => offers(r).includes("cameraGroups"))).toEqual(["admin"]);
+    expect(matchRoute("/audit")).toEqual({ name: "audit" });
+    expect(matchRoute("/camera-groups")).toEqual({ name: "cameraGroups" });
   });
 
   it("never offers a page a role may not open", () => {

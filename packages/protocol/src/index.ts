@@ -24,6 +24,8 @@ export {
   type AuditNames,
   type AuditPage,
   type AuditQuery,
+  type AuditSubject,
+  auditSubject,
   type ViewStarted,
   zAuditCsvQuery,
   zAuditEvent,

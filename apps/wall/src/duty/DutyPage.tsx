@@ -34,7 +34,8 @@ export function DutyPage() {
   const [fetched, setFetched] = useState<AlarmView[]>([]);
   const [filter, setFilter] = useState<QueueFilter>(emptyFilter);
   const [search, setSearch] = useState("");
-  const [selected, setSelected] = useState<string | null>(null);
+  // /duty?alarm=<id> (a link from the audit trail) opens with that alarm selected.
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get("alarm"));
   const [dialog, setDialog] = useState<{ id: string; action: "ack" | "resolve" } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acted, setActed] = useState<Record<string, AlarmView>>({});

@@ -1,5 +1,7 @@
 // Binds each route of the table to its page component. Pages fill the shell's main area; none of them
 // draws a top bar of its own.
+import { AuditPage } from "../audit/AuditPage";
+import { CameraGroupsPage } from "../cameraGroups/CameraGroupsPage";
 import { DevicesPage } from "../devices/DevicesPage";
 import { DutyPage } from "../duty/DutyPage";
 import { InspectionPage } from "../inspection/InspectionPage";
@@ -51,6 +53,10 @@ export function PageFor({ route }: { route: Route }) {
       return <DevicesPage />;
     case "recordingPlans":
       return <PlansPage />;
+    case "audit":
+      return <AuditPage />;
+    case "cameraGroups":
+      return <CameraGroupsPage />;
     case "notFound":
       return <NotFound />;
   }

@@ -22,6 +22,8 @@ export type RouteName =
   | "verifyExport"
   | "devices"
   | "recordingPlans"
+  | "audit"
+  | "cameraGroups"
   | "notFound";
 
 export type Route =
@@ -31,8 +33,8 @@ export type Route =
   | { name: Exclude<RouteName, "screen" | "orders" | "inspectionVerify" | "inspectionRecord"> };
 
 /** Navigation groups, in the order the bar shows them. */
-export type NavGroup = "live" | "duty" | "command" | "inspection" | "analysis";
-export const navGroups: readonly NavGroup[] = ["live", "duty", "command", "inspection", "analysis"];
+export type NavGroup = "live" | "duty" | "command" | "inspection" | "analysis" | "admin";
+export const navGroups: readonly NavGroup[] = ["live", "duty", "command", "inspection", "analysis", "admin"];
 
 export interface RouteDef {
   name: RouteName;
@@ -106,6 +108,16 @@ export const routeTable: readonly RouteDef[] = [
   },
   { name: "verifyExport", path: "/evidence/verify", title: "nav.verifyExport", chrome: true },
   { name: "devices", path: "/devices", title: "nav.devices", needs: "gb.devices", nav: "live", chrome: true },
+  { name: "audit", path: "/audit", title: "nav.audit", needs: "audit.view", nav: "admin", chrome: true, topics: [] },
+  {
+    name: "cameraGroups",
+    path: "/camera-groups",
+    title: "nav.cameraGroups",
+    needs: "cameraGroups.manage",
+    nav: "admin",
+    chrome: true,
+    topics: [],
+  },
   { name: "screen", path: "/screen/1", title: "nav.screens", needs: "wall.view", chrome: false },
   {
     name: "dashboard",
@@ -133,9 +145,8 @@ export function canOpen(role: Role | undefined, name: RouteName): boolean {
 
 /** Where a role starts after logging in (the console for the big-screen roles). */
 export const landing: Readonly<Record<Role, string>> = {
-  // The user administrator's pages (users, audit) arrive with the accounts issue; until then the
-  // console's "no access" answer names what to do.
-  admin: "/",
+  // The user administrator starts on the audit trail (the users page arrives with the accounts item).
+  admin: "/audit",
   commander: "/",
   viewer: "/",
   duty: "/duty",

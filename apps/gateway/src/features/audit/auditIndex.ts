@@ -2,14 +2,13 @@
 // and time and paged by seq. In memory it keeps only columns (seq, at, type, actor, camera and prison
 // ids: ~30 bytes an event, so a million events cost ~30 MB and snapshot as typed arrays); a page's
 // payloads are fetched from the log by seq (EventLog.get). What an event is about comes from its data
-// (subject.ts); an alarm's later events (acknowledged, resolved) are about the alarm's camera. Shows actors as the wire always has (events/actor.ts shownActor), rows old and new
+// (@cw/protocol auditSubject); an alarm's later events (acknowledged, resolved) are about the alarm's camera. Shows actors as the wire always has (events/actor.ts shownActor), rows old and new
 // alike. Redacts secrets from event data; never changes the log.
 
-import type { AuditEvent, AuditPage, AuditQuery } from "@cw/protocol";
+import { type AuditEvent, type AuditPage, type AuditQuery, auditSubject } from "@cw/protocol";
 import type { EventLog, StoredEvent } from "../../eventlog/types";
 import { shownActor } from "../../events/actor";
 import type { LoggedEvent } from "../../events/map";
-import { subjectOf } from "./subject";
 
 const secretFields = new Set(["sessionHash", "publishKey", "passwordHash"]);
 
@@ -106,7 +105,7 @@ export class AuditIndex {
     this.at[i] = e.at;
     this.type[i] = this.types.id(e.type);
     this.actor[i] = this.actors.id(shownActor(e.actor));
-    const s = subjectOf(typed);
+    const s = auditSubject(typed.type, typed.data);
     let cam = this.cameras.id(s.cameraId);
     let prison = this.prisons.id(s.prisonId ?? (s.cameraId === null ? null : (this.cameraPrison(s.cameraId) ?? null)));
     if (s.alarmId !== null) {
