@@ -117,6 +117,13 @@ export const wallPages: readonly WallPage[] = [
     (p) => some(p, "[data-testid='record-status']"),
   ),
   page(
+    "audit",
+    "审计日志 Audit trail",
+    "chief",
+    () => "/audit",
+    (p) => some(p, "[data-testid='audit-row']"),
+  ),
+  page(
     "unit",
     "监狱指挥中心终端 Prison terminal (盘锦)",
     "operator-pj",
