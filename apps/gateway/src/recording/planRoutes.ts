@@ -19,7 +19,7 @@ export function recordingPlanRoutes(app: FastifyInstance, { core, recording }: R
   /** The node a plan route names, if the caller may see it (a camera through visibleCamera). */
   const planNode = (session: Session, params: unknown): PlanTarget => {
     const { scope, id } = orThrow(parseWith(zPlanNodeParams, params));
-    if (scope === "camera") return { scope, id, prisonId: visibleCamera(core.catalogue, session, id).prisonId };
+    if (scope === "camera") return { scope, id, prisonId: visibleCamera(core, session, id).prisonId };
     const found =
       scope === "prison"
         ? core.catalogue.prison(id) && { prisonId: id }
@@ -34,7 +34,9 @@ export function recordingPlanRoutes(app: FastifyInstance, { core, recording }: R
   app.get("/api/v1/recording-plans", async (req): Promise<PlanList> => {
     const session = requireSession(req);
     requireCan(session, "recordings.view");
-    return { plans: recording.plans((p) => canSeePrison(session, p)) };
+    const plans = recording.plans((p) => canSeePrison(session, p));
+    // A camera's own plan names the camera: not to someone its camera groups leave out.
+    return { plans: plans.filter((p) => p.scope !== "camera" || core.access.visible(session, p)) };
   });
 
   app.put("/api/v1/recording-plans/:scope/:id", async (req) => {

@@ -43,12 +43,13 @@ export function visibleHealth(
  * it may see, by name (the console's badge shows names, not ids).
  */
 export function transcodeBudget(
-  catalogue: CatalogueStore,
+  lookup: CameraLookup,
   session: Session,
   counts: { running: number; max: number },
   all: StreamHealth[],
 ): TranscodeBudget {
-  const streams = visibleHealth(catalogue, session, all).flatMap((h) => {
+  const { catalogue } = lookup;
+  const streams = visibleHealth(lookup, session, all).flatMap((h) => {
     if (h.rendition !== "main-h264" && h.rendition !== "sub-h264") return [];
     const camera = catalogue.camera(h.cameraId);
     const prison = camera ? (catalogue.prison(camera.prisonId)?.name ?? null) : null;
@@ -75,7 +76,7 @@ export function streamsRoutes(
   app.get("/api/v1/streams/transcodes", async (req) => {
     const session = requireSession(req);
     requireCan(session, "cameras.view");
-    return transcodeBudget(catalogue, session, media.stats().transcodes, media.health());
+    return transcodeBudget(deps, session, media.stats().transcodes, media.health());
   });
 
   const reports = new Map<string, { user: string; at: number; userAgent: string; report: CapabilityReport }>();
