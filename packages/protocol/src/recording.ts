@@ -103,6 +103,8 @@ export const zEvidenceExport = z.object({
   bytes: z.number().int().nonnegative(),
   exportedBy: z.string(),
   exportedAt: zMs,
+  /** A visible watermark (who, when) was burnt in: a re-encoded copy for showing. */
+  watermark: z.boolean().optional(),
 });
 export type EvidenceExport = z.infer<typeof zEvidenceExport>;
 
@@ -143,6 +145,10 @@ export const zReplayQuery = z
 /** GET /api/v1/cameras/{id}/replay: the growing playlist of a replay and the wall time it starts at. */
 export const zReplayResponse = z.object({ hls: z.string(), from: zMs });
 export type ReplayResponse = z.infer<typeof zReplayResponse>;
+
+/** POST /api/v1/evidence/{id}/export's body (optional): `watermark` burns in who exported it and when. */
+export const zExportRequest = z.object({ watermark: z.boolean().optional() }).strict();
+export type ExportRequestBody = z.infer<typeof zExportRequest>;
 
 export const zExportResponse = z.object({ mp4: z.string(), manifest: z.string() });
 export type ExportResponse = z.infer<typeof zExportResponse>;

@@ -72,6 +72,8 @@ export const zEvidenceExported = z
     to: zMs,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int().nonnegative(),
+    /** The export carries a visible watermark (re-encoded); absent in exports made before it existed. */
+    watermark: z.boolean().optional(),
   })
   .strict();
 

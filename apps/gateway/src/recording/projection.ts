@@ -97,6 +97,7 @@ export class RecordingProjection {
           bytes: e.data.bytes,
           exportedBy: shownActor(e.actor) ?? "system",
           exportedAt: e.at,
+          ...(e.data.watermark ? { watermark: true } : {}),
         };
         this.s.evidence.set(ev.id, { ...ev, exports: [...ev.exports, x] });
         return;

@@ -18,6 +18,7 @@ import {
   type ReplayResponse,
   zEvidenceCreate,
   zEvidenceListQuery,
+  zExportRequest,
   zPlaybackQuery,
   zRecordingPlan,
   zReplayQuery,
@@ -191,7 +192,10 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
   app.post<{ Params: IdParams }>("/api/v1/evidence/:id/export", async (req) => {
     const session = requireSession(req);
     requireCan(session, "evidence.export");
-    return recording.exportEvidence(userActor(session.user.username), visibleEvidence(session, req.params.id));
+    const body = orThrow(parseWith(zExportRequest, req.body ?? {}));
+    return recording.exportEvidence(userActor(session.user.username), visibleEvidence(session, req.params.id), {
+      watermark: body.watermark ?? false,
+    });
   });
 
   app.get<{ Params: IdParams & { file: string } }>("/api/v1/evidence/:id/exports/:file", async (req, reply) => {

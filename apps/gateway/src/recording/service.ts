@@ -34,6 +34,8 @@ export interface RecordingFeatureDeps {
   key: SigningKey;
   exportsDir: string;
   ffmpeg: string;
+  /** The bureau's UTC offset: a watermark's times are written in it. */
+  tzOffsetMin: number;
 }
 
 /** A prison, block or sub-block a plan is set on, with the prison it belongs to. */
@@ -176,7 +178,7 @@ export class RecordingFeature {
   }
 
   /** Exports an evidence clip as a signed MP4; one export runs at a time. */
-  exportEvidence(actor: Actor, ev: Evidence): Promise<ExportResponse> {
+  exportEvidence(actor: Actor, ev: Evidence, opts: { watermark: boolean } = { watermark: false }): Promise<ExportResponse> {
     const run = async (): Promise<ExportResponse> => {
       const n = (this.d.projection.evidence(ev.id)?.exports.length ?? 0) + 1;
       const r = await exportClip(
@@ -186,6 +188,7 @@ export class RecordingFeature {
           to: ev.to,
           exportedBy: shownActor(actor) ?? "system",
           name: `${ev.id}-${n}`,
+          watermark: opts.watermark ? { tzOffsetMin: this.d.tzOffsetMin } : undefined,
         },
         {
           store: this.d.media.store,
@@ -210,6 +213,7 @@ export class RecordingFeature {
             to: ev.to,
             sha256: m.sha256,
             bytes: m.bytes,
+            ...(opts.watermark ? { watermark: true } : {}),
           },
         },
       ]);

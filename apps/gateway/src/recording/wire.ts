@@ -54,6 +54,7 @@ export async function wireRecording(w: RecordingWiring): Promise<RecordingHandle
     key,
     exportsDir: join(root, ".exports"),
     ffmpeg: findFfmpeg().ffmpeg,
+    tzOffsetMin: config.rollcalls.tzOffsetMin,
   });
   const unsubscribe = core.onEvent((e) => feature.onEvent(e));
   // The demo records a few cameras from its first start; a plan set later (even "off") is kept.

@@ -94,3 +94,22 @@ export function countFrames(file: string): number {
   if (r.status !== 0 || err) throw new Error(`ffprobe ${file}: ${err || `exit ${r.status}`}`);
   return Number(r.stdout.toString().trim().split(/\s+/)[0]);
 }
+
+/** Mean absolute difference (0–255) of the grey pixels of two files' first frames, within a crop filter. */
+export function meanDiff(a: string, b: string, crop: string): number {
+  const grey = (file: string) => {
+    const r = spawnSync(
+      "/usr/bin/ffmpeg",
+      ["-v", "error", "-i", file, "-frames:v", "1", "-vf", `${crop},format=gray`, "-f", "rawvideo", "-"],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (r.status !== 0) throw new Error(`ffmpeg could not read ${file}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const x = grey(a);
+  const y = grey(b);
+  if (x.length !== y.length || x.length === 0) throw new Error("frames differ in size");
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i]! - y[i]!);
+  return sum / x.length;
+}

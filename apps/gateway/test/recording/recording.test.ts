@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { verifyExport } from "@cw/recording";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alarmBody, postFeed } from "../feeds-http/signed";
-import { countFrames, type RealGateway, startRealGateway, until } from "./harness";
+import { countFrames, meanDiff, type RealGateway, startRealGateway, until } from "./harness";
 
 const CAM = "pj-b1-s1-cell";
 let t: RealGateway;
@@ -170,6 +170,49 @@ describe("recording a camera with a plan", () => {
     expect((await audit("evidence.downloaded")).map((e) => e.data.file).sort()).toEqual(["manifest", "mp4"]);
     expect((await audit("evidence.created")).map((e) => e.data.kind).sort()).toEqual(["alarm", "manual"]);
   });
+
+  it("a watermarked export shows who and when over the picture, still decodes whole and verifies", async () => {
+    const [span] = await timeline();
+    const body = { cameraId: CAM, from: span!.from, to: span!.from + 3000, note: "水印导出" };
+    const { id } = (await (
+      await t.req("/api/v1/evidence", { method: "POST", cookie: commander, json: body })
+    ).json()) as {
+      id: string;
+    };
+    const files: string[] = [];
+    for (const watermark of [false, true]) {
+      const ex = await t.req(`/api/v1/evidence/${id}/export`, {
+        method: "POST",
+        cookie: commander,
+        json: { watermark },
+      });
+      expect(ex.status).toBe(200);
+      const { mp4, manifest } = (await ex.json()) as { mp4: string; manifest: string };
+      const file = join(t.dir, `wm-${watermark}.mp4`);
+      writeFileSync(file, Buffer.from(await (await t.req(mp4, { cookie: commander })).arrayBuffer()));
+      const man: unknown = await (await t.req(manifest, { cookie: commander })).json();
+      const { publicKey } = (await (await fetch(`${t.gw.url}/api/v1/evidence/public-key`)).json()) as {
+        publicKey: string;
+      };
+      expect((await verifyExport(file, man, publicKey)).ok).toBe(true);
+      files.push(file);
+    }
+    expect(countFrames(files[1]!)).toBe(countFrames(files[0]!));
+    // The corner where the exporter's line is written differs from the plain export's; the middle does not.
+    expect(meanDiff(files[0]!, files[1]!, "crop=iw/3:ih/12:0:0")).toBeGreaterThan(20);
+    expect(meanDiff(files[0]!, files[1]!, "crop=iw/3:ih/6:iw/3:ih/3")).toBeLessThan(5);
+    const ev = (await (await t.req(`/api/v1/evidence/${id}`, { cookie: commander })).json()) as {
+      exports: Array<{ n: number; watermark?: boolean }>;
+    };
+    expect(ev.exports.map((x) => x.watermark ?? false)).toEqual([false, true]);
+    const bad = await t.req(`/api/v1/evidence/${id}/export`, {
+      method: "POST",
+      cookie: commander,
+      json: { watermark: "yes" },
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ field: "watermark" });
+  }, 60_000);
 });
 
 describe("who may see and do what", () => {

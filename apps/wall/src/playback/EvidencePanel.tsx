@@ -47,10 +47,11 @@ export function EvidencePanel({
       setMessage(errorText(err));
     }
   };
+  const [watermark, setWatermark] = useState(false);
   const exportIt = async (id: string) => {
     setBusy(id);
     try {
-      await playbackApi.exportEvidence(id);
+      await playbackApi.exportEvidence(id, watermark);
       reload();
     } catch (err) {
       setMessage(errorText(err));
@@ -82,6 +83,17 @@ export function EvidencePanel({
           </button>
         </form>
       )}
+      {canExport && (
+        <label className="pb-watermark" title={t("pb.watermarkHint")}>
+          <input
+            type="checkbox"
+            checked={watermark}
+            onChange={(e) => setWatermark(e.target.checked)}
+            data-testid="pb-export-watermark"
+          />
+          {t("pb.watermark")}
+        </label>
+      )}
       {message && <p className="muted">{message}</p>}
       <ul className="pb-evidence-list">
         {list.map((ev) => (
@@ -93,8 +105,9 @@ export function EvidencePanel({
               {ev.kind === "alarm" ? `${t("pb.alarmClip")} · ${ev.note}` : ev.note}
             </span>
             {ev.exports.map((x) => (
-              <a key={x.n} href={x.mp4} download data-testid="pb-export-link">
+              <a key={x.n} href={x.mp4} download data-testid="pb-export-link" data-watermark={x.watermark === true}>
                 MP4 #{x.n}
+                {x.watermark ? ` (${t("pb.watermarked")})` : ""}
               </a>
             ))}
             {ev.exports.map((x) => (

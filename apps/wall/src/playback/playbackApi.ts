@@ -36,8 +36,11 @@ export const playbackApi = {
     requestParsed(zEvidenceList, `/api/v1/evidence?cameraId=${encodeURIComponent(cameraId)}`),
   markEvidence: (body: z.input<typeof zEvidenceCreate>): Promise<{ id: string }> =>
     requestParsed(z.object({ id: z.string() }), "/api/v1/evidence", { method: "POST", body }),
-  exportEvidence: (id: string): Promise<ExportResponse> =>
-    requestParsed(zExportResponse, `/api/v1/evidence/${encodeURIComponent(id)}/export`, { method: "POST" }),
+  exportEvidence: (id: string, watermark = false): Promise<ExportResponse> =>
+    requestParsed(zExportResponse, `/api/v1/evidence/${encodeURIComponent(id)}/export`, {
+      method: "POST",
+      body: { watermark },
+    }),
   publicKey: async (): Promise<string> =>
     (await requestParsed(zPublicKeyResponse, "/api/v1/evidence/public-key")).publicKey,
 };

@@ -1,6 +1,7 @@
 // Exports a recorded span as one progressive MP4 (moov first: plays in any player, no fragments) and its
 // signed manifest. The span's pieces (see pieces.ts) are joined by ffmpeg's concat demuxer with stream
-// copy — no re-encoding, so the export is the recorded pictures bit for bit — then hashed and signed.
+// copy — no re-encoding, so the export is the recorded pictures bit for bit — then hashed and signed. On
+// request a visible watermark (watermark.ts) is burnt in instead, which re-encodes.
 // Files are written under a temporary name and renamed, so a half-made export is never served. Owns its
 // temporary files and the ffmpeg child (awaited, never left running); never changes the recordings.
 import { execFile } from "node:child_process";
@@ -11,6 +12,7 @@ import type { RecordingStore } from "../store/store";
 import { sha256File, signManifest } from "./manifest";
 import { piecesOf, writePiece } from "./pieces";
 import type { SigningKey } from "./signingKey";
+import { findWatermarkFont, watermarkFilter, watermarkLine } from "./watermark";
 
 export interface ExportRequest {
   cameraId: string;
@@ -19,6 +21,8 @@ export interface ExportRequest {
   exportedBy: string;
   /** File name stem, e.g. the evidence id and export number. */
   name: string;
+  /** Burn in who exported it and when, and each picture's time (re-encodes; watermark.ts). */
+  watermark?: { tzOffsetMin: number } | undefined;
 }
 
 export interface ExportOptions {
@@ -27,6 +31,8 @@ export interface ExportOptions {
   ffmpeg: string;
   key: SigningKey;
   now: () => number;
+  /** The watermark's font; found among the system's fonts when not given. */
+  fontFile?: string | null;
 }
 
 export interface ExportedClip {
@@ -53,10 +59,25 @@ export async function exportClip(req: ExportRequest, o: ExportOptions): Promise<
     }
     await writeFile(join(tmp, "list.txt"), `${list.join("\n")}\n`);
     const out = join(tmp, "out.mp4");
+    const exportedAt = o.now();
+    let codec = ["-map", "0", "-c", "copy"];
+    if (req.watermark) {
+      const font = o.fontFile === undefined ? findWatermarkFont() : o.fontFile;
+      if (font === null)
+        return fail("unavailable", "no font for the watermark: install fonts-noto-cjk or fonts-dejavu-core", "watermark");
+      const w = { exportedBy: req.exportedBy, exportedAt, startsAt: pieces[0]!.from, tzOffsetMin: req.watermark.tzOffsetMin };
+      const lineFile = join(tmp, "watermark.txt");
+      await writeFile(lineFile, watermarkLine(w));
+      codec = [
+        ...["-map", "0:v:0", "-map", "0:a?", "-vf", watermarkFilter(w, font, lineFile)],
+        ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-c:a", "copy"],
+      ];
+    }
     await run(o.ffmpeg, [
       ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
       ...["-f", "concat", "-safe", "0", "-i", join(tmp, "list.txt")],
-      ...["-map", "0", "-c", "copy", "-movflags", "+faststart"],
+      ...codec,
+      ...["-movflags", "+faststart"],
       ...["-metadata", `creation_time=${new Date(pieces[0]!.from).toISOString()}`],
       ...["-metadata", `comment=Command Wall export of ${req.cameraId}`],
       ...["-f", "mp4", out],
@@ -70,7 +91,7 @@ export async function exportClip(req: ExportRequest, o: ExportOptions): Promise<
         sha256,
         bytes,
         exportedBy: req.exportedBy,
-        exportedAt: o.now(),
+        exportedAt,
       },
       o.key.privateKey,
     );
