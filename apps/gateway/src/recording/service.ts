@@ -178,7 +178,11 @@ export class RecordingFeature {
   }
 
   /** Exports an evidence clip as a signed MP4; one export runs at a time. */
-  exportEvidence(actor: Actor, ev: Evidence, opts: { watermark: boolean } = { watermark: false }): Promise<ExportResponse> {
+  exportEvidence(
+    actor: Actor,
+    ev: Evidence,
+    opts: { watermark: boolean } = { watermark: false },
+  ): Promise<ExportResponse> {
     const run = async (): Promise<ExportResponse> => {
       const n = (this.d.projection.evidence(ev.id)?.exports.length ?? 0) + 1;
       const r = await exportClip(

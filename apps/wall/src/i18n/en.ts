@@ -526,7 +526,8 @@ export const en: Record<MessageKey, string> = {
   "pb.manifest": "Signed manifest",
   "pb.openAtAlarm": "Play back around the alarm",
   "pb.watermark": "Watermark exports (who, when)",
-  "pb.watermarkHint": "A watermark re-encodes: the picture shows who exported it, when, and each frame's recorded time; without it the export is the recorded footage as is.",
+  "pb.watermarkHint":
+    "A watermark re-encodes: the picture shows who exported it, when, and each frame's recorded time; without it the export is the recorded footage as is.",
   "pb.watermarked": "watermarked",
   "pb.finding": "Inspection finding",
   "pb.legendRecorded": "Recorded",

@@ -64,8 +64,17 @@ export async function exportClip(req: ExportRequest, o: ExportOptions): Promise<
     if (req.watermark) {
       const font = o.fontFile === undefined ? findWatermarkFont() : o.fontFile;
       if (font === null)
-        return fail("unavailable", "no font for the watermark: install fonts-noto-cjk or fonts-dejavu-core", "watermark");
-      const w = { exportedBy: req.exportedBy, exportedAt, startsAt: pieces[0]!.from, tzOffsetMin: req.watermark.tzOffsetMin };
+        return fail(
+          "unavailable",
+          "no font for the watermark: install fonts-noto-cjk or fonts-dejavu-core",
+          "watermark",
+        );
+      const w = {
+        exportedBy: req.exportedBy,
+        exportedAt,
+        startsAt: pieces[0]!.from,
+        tzOffsetMin: req.watermark.tzOffsetMin,
+      };
       const lineFile = join(tmp, "watermark.txt");
       await writeFile(lineFile, watermarkLine(w));
       codec = [
