@@ -7,6 +7,7 @@ import { removeDataDir, startGateway } from "../e2e/support/gateway";
 import { alarmFanout, journalReplay } from "./alarms";
 import { dashboardFps } from "./dashboard";
 import { gbIngest } from "./gb-ingest";
+import { gbPlay } from "./gb-play";
 import { gbSip } from "./gb-sip";
 import { hevcBench } from "./hevc";
 import { launch } from "./lib/browser";
@@ -31,6 +32,7 @@ const all = [
   "recording",
   "gb",
   "gb-sip",
+  "gb-play",
   "hevc",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
@@ -113,6 +115,7 @@ try {
     ["dashboard", () => dashboardFps()],
     ["gb", () => gbIngest()],
     ["gb-sip", () => gbSip()],
+    ["gb-play", () => gbPlay(browser)],
     ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
     ["hevc", () => hevcBench()],
   ];

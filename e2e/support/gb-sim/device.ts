@@ -10,6 +10,7 @@ import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { connect, type Socket } from "node:net";
 import { catalogPages, gbkXml, type SimChannel } from "./catalog";
 import type { SimCodec, SimFrame } from "./media/encode";
+import type { LiveFrames } from "./media/live";
 import { PlaybackSender } from "./media/playback";
 import type { Impairment } from "./media/rtp";
 import { MediaSender } from "./media/sender";
@@ -22,7 +23,7 @@ export interface SimDeviceOptions {
   password: string;
   transport: "udp" | "tcp";
   channels: SimChannel[];
-  media: { codec: SimCodec; frames: SimFrame[] };
+  media: { codec: SimCodec; frames: SimFrame[] | LiveFrames };
   keepaliveS?: number;
   expiresS?: number;
   pageSize?: number;

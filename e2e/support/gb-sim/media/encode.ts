@@ -56,7 +56,7 @@ export function encodeFrames(o: EncodeOptions): SimFrame[] {
   return framesOf(r.stdout, o.codec, 90_000 / fps);
 }
 
-function nalUnits(es: Buffer): Buffer[] {
+export function nalUnits(es: Buffer): Buffer[] {
   const out: Buffer[] = [];
   let begin = -1;
   for (let i = 0; i + 2 < es.length; i++) {

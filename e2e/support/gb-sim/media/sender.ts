@@ -5,6 +5,7 @@
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { SimCodec, SimFrame } from "./encode";
+import type { LiveFrames } from "./live";
 import { muxFrame } from "./psMux";
 import { type Impairment, liveImpairer, newSender, packetize, packetizeH264, seeded, tcpFrame } from "./rtp";
 
@@ -26,6 +27,7 @@ export class MediaSender {
   private tcp: Socket | null = null;
   private server: Server | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
   private index = 0;
   private loops = 0;
   packetsSent = 0;
@@ -33,7 +35,8 @@ export class MediaSender {
   listenPort = 0;
 
   constructor(
-    private readonly frames: SimFrame[],
+    /** A clip looped in real time, or a live encoder's frames (sent as they come, from a key frame on). */
+    private readonly frames: SimFrame[] | LiveFrames,
     private readonly codec: SimCodec,
     private readonly fps = 25,
   ) {}
@@ -68,10 +71,7 @@ export class MediaSender {
       this.listenPort = typeof a === "object" && a ? a.port : 0;
       write = (p) => this.tcp?.write(tcpFrame(p));
     }
-    const clipTicks = Math.round((this.frames.length * 90_000) / this.fps);
-    this.timer = setInterval(() => {
-      const f = this.frames[this.index]!;
-      const pts = f.pts90 + this.loops * clipTicks;
+    const send = (f: SimFrame, pts: number) => {
       let packets =
         t.payload === "h264"
           ? packetizeH264(rtp, f.nals, pts)
@@ -79,8 +79,22 @@ export class MediaSender {
       if (impair) packets = impair(packets);
       for (const p of packets) write(p);
       this.packetsSent += packets.length;
+    };
+    const frames = this.frames;
+    if (!Array.isArray(frames)) {
+      let started = false;
+      this.unsubscribe = frames.subscribe((f) => {
+        started ||= f.key;
+        if (started) send(f, f.pts90);
+      });
+      return;
+    }
+    const clipTicks = Math.round((frames.length * 90_000) / this.fps);
+    this.timer = setInterval(() => {
+      const f = frames[this.index]!;
+      send(f, f.pts90 + this.loops * clipTicks);
       this.index++;
-      if (this.index === this.frames.length) {
+      if (this.index === frames.length) {
         this.index = 0;
         this.loops++;
       }
@@ -90,6 +104,8 @@ export class MediaSender {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.tcp?.destroy();
     this.tcp = null;
     const udp = this.udp;
