@@ -214,6 +214,7 @@ export {
   rolesWith,
   scopeOf,
 } from "./policy";
+export { capabilityNotes, policyDocEnd, policyDocSection, policyDocStart, spliceSection } from "./policyDoc";
 export {
   canonicalJson,
   DEFAULT_POST_ROLL_S,
