@@ -1,7 +1,7 @@
 // The roles × capabilities table of docs/api/security.md, made from the one policy table (policy.ts) so
 // the doc cannot drift from what the gateway enforces. Pure: the policy source text comes in (each
 // capability's `/** … */` comment is its description), markdown goes out. scripts/securityDoc.ts writes it
-// between the markers; a unit test fails when the doc is stale.
+// between the markers; a test (apps/gateway/test/docs/securityDoc.test.ts) fails when the doc is stale.
 import { capabilities, policy } from "./policy";
 import { roles } from "./session";
 

@@ -2,10 +2,10 @@
 // capability, a role's grant or a capability's description changed and `npm run docs:security` was not run.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { capabilities, capabilityNotes, policyDocSection, spliceSection } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
-import { capabilities, capabilityNotes, policyDocSection, spliceSection } from "../src";
 
-const root = join(import.meta.dirname, "../../..");
+const root = join(import.meta.dirname, "../../../..");
 const source = readFileSync(join(root, "packages/protocol/src/policy.ts"), "utf8");
 const doc = readFileSync(join(root, "docs/api/security.md"), "utf8");
 
