@@ -46,6 +46,32 @@ test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile sa
   }
 });
 
+/**
+ * Starts a camera's H.264 transcode from Node and waits for its first playlist: a cold start (a simulated
+ * camera's x265 clip rendered, ffmpeg started) on this loaded 2-core machine can outlast the gateway's
+ * first-playlist wait, a 503 the page would log as an error. The page then finds it running.
+ */
+async function warmTranscode(page: Page, baseUrl: string, id: string, variant: "main" | "sub"): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const play = await page.request.get(`${baseUrl}/api/v1/cameras/${id}/play?variant=${variant}&path=transcode`);
+    expect(play.status()).toBe(200);
+    const hls = ((await play.json()) as { hls: string }).hls;
+    if ((await page.request.get(baseUrl + hls, { timeout: 30_000 })).ok()) return;
+    if (Date.now() > deadline) throw new Error(`the ${id}/${variant} transcode did not start`);
+  }
+}
+
+test("the demo province's H.265 camera (盘锦监狱 北周界) plays on the wall, transcoded", async ({ page, gateway }) => {
+  await login(page, gateway.url, "commander");
+  await warmTranscode(page, gateway.url, "pj-perimeter-n", "main");
+  await page.getByTestId("tree-search").fill("pj-perimeter-n");
+  await page.getByTestId("tree-node-pj-perimeter-n").click();
+  await expectPlaying(page, "player-video", 2);
+  await expect(page.getByTestId("player-path").first()).toHaveAttribute("data-path", "transcode");
+  await expect(page.getByTestId("player-path").first()).toHaveText("转码 H.264");
+});
+
 async function addHevcCamera(page: Page, baseUrl: string, id: string, name: string, url: string): Promise<void> {
   const created = await page.request.post(`${baseUrl}/api/v1/cameras`, {
     data: { id, name, kind: "perimeter", prisonId: "pj", source: { kind: "rtsp", url, subUrl: url }, codec: "h265" },
@@ -72,15 +98,7 @@ test("every transcoder busy: the next H.265 tile says 转码资源已满 with it
     await expect(badge).toHaveAttribute("data-max", "1");
 
     // Small tiles (3×3) ask for the sub transcode (480×270, 12.5 fps): the cheap one on a busy machine.
-    // Started (and its first playlist waited for) from Node first: a cold transcode on this loaded 2-core
-    // machine can outlast the gateway's first-playlist wait, a 503 the browser would log as an error.
-    const warm = await page.request.get(`${gateway.url}/api/v1/cameras/pj-hevc-n/play?variant=sub&path=transcode`);
-    expect(warm.status()).toBe(200);
-    await expect
-      .poll(async () => (await page.request.get(gateway.url + ((await warm.json()) as { hls: string }).hls)).status(), {
-        timeout: 30_000,
-      })
-      .toBe(200);
+    await warmTranscode(page, gateway.url, "pj-hevc-n", "sub");
     await page.getByTestId("layout-9").click();
     await dragCamera(page, "pj-hevc-n", 0);
     await expectPlaying(page, "player-video", 1, 0);

@@ -43,6 +43,18 @@ describe("clipSpec", () => {
     );
   });
 
+  it("renders an H.265 camera's clip with x265 into MPEG-TS (FLV cannot carry HEVC on Debian 12's ffmpeg)", () => {
+    const spec = clipSpec(cam({ codec: "h265" }), "main", defaultSimFps, null);
+    expect(spec).toMatchObject({ codec: "h265", fileName: expect.stringMatching(/-main-[0-9a-f]{16}\.ts$/) });
+    expect(spec.key).not.toBe(clipSpec(cam(), "main", defaultSimFps, null).key);
+    const args = renderArgs(spec, null, { top: null, bottom: null }, "/tmp/x.ts");
+    expect(args).toEqual(expect.arrayContaining(["libx265", "mpegts"]));
+    expect(args.join(" ")).toMatch(/bframes=0:keyint=25:repeat-headers=1/);
+    expect(
+      renderArgs(clipSpec(cam(), "main", defaultSimFps, null), null, { top: null, bottom: null }, "/tmp/x.flv"),
+    ).toEqual(expect.arrayContaining(["libx264", "flv"]));
+  });
+
   it("gives cameras different hues", () => {
     const hues = new Set(Array.from({ length: 50 }, (_, i) => hueOf(`cam-${i}`)));
     expect(hues.size).toBeGreaterThan(40);

@@ -41,6 +41,28 @@ afterAll(async () => {
 });
 
 describe("SimSource", () => {
+  it("an H.265 camera gets an x265 clip (MPEG-TS) that plays as hvc1 from a key frame, on time", async () => {
+    const ticker = new SharedTicker();
+    const src = new SimSource({ ...camera("hevc1"), codec: "h265" }, "sub", library, ticker);
+    const sink = new RecordingSink();
+    src.start(sink);
+    try {
+      await waitFor(() => sink.units().length > 0, 30_000, "the first unit of the H.265 clip");
+      const cfg = sink.events[0];
+      expect(cfg?.type === "config" && cfg.tracks.video).toMatchObject({ codec: "h265", width: 480, height: 270 });
+      expect(cfg?.type === "config" && cfg.tracks.video?.codecString).toMatch(/^hvc1\./);
+      expect(sink.units()[0]?.key).toBe(true);
+      expect(readdirSync(clipDir).filter((f) => f.startsWith("hevc1-sub-") && f.endsWith(".ts"))).toHaveLength(1);
+      // 12.5 fps, a key frame every second, timestamps advancing.
+      await waitFor(() => sink.units().length > 25, 10_000, "two seconds of the H.265 clip");
+      const units = sink.units();
+      expect(units.every((u, i) => i === 0 || u.dts > units[i - 1]!.dts)).toBe(true);
+      expect(units.filter((u) => u.key).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await src.stop();
+    }
+  });
+
   it("renders on first use, then starts with config + a key frame; a cached clip starts at once", async () => {
     const ticker = new SharedTicker();
     const cold = new SimSource(camera("c1"), "sub", library, ticker);

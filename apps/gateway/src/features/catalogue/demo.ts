@@ -1,6 +1,9 @@
 // The generated demo province: 16 Liaoning prisons (names from the source documents and the province's
 // real prison list), each with 4–6 blocks × 2 sub-blocks × (cell block, canteen, workshop, yard) plus
-// perimeter and gate cameras — over 600 simulated cameras. Deterministic: same output every run.
+// perimeter and gate cameras — over 600 simulated cameras. Deterministic: same output every run. One of
+// them is H.265, as Hikvision and Dahua cameras ship: 盘锦监狱's north perimeter (pj-perimeter-n, 北周界),
+// so a new user sees an HEVC camera play on the wall — transcoded to H.264 where the browser has no HEVC
+// decoder, as it is where it has one.
 import type { CameraKind } from "@cw/protocol";
 import type { BlockEntry, CameraEntry, PrisonEntry, Province } from "./model";
 
@@ -41,8 +44,12 @@ const prisonCameras: Array<{ suffix: string; kind: CameraKind; name: string }> =
   { suffix: "gate-ab", kind: "gate", name: "AB门" },
 ];
 
+/** The demo's H.265 camera. */
+export const DEMO_HEVC_CAMERA = "pj-perimeter-n";
+
 function sim(id: string, name: string, kind: CameraKind): CameraEntry {
-  return { id, name, kind, source: { kind: "sim" }, codec: "h264", hasSubStream: true };
+  const codec = id === DEMO_HEVC_CAMERA ? "h265" : "h264";
+  return { id, name, kind, source: { kind: "sim" }, codec, hasSubStream: true };
 }
 
 function block(prisonId: string, n: number): BlockEntry {

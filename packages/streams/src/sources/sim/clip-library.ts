@@ -74,7 +74,7 @@ export class ClipLibrary {
     let entry = this.loaded.get(key);
     if (!entry) {
       const clip = this.ensure(camera, variant, true).then(async (file) => {
-        const parsed = parseClip(await readFile(file));
+        const parsed = parseClip(await readFile(file), file.endsWith(".ts") ? "ts" : "flv");
         if (parsed.ok) return parsed.clip;
         rmSync(file, { force: true }); // a corrupt cache entry: render again next time
         throw new Error(`simulated clip ${file} is unusable: ${parsed.message}`);

@@ -30,6 +30,9 @@ const LOOK: Record<Variant, VariantLook> = {
 export interface ClipSpec {
   cameraId: string;
   variant: Variant;
+  /** The camera's flagged codec: H.265 cameras get an x265 clip in MPEG-TS (Debian 12's ffmpeg cannot
+   *  write HEVC into FLV), played through the same TS demuxer as RTSP cameras. */
+  codec: "h264" | "h265";
   fps: number;
   /** Stable across runs; changes when anything that shows in the clip changes. */
   key: string;
@@ -43,19 +46,32 @@ export interface ClipSpec {
 
 export function clipSpec(camera: CameraSpec, variant: Variant, fps: SimFps, font: SimFont | null): ClipSpec {
   const rate = fps[variant];
+  const codec = camera.codec === "h265" ? "h265" : "h264";
   const topText = font?.cjk ? camera.label : "";
   const bottomText = font ? (font.cjk ? `${camera.name}  ${camera.id}` : camera.id) : "";
   const key = createHash("sha1")
-    .update(JSON.stringify([CLIP_VERSION, camera.id, variant, rate, topText, bottomText, font?.file ?? ""]))
+    .update(
+      JSON.stringify([
+        CLIP_VERSION,
+        camera.id,
+        variant,
+        rate,
+        topText,
+        bottomText,
+        font?.file ?? "",
+        ...(codec === "h265" ? [codec] : []),
+      ]),
+    )
     .digest("hex")
     .slice(0, 16);
   const safeId = camera.id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 64);
   return {
     cameraId: camera.id,
     variant,
+    codec,
     fps: rate,
     key,
-    fileName: `${safeId}-${variant}-${key}.flv`,
+    fileName: `${safeId}-${variant}-${key}.${codec === "h265" ? "ts" : "flv"}`,
     topText,
     bottomText,
     hue: hueOf(camera.id),
@@ -77,7 +93,10 @@ export interface TextFiles {
   bottom: string | null;
 }
 
-/** The ffmpeg arguments rendering `spec` into `outFile` (FLV, H.264 main, no B-frames, 1 s GOP, no audio). */
+/**
+ * The ffmpeg arguments rendering `spec` into `outFile`: FLV with H.264 Main, or MPEG-TS with H.265 Main
+ * (x265, parameter sets repeated at each key frame); no B-frames, 1 s GOP, no audio.
+ */
 export function renderArgs(spec: ClipSpec, font: SimFont | null, text: TextFiles, outFile: string): string[] {
   const look = LOOK[spec.variant];
   const size = Math.round(look.height / 16);
@@ -91,9 +110,14 @@ export function renderArgs(spec: ClipSpec, font: SimFont | null, text: TextFiles
     ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
     ...["-f", "lavfi", "-i", `testsrc2=size=${look.width}x${look.height}:rate=${spec.fps}:duration=${CLIP_SECONDS}`],
     ...["-vf", filters.join(",")],
-    ...["-c:v", "libx264", "-preset", "veryfast", "-profile:v", "main", "-bf", "0", "-pix_fmt", "yuv420p"],
-    ...["-force_key_frames", "expr:gte(t,n_forced*1)", "-sc_threshold", "0"],
+    ...(spec.codec === "h265"
+      ? ["-c:v", "libx265", "-preset", "veryfast", "-profile:v", "main", "-pix_fmt", "yuv420p"]
+      : ["-c:v", "libx264", "-preset", "veryfast", "-profile:v", "main", "-bf", "0", "-pix_fmt", "yuv420p"]),
+    ...(spec.codec === "h265"
+      ? ["-x265-params", `log-level=none:bframes=0:keyint=${Math.round(spec.fps)}:repeat-headers=1`]
+      : ["-sc_threshold", "0"]),
+    ...["-force_key_frames", "expr:gte(t,n_forced*1)"],
     ...["-b:v", `${look.kbps}k`, "-maxrate", `${Math.round(look.kbps * 1.2)}k`, "-bufsize", `${look.kbps}k`],
-    ...["-an", "-f", "flv", outFile],
+    ...["-an", "-f", spec.codec === "h265" ? "mpegts" : "flv", outFile],
   ];
 }
