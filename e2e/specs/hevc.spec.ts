@@ -10,6 +10,22 @@ import { removeDataDir, startGateway } from "../support/gateway";
 import { startGstCamera } from "../support/gstCamera";
 import { dragCamera, dropExpected } from "./wall.support";
 
+/**
+ * Starts a camera's H.264 transcode from Node and waits for its first playlist: a cold start (a simulated
+ * camera's x265 clip rendered, ffmpeg started) on this loaded 2-core machine can outlast the gateway's
+ * first-playlist wait, a 503 the page would log as an error. The page then finds it running.
+ */
+async function warmTranscode(page: Page, baseUrl: string, id: string, variant: "main" | "sub"): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const play = await page.request.get(`${baseUrl}/api/v1/cameras/${id}/play?variant=${variant}&path=transcode`);
+    expect(play.status()).toBe(200);
+    const hls = ((await play.json()) as { hls: string }).hls;
+    if ((await page.request.get(baseUrl + hls, { timeout: 30_000 })).ok()) return;
+    if (Date.now() > deadline) throw new Error(`the ${id}/${variant} transcode did not start`);
+  }
+}
+
 test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile says so", async ({ page, gateway }) => {
   const camera = await startGstCamera("h265", "aac");
   try {
@@ -27,6 +43,7 @@ test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile sa
     expect(created.status()).toBe(201);
     const hevc = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
     expect(hevc).toBe(false); // this Chromium cannot decode HEVC: only the transcode can play
+    await warmTranscode(page, gateway.url, "pj-hevc-1", "main");
     await page.getByTestId("tree-search").fill("pj-hevc-1");
     await page.getByTestId("tree-node-pj-hevc-1").click();
     await expectPlaying(page, "player-video", 2);
@@ -45,22 +62,6 @@ test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile sa
     await camera.stop();
   }
 });
-
-/**
- * Starts a camera's H.264 transcode from Node and waits for its first playlist: a cold start (a simulated
- * camera's x265 clip rendered, ffmpeg started) on this loaded 2-core machine can outlast the gateway's
- * first-playlist wait, a 503 the page would log as an error. The page then finds it running.
- */
-async function warmTranscode(page: Page, baseUrl: string, id: string, variant: "main" | "sub"): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const play = await page.request.get(`${baseUrl}/api/v1/cameras/${id}/play?variant=${variant}&path=transcode`);
-    expect(play.status()).toBe(200);
-    const hls = ((await play.json()) as { hls: string }).hls;
-    if ((await page.request.get(baseUrl + hls, { timeout: 30_000 })).ok()) return;
-    if (Date.now() > deadline) throw new Error(`the ${id}/${variant} transcode did not start`);
-  }
-}
 
 test("the demo province's H.265 camera (盘锦监狱 北周界) plays on the wall, transcoded", async ({ page, gateway }) => {
   await login(page, gateway.url, "commander");
