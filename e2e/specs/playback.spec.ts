@@ -91,7 +91,7 @@ test("plays recorded footage at 1× and 8×; a click on the timeline lands withi
   const w0 = await wallOf(page);
   expect(Math.abs(w0 - start)).toBeLessThan(3000);
   // The timeline's marks are explained in words.
-  await expect(page.getByTestId("pb-legend")).toContainText("已录像");
+  await expect(page.getByTestId("pb-legend")).toContainText("网关录像");
   await expect(page.getByTestId("pb-legend")).toContainText("督查问题");
 
   // 1×: about one second of footage per second.

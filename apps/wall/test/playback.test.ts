@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { listedEnd, mediaAt, wallAt } from "../src/playback/pdtMap";
+import { pickSource } from "../src/playback/source";
 import { IN_STEP_MS, SEEK_BEYOND_MS, type SyncAction, syncStep } from "../src/playback/sync";
 import { bars, dayWindow, nextRecorded, position, timeAt } from "../src/playback/timeline";
 
@@ -95,5 +96,45 @@ describe("24-hour timeline", () => {
     expect(nextRecorded(spans, w.from + 9000_000)).toBe(w.from + 9000_000);
     expect(nextRecorded(spans, w.to)).toBe(w.to + 1000);
     expect(nextRecorded(spans, w.to + 9000)).toBeNull();
+  });
+});
+
+describe("pickSource: the gateway's recording, else the device's", () => {
+  const gw = [{ from: 100_000, to: 200_000 }];
+  const dev = [
+    { from: 50_000, to: 150_000 },
+    { from: 300_000, to: 3_000_000 },
+  ];
+  it.each([
+    ["inside a gateway span", 120_000, { source: "gateway", at: 120_000 }],
+    ["before both: the device resumes sooner", 10_000, { source: "device", at: 50_000, from: 50_000, to: 150_000 }],
+    ["on the device only", 60_000, { source: "device", at: 60_000, from: 60_000, to: 150_000 }],
+    [
+      "after the gateway's: the device, at most 10 minutes",
+      250_000,
+      { source: "device", at: 300_000, from: 300_000, to: 900_000 },
+    ],
+    ["nothing after: the gateway (its answer says so)", 5_000_000, { source: "gateway", at: 5_000_000 }],
+  ])("%s", (_name, target, want) => {
+    expect(pickSource(gw, dev, target)).toEqual(want);
+  });
+
+  it("without device spans it is the gateway's rule (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000 }), (t) => {
+        expect(pickSource(gw, undefined, t)).toEqual({ source: "gateway", at: nextRecorded(gw, t) ?? t });
+      }),
+    );
+  });
+
+  it("a device window starts at the moment it plays and stays inside one span (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000 }), (t) => {
+        const p = pickSource([], dev, t);
+        if (p.source !== "device") return nextRecorded(dev, t) === null;
+        const span = dev.find((s) => p.from >= s.from && p.from < s.to);
+        return p.at === p.from && p.from >= t && !!span && p.to <= span.to && p.to - p.from <= 600_000;
+      }),
+    );
   });
 });

@@ -61,12 +61,16 @@ export class DevicePlayback {
     return r;
   }
 
-  /** Waits (up to `ms`) until the playlist lists a segment (hls.js starts from one), or the stream ended. */
-  async ready(ms: number): Promise<void> {
+  /**
+   * Waits (up to `ms`) until the playlist lists `segments` 1 s segments, or the stream ended. A device sends
+   * its recording at 1×, as fast as it is watched: a player that starts on the first segment plays at the
+   * edge of what arrived and stalls at every hiccup; three seconds in hand keep it smooth.
+   */
+  async ready(ms: number, segments = 3): Promise<void> {
     const until = this.ctx.now() + ms;
     while (this.state === "playing" && this.ctx.now() < until) {
       await this.store?.flush();
-      if ((await this.playlist())?.includes("#EXTINF")) return;
+      if (((await this.playlist())?.split("#EXTINF").length ?? 1) > segments) return;
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -19,7 +19,7 @@ export interface DeviceRecordingsOptions {
   idleMs: number;
   /** How long a RecordInfo answer is reused. Default 10 s. */
   cacheMs?: number;
-  /** How long a first playlist request waits for the first segment. Default: the media timeout. */
+  /** How long a playlist request waits for the first seconds of footage. Default: the media timeout + 3 s. */
   firstSegmentMs?: number;
   /** At most this many playbacks at once (each holds a media port). Default 16. */
   maxSessions?: number;
@@ -82,7 +82,7 @@ export class GbDeviceRecordings implements DeviceRecordings {
   async playlist(id: string, cameraId: string): Promise<string | null> {
     const pb = this.touch(id, cameraId);
     if (!pb) return null;
-    await pb.ready(this.o.firstSegmentMs ?? this.o.ctx.mediaTimeoutMs);
+    await pb.ready(this.o.firstSegmentMs ?? this.o.ctx.mediaTimeoutMs + 3000);
     return pb.playlist();
   }
 

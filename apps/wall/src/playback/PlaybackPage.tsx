@@ -55,6 +55,9 @@ export function PlaybackPage() {
             testId="pb-legend"
             items={[
               { tone: "pb-tone-recorded", label: t("pb.legendRecorded") },
+              ...(model.cameras.some((id) => model.timelines[id]?.deviceSpans !== undefined)
+                ? [{ tone: "pb-tone-device", label: t("pb.legendDevice") }]
+                : []),
               { tone: "pb-tone-alarm", label: t("pb.legendAlarm") },
               { tone: "pb-tone-finding", label: t("pb.legendFinding") },
               { tone: "pb-tone-cursor", label: t("pb.legendCursor") },

@@ -1,5 +1,6 @@
-// A camera's 24-hour timeline: recorded spans as bars, alarm markers, hour ticks, the playing position;
-// a click plays from that moment (or from where footage resumes after it).
+// A camera's 24-hour timeline: recorded spans as bars — the gateway's, and below them in their own colour
+// what the camera's device (GB NVR) holds — alarm markers, hour ticks, the playing position; a click plays
+// from that moment (or from where footage resumes after it), from the device where the gateway has none.
 import type { RecordingsResponse } from "@cw/protocol";
 import type { MouseEvent } from "react";
 import { cameraCaption } from "../console/wallActions";
@@ -57,6 +58,22 @@ export function TimelineBar({ cameraId, day, timeline, cursor, onSeek }: Timelin
             title={`${fmt.time(b.from)} – ${fmt.time(b.to)}`}
           />
         ))}
+        {bars(timeline?.deviceSpans ?? [], day).map((b) => (
+          <span
+            key={`d${b.from}`}
+            className="pb-device-span"
+            data-testid="pb-device-span"
+            data-from={b.from}
+            data-to={b.to}
+            style={{ left: pct(b.left), width: pct(b.width) }}
+            title={`${t("pb.legendDevice")} ${fmt.time(b.from)} – ${fmt.time(b.to)}`}
+          />
+        ))}
+        {timeline?.deviceError !== undefined && (
+          <span className="pb-device-error" data-testid="pb-device-error" title={timeline.deviceError}>
+            {t("pb.deviceUnavailable")}
+          </span>
+        )}
         {(timeline?.alarms ?? []).map((a) => (
           <span
             key={a.id}

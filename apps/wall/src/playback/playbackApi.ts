@@ -25,8 +25,18 @@ const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 export const playbackApi = {
   timeline: (cameraId: string, from: number, to: number, signal?: AbortSignal): Promise<RecordingsResponse> =>
     requestParsed(zRecordingsResponse, `${cam(cameraId)}/recordings?from=${from}&to=${to}`, opts(signal)),
-  playback: (cameraId: string, from: number, to: number, signal?: AbortSignal): Promise<PlaybackResponse> =>
-    requestParsed(zPlaybackResponse, `${cam(cameraId)}/playback?from=${from}&to=${to}`, opts(signal)),
+  playback: (
+    cameraId: string,
+    from: number,
+    to: number,
+    signal?: AbortSignal,
+    source: "gateway" | "device" = "gateway",
+  ): Promise<PlaybackResponse> =>
+    requestParsed(
+      zPlaybackResponse,
+      `${cam(cameraId)}/playback?from=${from}&to=${to}${source === "device" ? "&source=device" : ""}`,
+      opts(signal),
+    ),
   replay: (cameraId: string, variant: "main" | "sub", back: number, signal?: AbortSignal): Promise<ReplayResponse> =>
     requestParsed(zReplayResponse, `${cam(cameraId)}/replay?back=${back}&variant=${variant}`, opts(signal)),
   plan: (cameraId: string): Promise<RecordingPlan> => requestParsed(zRecordingPlan, `${cam(cameraId)}/recording`),

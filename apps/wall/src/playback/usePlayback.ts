@@ -9,6 +9,7 @@ import { HttpError } from "../api/http";
 import { bureauDate } from "../time/bureauTime";
 import { bureauNow, clockStore } from "../time/clockStore";
 import { playbackApi } from "./playbackApi";
+import { pickSource } from "./source";
 import { syncStep } from "./sync";
 import { type DayWindow, dayWindow, nextRecorded } from "./timeline";
 import type { VodController, VodWindow } from "./vodController";
@@ -94,7 +95,8 @@ export function usePlayback(initial: { cameras: string[]; at: number | null }): 
   useEffect(() => {
     if (!dayStartPending.current || !leadTimeline) return;
     dayStartPending.current = false;
-    const first = nextRecorded(leadTimeline.spans, day.from);
+    const starts = [nextRecorded(leadTimeline.spans, day.from), nextRecorded(leadTimeline.deviceSpans ?? [], day.from)];
+    const first = starts.reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.min(a, b)), null);
     const at = first !== null && first < day.to ? first : day.from + 12 * 3600_000;
     setCursor(at);
     for (const c of controllers.current.values()) c.goto(at);
@@ -116,8 +118,17 @@ export function usePlayback(initial: { cameras: string[]; at: number | null }): 
 
   const resolve = useCallback(
     async (cameraId: string, target: number, signal: AbortSignal): Promise<VodWindow | null> => {
-      const spans = timelines[cameraId]?.spans;
-      const at = spans ? (nextRecorded(spans, target) ?? target) : target;
+      // Before the page's timelines arrive (a tile asks at once): ask for this one, or a GB camera's first
+      // window would be an empty gateway playlist instead of its device's recording.
+      const tl =
+        timelines[cameraId] ?? (await playbackApi.timeline(cameraId, day.from, day.to, signal).catch(() => undefined));
+      const pick = pickSource(tl?.spans, tl?.deviceSpans, target);
+      if (pick.source === "device") {
+        // The camera's own recorder (GB NVR): it plays from the asked time, at 1×.
+        const r = await playbackApi.playback(cameraId, pick.from, pick.to, signal, "device");
+        return { hls: r.hls, from: pick.from, to: pick.to, source: "device", maxRate: 1 };
+      }
+      const at = pick.at;
       const from = at - WINDOW_BEFORE_MS;
       const to = Math.max(from + 1000, Math.min(at + WINDOW_AFTER_MS, bureauNow() + WINDOW_AFTER_MS));
       try {
@@ -128,7 +139,7 @@ export function usePlayback(initial: { cameras: string[]; at: number | null }): 
         throw err;
       }
     },
-    [timelines],
+    [timelines, day],
   );
 
   return {

@@ -12,6 +12,10 @@ export interface VodWindow {
   hls: string;
   from: number;
   to: number;
+  /** Where it is read from: the gateway's recording (default) or the camera's device (GB NVR). */
+  source?: "gateway" | "device";
+  /** The fastest this window plays (a device sends its recording at 1×); default: any speed. */
+  maxRate?: number;
 }
 
 export interface VodOptions {
@@ -80,7 +84,11 @@ export class VodController {
 
   setRate(rate: number): void {
     this.rate = rate;
-    this.o.video.playbackRate = rate;
+    this.o.video.playbackRate = this.effectiveRate();
+  }
+
+  private effectiveRate(): number {
+    return Math.min(this.rate, this.window?.maxRate ?? Number.POSITIVE_INFINITY);
   }
 
   setPlaying(playing: boolean): void {
@@ -129,6 +137,7 @@ export class VodController {
       return;
     }
     this.window = w;
+    this.o.video.dataset.source = w.source ?? "gateway";
     const hls = new Hls(config);
     this.hls = hls;
     hls.on(Hls.Events.LEVEL_LOADED, (_e, data) => {
@@ -159,7 +168,7 @@ export class VodController {
 
   private resume(): void {
     const v = this.o.video;
-    v.playbackRate = this.rate;
+    v.playbackRate = this.effectiveRate();
     if (!this.playing) {
       this.report("paused");
       return;

@@ -1,0 +1,127 @@
+// Device recordings over GB/T 28181 in Chromium: a simulated NVR (its own SIP, RecordInfo in two GBK
+// MESSAGEs, ffmpeg-muxed PS of its recording with the time burned in) registers with a real gateway that
+// has recorded nothing of its camera. The playback page of that GB camera shows the device's spans in their
+// own colour with the legend in words (网关录像 / 设备录像), plays from the device (s=Playback) at the asked
+// time, and a click elsewhere in the device's span plays from there (a new INVITE).
+import type { Page } from "@playwright/test";
+import { expect, login, PASSWORD, test } from "../support/fixtures";
+import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
+import { prisonCatalog } from "../support/gb-sim/catalog";
+import { SimDevice } from "../support/gb-sim/device";
+import { encodeFrames } from "../support/gb-sim/media/encode";
+
+const SERVER_ID = "34020000002000000001";
+const DOMAIN = "3402000000";
+const DEVICE = "34020000001180000001";
+const DEVICE_PASSWORD = "gb-e2e-pass";
+const catalog = prisonCatalog(DOMAIN, 2, 2, 4);
+const channel = catalog.find((c) => c.kind === "camera")!;
+const cameraId = `gb-${channel.id}`;
+const MIN = 60_000;
+const now = Math.floor(Date.now() / 1000) * 1000;
+const span = { from: now - 50 * MIN, to: now - 20 * MIN };
+
+let gw: GatewayProcess | null = null;
+let device: SimDevice | null = null;
+
+test.afterAll(async () => {
+  await device?.close();
+  await gw?.stop();
+  if (gw) removeDataDir(gw);
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  const sipPort = await freePort();
+  const base = 28_000 + Math.floor(Math.random() * 50) * 20;
+  gw = await startGateway({
+    SIM: "0",
+    FEED_SIM: "0",
+    GB_PASSWORD: DEVICE_PASSWORD,
+    GB_SIP_PORT: String(sipPort),
+    GB_SERVER_ID: SERVER_ID,
+    GB_DOMAIN: DOMAIN,
+    GB_MEDIA_PORTS: `${base}-${base + 19}`,
+  });
+  device = new SimDevice({
+    server: { host: "127.0.0.1", port: sipPort, id: SERVER_ID, domain: DOMAIN },
+    deviceId: DEVICE,
+    password: DEVICE_PASSWORD,
+    transport: "udp",
+    channels: catalog,
+    media: { codec: "h264", frames: encodeFrames({ codec: "h264", seconds: 1, size: "320x180", gop: 25 }) },
+    recordings: [span],
+    tzOffsetMin: 480,
+  });
+  await device.start();
+  expect(await device.register()).toBe(200);
+  const session = await fetch(`${gw.url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "commander", password: PASSWORD }),
+  });
+  const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  await expect
+    .poll(async () => {
+      const r = await fetch(`${gw!.url}/api/v1/gb/devices/${DEVICE}`, { headers: { cookie } });
+      return ((await r.json()) as { channels?: unknown[] }).channels?.length ?? 0;
+    })
+    .toBe(catalog.length);
+  const put = await fetch(`${gw.url}/api/v1/gb/devices/${DEVICE}`, {
+    method: "PUT",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ prisonId: "pj" }),
+  });
+  expect(put.status).toBe(200);
+});
+
+/** Wall time (ms) of the picture on the playback video, from its segment's PROGRAM-DATE-TIME. */
+function wallTime(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const v = document.querySelector<HTMLVideoElement>('[data-testid="pb-video"]');
+    if (!v?.dataset.segPdt) return null;
+    return Number(v.dataset.segPdt) + (v.currentTime - Number(v.dataset.segStart)) * 1000;
+  });
+}
+
+test("the playback page of a GB camera shows the device's recordings and plays them", async ({ page }) => {
+  test.setTimeout(120_000);
+  const g = gw!;
+  await login(page, g.url, "commander");
+  const start = span.from + 10 * MIN;
+  await page.goto(`${g.url}/playback?cameras=${cameraId}&t=${start}`);
+
+  // The device's span, in its own colour, and the legend in words.
+  const bar = page.getByTestId(`pb-timeline-${cameraId}`);
+  await expect(bar.getByTestId("pb-device-span")).toHaveCount(1, { timeout: 20_000 });
+  await expect(bar.getByTestId("pb-span")).toHaveCount(0);
+  await expect(page.getByTestId("pb-legend")).toContainText("网关录像");
+  await expect(page.getByTestId("pb-legend")).toContainText("设备录像");
+
+  // The gateway has nothing there: it plays from the device, at the asked time.
+  const tile = page.getByTestId(`pb-tile-${cameraId}`);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+  await expect(page.getByTestId("pb-video")).toHaveAttribute("data-source", "device");
+  expect(device!.playbacks.at(-1)).toMatchObject({ from: start / 1000 });
+  await expect.poll(() => wallTime(page), { timeout: 20_000 }).not.toBeNull();
+  const w0 = (await wallTime(page))!;
+  expect(Math.abs(w0 - start)).toBeLessThan(3000);
+  await expect.poll(async () => (await wallTime(page))! - w0, { timeout: 15_000 }).toBeGreaterThan(2000);
+
+  // A click further into the device's span plays from there: a new INVITE for that time.
+  const from = Number(await bar.getAttribute("data-from"));
+  const to = Number(await bar.getAttribute("data-to"));
+  const box = (await bar.boundingBox())!;
+  const timeOf = (x: number) => from + Math.round((((x - box.x) / box.width) * (to - from)) / 1000) * 1000;
+  let clientX = Math.floor(box.x + ((span.from + 20 * MIN - from) / (to - from)) * box.width);
+  while (timeOf(clientX) < span.from + 20 * MIN) clientX += 1;
+  const clicked = timeOf(clientX);
+  const invites = device!.playbacks.length;
+  await page.mouse.click(clientX, box.y + box.height / 2);
+  await expect.poll(() => device!.playbacks.length, { timeout: 15_000 }).toBeGreaterThan(invites);
+  expect(device!.playbacks.at(-1)).toMatchObject({ from: clicked / 1000 });
+  await expect
+    .poll(async () => Math.abs(((await wallTime(page)) ?? 0) - clicked), { timeout: 20_000 })
+    .toBeLessThan(3000);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+});
