@@ -24,7 +24,7 @@ export interface WallPage {
   name: string;
   /** Caption for the gallery. */
   title: string;
-  role: "commander" | "duty" | "chief" | "operator-pj";
+  role: "commander" | "duty" | "chief" | "operator-pj" | "admin";
   path(seeded: DemoSeeded): string;
   /** console: has the shell's top bar; screen: chrome-less big-screen output. */
   kind: "console" | "screen";
@@ -150,6 +150,13 @@ export const wallPages: readonly WallPage[] = [
     "commander",
     () => "/devices",
     (p) => some(p, "[data-testid='devices-page']"),
+  ),
+  page(
+    "users",
+    "用户管理 Users",
+    "admin",
+    () => "/users",
+    (p) => some(p, "[data-testid^='user-row-']"),
   ),
   page(
     "screen-1",

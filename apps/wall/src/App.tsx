@@ -11,11 +11,13 @@ import { Login } from "./pages/Login";
 import { useRoute } from "./router";
 import { restoreSession, sessionStore } from "./session/sessionStore";
 import { AppShell } from "./shell/AppShell";
+import { ForcedPasswordChange } from "./users/ForcedPasswordChange";
 
 export function App() {
   const t = useT();
   const lang = useLanguage();
   const status = useStore(sessionStore, (s) => s.status);
+  const mustChange = useStore(sessionStore, (s) => (s.info?.mustChangePassword ? s.info.username : null));
   const route = useRoute();
 
   useEffect(() => {
@@ -34,6 +36,8 @@ export function App() {
 
   if (status === "unknown") return <div className="boot" />;
   if (status === "anonymous") return <Login />;
+  // A reset password: nothing but the change (the gateway refuses every other request until then).
+  if (mustChange !== null) return <ForcedPasswordChange username={mustChange} />;
   return (
     <LiveProvider>
       <AppShell route={route} />

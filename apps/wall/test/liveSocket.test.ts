@@ -155,3 +155,36 @@ describe("LiveSocket", () => {
     h.live.close();
   });
 });
+
+describe("session ended (4401)", () => {
+  it("tells its owner when the gateway ends or changes the session, and keeps reconnecting", () => {
+    let ended = 0;
+    const sockets: FakeSocket[] = [];
+    const pending: Array<() => void> = [];
+    const live = new LiveSocket({
+      url: "ws://x/api/v1/live",
+      onMessage: () => {},
+      onState: () => {},
+      onSessionEnded: () => {
+        ended += 1;
+      },
+      createSocket: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      timers: { set: (fn) => pending.push(fn), clear: () => {} },
+      rng: () => 1,
+    });
+    live.start();
+    sockets[0]!.open();
+    sockets[0]!.onclose?.({ code: 1006 });
+    expect(ended).toBe(0);
+    pending.shift()!();
+    sockets[1]!.open();
+    sockets[1]!.onclose?.({ code: 4401 });
+    expect(ended).toBe(1);
+    expect(pending).toHaveLength(1);
+    live.close();
+  });
+});

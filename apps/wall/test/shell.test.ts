@@ -28,7 +28,7 @@ describe("the route table", () => {
     expect(landing.chief).toBe("/inspection");
     expect(landing.operator).toBe("/unit");
     expect(landing.commander).toBe("/");
-    expect(landing.admin).toBe("/audit");
+    expect(landing.admin).toBe("/users");
   });
 
   it("offers the audit trail to audit.view holders and camera groups to the administrator only", () => {

@@ -4,6 +4,7 @@
 import type { LiveMessage, LiveTopic } from "@cw/protocol";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef } from "react";
 import { useStore } from "zustand";
+import { recheckSession } from "../session/sessionStore";
 import { LiveSocket } from "./liveSocket";
 import { applyLiveBatch, initialLiveState, type LiveState, liveStore } from "./liveStore";
 import { parseLiveMessage } from "./topics";
@@ -54,6 +55,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     const live = new LiveSocket({
       url: liveUrl(),
       onState: (conn) => liveStore.setState({ conn }),
+      onSessionEnded: () => void recheckSession(),
       onOpen: () => {
         liveStore.setState({ awaitingSnapshot: true });
         // A reconnect starts with every topic: narrow it again.

@@ -27,11 +27,16 @@ export interface LiveSocketOptions {
   onState: (state: ConnState) => void;
   /** Called after every (re)connect, so the store can expect fresh snapshots. */
   onOpen?: () => void;
+  /** The gateway closed the socket because the session ended or changed (close code 4401). */
+  onSessionEnded?: () => void;
   createSocket?: (url: string) => SocketLike;
   timers?: Timers;
   rng?: () => number;
   maxQueue?: number;
 }
+
+/** The gateway's close code for "your session ended or changed" (docs/api/live.md). */
+export const sessionEndedCode = 4401;
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -48,7 +53,8 @@ export class LiveSocket {
   private closed = false;
   private everStarted = false;
   private readonly queue: string[] = [];
-  private readonly opts: Required<Omit<LiveSocketOptions, "onOpen">> & Pick<LiveSocketOptions, "onOpen">;
+  private readonly opts: Required<Omit<LiveSocketOptions, "onOpen" | "onSessionEnded">> &
+    Pick<LiveSocketOptions, "onOpen" | "onSessionEnded">;
 
   constructor(options: LiveSocketOptions) {
     this.opts = {
@@ -78,10 +84,12 @@ export class LiveSocket {
     };
     // A failed connect fires error then close; reconnecting is handled once, in close.
     socket.onerror = () => {};
-    socket.onclose = () => {
+    socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
       if (this.closed) return;
+      // The gateway ended or changed our session: whoever owns it checks; we keep trying meanwhile.
+      if ((ev as { code?: number } | undefined)?.code === sessionEndedCode) this.opts.onSessionEnded?.();
       this.opts.onState("reconnecting");
       const delay = backoffDelay(this.attempt, undefined, this.opts.rng);
       this.attempt += 1;

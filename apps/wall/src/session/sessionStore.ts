@@ -1,12 +1,14 @@
-// Who is logged in. Owns: the session state and the login/logout/restore actions; a 401 from any
-// request drops the session so the app shows the login page. Never stores credentials.
-import type { Login, SessionInfo } from "@cw/protocol";
+// Who is logged in. Owns: the session state and the login/logout/restore/change-password actions; a 401
+// from any request drops the session so the app shows the login page, and a live socket closed for the
+// session (4401) makes it ask again. Never stores credentials.
+import type { Login, PasswordChange, SessionInfo } from "@cw/protocol";
 import { createStore } from "zustand/vanilla";
 import { api } from "../api/endpoints";
 import { HttpError, onUnauthenticated } from "../api/http";
 import { redirect } from "../router";
 import { landing } from "../shell/routes";
 import { adoptClock } from "../time/clockStore";
+import { usersApi } from "../users/usersApi";
 
 export type SessionStatus = "unknown" | "anonymous" | "authenticated";
 
@@ -68,6 +70,29 @@ export async function login(credentials: Login): Promise<void> {
   // a login on a deep link stays where the link pointed.
   if (location.pathname === "/") redirect(landing[info.role]);
   sessionStore.setState({ status: "authenticated", info });
+}
+
+/** Changes the logged-in user's password; the answer is the session without mustChangePassword. */
+export async function changePassword(body: PasswordChange): Promise<void> {
+  const info = await usersApi.changePassword(body);
+  adoptClock(info);
+  // Out of a forced change at the root: the role's start page, as after a login.
+  if (sessionStore.getState().info?.mustChangePassword && location.pathname === "/") redirect(landing[info.role]);
+  sessionStore.setState({ status: "authenticated", info });
+}
+
+/**
+ * The live socket was closed because the session ended or changed (4401): ask the gateway who we are.
+ * A 401 drops the session (the login page); an answer adopts it (a new role redraws the shell).
+ */
+export async function recheckSession(): Promise<void> {
+  try {
+    const info = await api.session();
+    adoptClock(info);
+    sessionStore.setState({ status: "authenticated", info });
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 401) dropSession();
+  }
 }
 
 export async function logout(): Promise<void> {

@@ -17,6 +17,7 @@ import { VerifyExportPage } from "../playback/VerifyExportPage";
 import { PlansPage } from "../recordingPlans/PlansPage";
 import { RollCallPage } from "../rollcall/RollCallPage";
 import { UnitTerminal } from "../unit/UnitTerminal";
+import { UsersPage } from "../users/UsersPage";
 import type { Route } from "./routes";
 
 export function PageFor({ route }: { route: Route }) {
@@ -53,6 +54,8 @@ export function PageFor({ route }: { route: Route }) {
       return <DevicesPage />;
     case "recordingPlans":
       return <PlansPage />;
+    case "users":
+      return <UsersPage />;
     case "audit":
       return <AuditPage />;
     case "cameraGroups":

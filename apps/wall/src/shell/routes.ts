@@ -22,6 +22,7 @@ export type RouteName =
   | "verifyExport"
   | "devices"
   | "recordingPlans"
+  | "users"
   | "audit"
   | "cameraGroups"
   | "notFound";
@@ -108,6 +109,7 @@ export const routeTable: readonly RouteDef[] = [
   },
   { name: "verifyExport", path: "/evidence/verify", title: "nav.verifyExport", chrome: true },
   { name: "devices", path: "/devices", title: "nav.devices", needs: "gb.devices", nav: "live", chrome: true },
+  { name: "users", path: "/users", title: "nav.users", needs: "users.manage", nav: "admin", chrome: true },
   { name: "audit", path: "/audit", title: "nav.audit", needs: "audit.view", nav: "admin", chrome: true, topics: [] },
   {
     name: "cameraGroups",
@@ -145,8 +147,7 @@ export function canOpen(role: Role | undefined, name: RouteName): boolean {
 
 /** Where a role starts after logging in (the console for the big-screen roles). */
 export const landing: Readonly<Record<Role, string>> = {
-  // The user administrator starts on the audit trail (the users page arrives with the accounts item).
-  admin: "/audit",
+  admin: "/users",
   commander: "/",
   viewer: "/",
   duty: "/duty",
