@@ -47,6 +47,15 @@ export function nominalInterval(measuredMs: number): number {
 }
 
 /** Intervals measured before the part target is chosen (unless the configured part duration passes first). */
+/**
+ * The plan once frames measured are already in the part: none of their intervals may exceed the target,
+ * so the target is at least the longest (rounded up to 10 ms) and parts then aim 10 % below it.
+ */
+export function fitPlan(p: PartPlan, longestMs = 0): { targetMs: number; nominalMs: number } {
+  const floor = Math.ceil(longestMs / 10) * 10;
+  return { targetMs: Math.max(p.targetMs, floor), nominalMs: p.targetMs >= floor ? p.nominalMs : floor / 1.1 };
+}
+
 export const DECIDE_AFTER = 4;
 
 export class Cadence {

@@ -12,11 +12,27 @@
 //   output timeline skips the rest ("compression"). A sample's duration must reach the next sample —
 //   MSE drops every frame up to the next key frame after a gap of more than two frame durations — so a
 //   part cannot simply end early and leave a hole.
+//
+// The pure pieces live beside it: samples.ts (what a cut keeps and carries, the fMP4 runs), lateFrame.ts
+// (a frame later than its part allows), sealSegment.ts (a closed segment's duration, date and bytes),
+// cadence.ts (the part target from the frame rate).
 
-import { type FragmentSample, fragment, type TrackRun } from "../fmp4/fragment";
-import { AUDIO_TRACK_ID, VIDEO_TIMESCALE, VIDEO_TRACK_ID } from "../fmp4/init";
+import { fragment } from "../fmp4/fragment";
 import type { TrackSet } from "../media/types";
-import { Cadence, DECIDE_AFTER, type PartPlan, partTargetFor } from "./cadence";
+import { Cadence, DECIDE_AFTER, fitPlan, type PartPlan, partTargetFor } from "./cadence";
+import { fitLate } from "./lateFrame";
+import {
+  AAC_FRAME,
+  aacDts,
+  CUT_SLACK_MS,
+  framesThatFit,
+  overlapsWritten,
+  partRuns,
+  type Sample,
+  splitAtCut,
+  VIDEO_TICKS_PER_MS,
+} from "./samples";
+import { sealSegment } from "./sealSegment";
 import type { SegmentInfo } from "./types";
 
 export interface SegmenterOptions {
@@ -24,16 +40,6 @@ export interface SegmenterOptions {
   partTargetMs: number;
   segmentTargetMs: number;
 }
-
-interface Sample extends FragmentSample {
-  /** Decode time in the track's timescale. */
-  dts: number;
-}
-
-const AAC_FRAME = 1024;
-/** Millisecond timestamps jitter by ±1 ms; this slack keeps a part from being cut one frame early. */
-const CUT_SLACK_MS = 2;
-const VIDEO_TICKS_PER_MS = VIDEO_TIMESCALE / 1000;
 
 export class Segmenter {
   private tracks: TrackSet = { video: null, audio: null };
@@ -153,19 +159,16 @@ export class Segmenter {
     for (;;) {
       const first = this.video[0];
       if (!first || this.video.length < 2 || outMs - this.partStartMs <= this.partTargetMs) return;
-      const limit = this.partStartMs + this.partTargetMs;
       // The longest run of frames from the part's start whose end (the next frame's time) fits.
-      let n = 1;
-      while (n < this.video.length - 1 && this.video[n + 1]!.dts / VIDEO_TICKS_PER_MS <= limit) n++;
+      const n = framesThatFit(this.video, this.partStartMs + this.partTargetMs);
       this.closePart(this.video[n]!.dts / VIDEO_TICKS_PER_MS, this.video.length - n);
     }
   }
 
-  /** Frames measured are already in the part: none of their intervals may exceed the target. */
   private plan(p: PartPlan, longestMs = 0): void {
-    const floor = Math.ceil(longestMs / 10) * 10;
-    this.target = Math.max(p.targetMs, floor);
-    this.nominalMs = p.targetMs >= floor ? p.nominalMs : floor / 1.1;
+    const fitted = fitPlan(p, longestMs);
+    this.target = fitted.targetMs;
+    this.nominalMs = fitted.nominalMs;
   }
 
   /** Chooses the part target once DECIDE_AFTER intervals or the configured part duration have passed. */
@@ -189,7 +192,7 @@ export class Segmenter {
     // overlaps what is already written (after a shortened video gap) is dropped.
     const actual = Math.round((outMs * track.sampleRate) / 1000);
     const next = this.audioNextTicks;
-    if (this.open && next !== null && actual < next - AAC_FRAME / 2) {
+    if (this.open && overlapsWritten(actual, next)) {
       this.droppedUnits++;
       return;
     }
@@ -209,7 +212,7 @@ export class Segmenter {
         this.maybeCut(outMs, true, frameMs);
       }
     }
-    const dts = next !== null && Math.abs(actual - next) <= AAC_FRAME / 2 ? next : actual;
+    const dts = aacDts(actual, next);
     this.audioNextTicks = dts + AAC_FRAME;
     this.audio.push({ data, dts, cto: 0, key: true, duration: AAC_FRAME });
     this.lastAudioMs = outMs;
@@ -260,17 +263,11 @@ export class Segmenter {
    * timeline skips the rest (see the header), PROGRAM-DATE-TIME's anchor shifting with it.
    */
   private fitLate(prevMs: number, outMs: number, expectedMs: number): number {
-    const limit = this.partTargetMs;
-    if (outMs - this.partStartMs <= limit) return outMs;
-    const interval = outMs - prevMs;
-    if (interval <= 1.5 * expectedMs && interval <= limit) return outMs;
-    const at = Math.max(this.partStartMs + limit, prevMs + 1);
-    const excess = outMs - at;
-    if (excess <= 0) return outMs;
-    this.shiftMs += excess;
-    this.compressedMs += excess;
-    this.anchor += excess;
-    return at;
+    const fit = fitLate(this.partStartMs, this.partTargetMs, prevMs, outMs, expectedMs);
+    this.shiftMs += fit.excessMs;
+    this.compressedMs += fit.excessMs;
+    this.anchor += fit.excessMs;
+    return fit.outMs;
   }
 
   /**
@@ -323,25 +320,10 @@ export class Segmenter {
   private closePart(endMs: number, carry = 0): void {
     const open = this.open;
     if (!open || (this.video.length === 0 && this.audio.length === 0)) return;
-    const driving = this.tracks.video ? this.video : this.audio;
-    const keep = driving.length - carry;
-    const video = this.tracks.video ? this.video.slice(0, keep) : [];
-    const carriedVideo = this.tracks.video ? this.video.slice(keep) : [];
-    let audio = this.tracks.video ? this.audio : this.audio.slice(0, keep);
-    let carriedAudio = this.tracks.video ? [] : this.audio.slice(keep);
-    if (carry > 0 && this.tracks.video && this.tracks.audio) {
-      // Audio after the cut belongs with the video frame that now opens the next part.
-      const at = Math.round((endMs * this.tracks.audio.sampleRate) / 1000);
-      audio = this.audio.filter((s) => s.dts < at);
-      carriedAudio = this.audio.filter((s) => s.dts >= at);
-    }
-    const runs: TrackRun[] = [];
-    const v = video[0];
-    const a = audio[0];
-    if (v) runs.push({ trackId: VIDEO_TRACK_ID, baseDecodeTime: v.dts, samples: video });
-    if (a) runs.push({ trackId: AUDIO_TRACK_ID, baseDecodeTime: a.dts, samples: audio });
+    const { video, audio, carriedVideo, carriedAudio } = splitAtCut(this.tracks, this.video, this.audio, endMs, carry);
+    const runs = partRuns(video, audio);
     if (runs.length === 0) return;
-    const independent = this.tracks.video ? v?.key === true : true;
+    const independent = this.tracks.video ? video[0]?.key === true : true;
     const bytes = fragment(++this.sequence, runs);
     this.announceEnding(); // the previous segment closes as this one's first part appears
     open.parts.push({ index: open.parts.length, durationMs: endMs - this.partStartMs, independent, bytes });
@@ -372,20 +354,7 @@ export class Segmenter {
   }
 
   private finishSegment(open: SegmentInfo, endMs: number): void {
-    open.durationMs = endMs - open.startMs;
-    // The anchor only falls; it fell during this segment when the segment began with frames that arrived
-    // late in a burst (a pre-rolled GOP, a source catching up): date the segment by the settled anchor so
-    // it does not overlap the next one.
-    open.programDateTime = Math.round(this.anchor + open.startMs);
-    // One copy per segment; the parts become views into it so a segment costs its bytes once.
-    const bytes = Buffer.concat(open.parts.map((p) => p.bytes));
-    let off = 0;
-    for (const p of open.parts) {
-      const len = p.bytes.length;
-      p.bytes = bytes.subarray(off, off + len);
-      off += len;
-    }
-    open.bytes = bytes;
+    sealSegment(open, endMs, this.anchor);
     this.onSegment(open);
   }
 }
