@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   if ((config.demoUsers ?? config.users.length === 0) && !process.env.DEMO_PASSWORD) {
     console.log(
-      `\nCommand Wall: ${gateway.url}  — demo users commander, chief, duty, viewer, operator-<prisonId>; ` +
+      `\nCommand Wall: ${gateway.url}  — demo users admin, commander, chief, duty, viewer, operator-<prisonId>; ` +
         `password: ${config.demoPassword} (set DEMO_PASSWORD to change it)\n`,
     );
   }
