@@ -3,7 +3,8 @@
 // millisecond timestamps to a MediaSink, like the FLV demuxer does for RTMP. The video codec comes from
 // the program stream map (sent with key frames) or, without one (ffmpeg's muxers), from the parameter sets.
 // RTP markers end a frame early only once they have been seen to fall on frame ends (some devices mark
-// every packet). Audio is not carried: GB devices send G.711, which fMP4/HLS players do not take.
+// every packet). Audio is not carried: GB devices send G.711, which fMP4/HLS players do not take — it is
+// dropped and said once through `sink.note` (health `audio: {codec, handling: "dropped"}`), never an error.
 // Owns the demuxer and the per-stream codec state; never throws; problems go to `onError` as data.
 import type { MediaSink } from "../media/types";
 import { AccessUnitAssembler, type EsUnit } from "./access-units";
@@ -11,7 +12,7 @@ import { probeVideoCodec, splitNals } from "./annexb";
 import { PsDemuxer } from "./demuxer";
 import type { Pes, PsmEntry } from "./headers";
 import { type PsError, psError } from "./ps-error";
-import { isAudioStreamId, isVideoStreamId, streamTypeName, videoCodecOf } from "./stream-types";
+import { audioCodecName, isAudioStreamId, isVideoStreamId, streamTypeName, videoCodecOf } from "./stream-types";
 import { Unwrapper } from "./unwrap";
 import { type VideoCodec, VideoEs } from "./video-es";
 
@@ -47,6 +48,8 @@ export class PsToSink {
   private markerDistrusted = false;
   private readonly reported = new Set<string>();
   private current: PsPacketInfo = { timestamp: 0, marker: false };
+  /** The audio codec last reported as dropped (null: none seen yet). */
+  private audioNoted: string | null = null;
   readonly stats: PsStats = { frames: 0, keyFrames: 0, droppedFrames: 0, errors: 0 };
 
   constructor(
@@ -81,6 +84,8 @@ export class PsToSink {
 
   private onPsm(entries: PsmEntry[]): void {
     for (const e of entries) this.streamTypes.set(e.streamId, e.streamType);
+    const audio = entries.find((e) => isAudioStreamId(e.streamId));
+    if (audio) this.dropAudio(audioCodecName(audio.streamType));
     const video = entries.find((e) => isVideoStreamId(e.streamId));
     if (!video) return;
     const codec = videoCodecOf(video.streamType);
@@ -93,7 +98,14 @@ export class PsToSink {
   }
 
   private onPes(pes: Pes): void {
-    if (isAudioStreamId(pes.streamId)) return;
+    if (isAudioStreamId(pes.streamId)) {
+      // Audio without a PSM that names it (ffmpeg's muxers write none): dropped all the same.
+      if (this.audioNoted === null) {
+        const declared = this.streamTypes.get(pes.streamId);
+        this.dropAudio(declared === undefined ? "unknown" : audioCodecName(declared));
+      }
+      return;
+    }
     this.videoId ??= pes.streamId;
     if (pes.streamId !== this.videoId) return;
     const declared = this.streamTypes.get(pes.streamId);
@@ -131,6 +143,13 @@ export class PsToSink {
     }
     if (pts !== null) this.lastPts = pts;
     this.markerSinceData = false;
+  }
+
+  /** Audio is never carried (see the header); health says which codec was dropped, once per codec. */
+  private dropAudio(codec: string): void {
+    if (this.audioNoted === codec) return;
+    this.audioNoted = codec;
+    this.sink.note?.({ audio: { codec, handling: "dropped" } });
   }
 
   private useCodec(codec: VideoCodec): void {

@@ -45,3 +45,20 @@ export function streamTypeName(streamType: number): string {
   for (const [name, value] of Object.entries(STREAM_TYPE)) if (value === streamType) return name;
   return `0x${streamType.toString(16).padStart(2, "0")}`;
 }
+
+/**
+ * An audio stream type as the gateway's health names audio codecs (ffmpeg's names, as for RTSP and RTMP
+ * cameras): GB devices send G.711 A-law (0x90) mostly.
+ */
+export function audioCodecName(streamType: number): string {
+  const names: Record<number, string> = {
+    [STREAM_TYPE.g711a]: "pcm_alaw",
+    [STREAM_TYPE.g711u]: "pcm_mulaw",
+    [STREAM_TYPE.g7221]: "g722_1",
+    [STREAM_TYPE.g7231]: "g723_1",
+    [STREAM_TYPE.g729]: "g729",
+    [STREAM_TYPE.aacAdts]: "aac",
+    [STREAM_TYPE.svacAudio]: "svac_audio",
+  };
+  return names[streamType] ?? streamTypeName(streamType);
+}

@@ -45,6 +45,9 @@ describe.each<SimCodec>(["h264", "h265"])("%s from a GB device muxer", (codec) =
     expect(rec.configs).toHaveLength(1);
     expect(rec.configs[0]!.video?.codec).toBe(codec);
     expect(rx.stats().ps.errors).toBe(0);
+    // The PSM declares G.711 A-law (with or without its PES): dropped, said once, never an error.
+    expect(rec.notes).toEqual([{ audio: { codec: "pcm_alaw", handling: "dropped" } }]);
+    expect(rec.units.every((u) => u.kind === "video")).toBe(true);
     const p = probePackager(packager);
     expect(p).toMatchObject({ frames: rec.units.length, keyFrames: 2, width: 320, height: 180, stderr: "" });
   });

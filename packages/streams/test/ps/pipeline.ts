@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RtpPsReceiver } from "../../src/gb/rtp-ps-receiver";
 import { Packager } from "../../src/hls/packager";
-import type { AccessUnit, MediaSink, TrackSet } from "../../src/media/types";
+import type { AccessUnit, MediaSink, SourceNote, TrackSet } from "../../src/media/types";
 import type { PsError } from "../../src/ps/ps-error";
 import { FFPROBE } from "../fmp4/media";
 
 export class Recorder implements MediaSink {
+  notes: SourceNote[] = [];
   configs: TrackSet[] = [];
   units: AccessUnit[] = [];
   ends: string[] = [];
@@ -29,6 +30,9 @@ export class Recorder implements MediaSink {
   end(r: string): void {
     this.ends.push(r);
     this.next?.end(r);
+  }
+  note(n: SourceNote): void {
+    this.notes.push(n);
   }
 }
 
