@@ -33,7 +33,6 @@ export class DevicePlayback {
   lastUsedAt: number;
   private port: number | null = null;
   private listener: MediaListener | null = null;
-  private receiver: RtpPsReceiver | null = null;
   private packager: Packager | null = null;
   private store: RecordingStore | null = null;
   private sessionId: string | null = null;
@@ -143,7 +142,6 @@ export class DevicePlayback {
       },
       { ssrc: Number(ssrc), now: ctx.now },
     );
-    this.receiver = receiver;
     const port = ctx.pool.take();
     if (port === null) return "no free media port (GB_MEDIA_PORTS is exhausted)";
     this.port = port;
