@@ -29,7 +29,7 @@ export function cameraAdminRoutes(
     requireCan(session, "cameras.manage");
     const input = orThrow(parseWith(zCameraCreate, req.body));
     const data = orThrow(planCreate(catalogue, input, ids));
-    await commit([{ type: "camera.added", actor: userActor(session.user.username), data }]);
+    await commit([{ type: "camera.added", actor: userActor(session.user.username), data: catalogue.sealEdit(data) }]);
     const camera = catalogue.camera(data.camera.id);
     if (!camera) throw new AppError("conflict", "the camera could not be placed");
     return reply.code(201).send(cameraDetail(deps, session, camera));
@@ -42,7 +42,7 @@ export function cameraAdminRoutes(
     if (!idPattern.test(id) || !catalogue.camera(id)) throw new AppError("not_found", `no camera ${id}`, "id");
     const patch = orThrow(parseWith(zCameraPatch, req.body));
     const data = orThrow(planUpdate(catalogue, id, patch, ids));
-    await commit([{ type: "camera.updated", actor: userActor(session.user.username), data }]);
+    await commit([{ type: "camera.updated", actor: userActor(session.user.username), data: catalogue.sealEdit(data) }]);
     // Marking a camera important changes nothing in its picture: its streams play on.
     if (Object.keys(patch).some((k) => k !== "important")) await media.stopCamera(id);
     const camera = catalogue.camera(id);

@@ -2,6 +2,7 @@
 // the camera edits folded from the log; its reads, the commanders' camera edits, and the live
 // `catalogue.camera` topic (each edit, to whoever may see that prison).
 import { can } from "@cw/protocol";
+import { atRestKey, secretBox } from "../../auth/atRest";
 import { canSeePrison } from "../../auth/guard";
 import { derivedPublishKey } from "../../auth/secret";
 import type { CameraAccess } from "../cameraGroups/access";
@@ -15,6 +16,7 @@ export function catalogueFeature(k: Kernel, d: { access: CameraAccess }) {
     k.province,
     (id) => derivedPublishKey(k.secret, id),
     k.log.child({ part: "catalogue" }),
+    secretBox(atRestKey(k.secret)),
   );
   const deps = { catalogue: store, config: k.config, access: d.access };
   return {

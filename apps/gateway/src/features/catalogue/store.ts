@@ -2,8 +2,13 @@
 // it (camera.added / camera.updated / camera.removed). Owns lookups, the tree and search. Changes only
 // through apply(event); it never writes the log itself (commands.ts plans, the log decides).
 import type { Camera, TreeNode } from "@cw/protocol";
+import type { SecretBox } from "../../auth/atRest";
 import type { GatewayEventMap, LoggedEvent } from "../../events/map";
 import { type CameraEntry, defaultHasSubStream, type Province } from "./model";
+import { openCamera, sealCamera, sealEdit } from "./secrets";
+
+/** No sealing (unit tests of the store alone). */
+const plainBox: SecretBox = { seal: (s) => s, open: (s) => s };
 
 export interface PrisonInfo {
   id: string;
@@ -49,6 +54,8 @@ export class CatalogueStore {
     province: Province,
     private readonly derivePublishKey: (cameraId: string) => string,
     private readonly log?: CatalogueWarn,
+    /** Seals secrets written down (the log's camera events, snapshots) and opens them on the way back. */
+    private readonly box: SecretBox = plainBox,
   ) {
     this.bureau = { ...province.bureau };
     for (const p of province.prisons) {
@@ -111,18 +118,25 @@ export class CatalogueStore {
     return parts.join(" / ");
   }
 
-  /** The cameras and publish keys (the base province is rebuilt from its file, not snapshotted). */
+  /** The cameras and publish keys, secrets sealed (the base province is rebuilt from its file, not snapshotted). */
   snapshot(): { cameras: Map<string, Camera>; keys: Map<string, string> } {
-    return { cameras: this.cameraMap, keys: this.keys };
+    const cameras = new Map([...this.cameraMap].map(([id, c]) => [id, sealCamera(c, this.box)]));
+    const keys = new Map([...this.keys].map(([id, k]) => [id, this.box.seal(k)]));
+    return { cameras, keys };
   }
 
   restore(data: unknown): void {
     const d = data as { cameras: Map<string, Camera>; keys: Map<string, string> };
     this.cameraMap.clear();
-    for (const [id, c] of d.cameras) this.cameraMap.set(id, c);
+    for (const [id, c] of d.cameras) this.cameraMap.set(id, openCamera(c, this.box));
     this.keys.clear();
-    for (const [id, k] of d.keys) this.keys.set(id, k);
+    for (const [id, k] of d.keys) this.keys.set(id, this.box.open(k));
     this.treeCache = null;
+  }
+
+  /** A camera edit's payload as the log keeps it: its RTSP password and publish key sealed. */
+  sealEdit(data: CameraAddedData): CameraAddedData {
+    return sealEdit(data, this.box);
   }
 
   /** Folds one event; returns the camera change it made, or null (other event types, or dropped). */
@@ -142,11 +156,12 @@ export class CatalogueStore {
   private changeOf(e: LoggedEvent): CatalogueChange | null {
     if (e.type === "camera.added" || e.type === "camera.updated") {
       const d = e.data;
-      const camera = this.placeable(d.camera, e.seq);
+      const camera = this.placeable(openCamera(d.camera, this.box), e.seq);
       if (!camera) return null;
       this.cameraMap.set(camera.id, camera);
       if (camera.source.kind === "rtmp") {
-        const key = d.publishKey ?? this.keys.get(camera.id) ?? this.derivePublishKey(camera.id);
+        const logged = d.publishKey === undefined ? undefined : this.box.open(d.publishKey);
+        const key = logged ?? this.keys.get(camera.id) ?? this.derivePublishKey(camera.id);
         this.keys.set(camera.id, key);
       } else this.keys.delete(camera.id);
       this.treeCache = null;
