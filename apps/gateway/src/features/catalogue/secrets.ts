@@ -3,7 +3,9 @@
 // as it is. Pure over a SecretBox.
 import type { Camera } from "@cw/protocol";
 import { openUrl, type SecretBox, sealUrl } from "../../auth/atRest";
-import type { CameraAddedData } from "./store";
+import type { GatewayEventMap } from "../../events/map";
+
+type CameraAddedData = GatewayEventMap["camera.added"];
 
 function mapUrls(camera: Camera, f: (url: string) => string): Camera {
   if (camera.source.kind !== "rtsp") return camera;
