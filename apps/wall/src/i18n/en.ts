@@ -462,6 +462,7 @@ export const en: Record<MessageKey, string> = {
   "shell.noAccessHint": "Your role cannot use this page. Ask an administrator if you need it.",
   "shell.toStart": "Go to my start page",
   "nav.screens": "Screens",
+  "nav.more": "More",
   "shell.nav": "Pages",
   "nav.inspection": "Inspection",
   "sev.1": "1 Critical",

@@ -461,6 +461,7 @@ export const zhCN = {
   "shell.noAccessHint": "您的角色不能使用此页面。如需使用，请联系管理员。",
   "shell.toStart": "返回我的首页",
   "nav.screens": "大屏输出",
+  "nav.more": "更多",
   "shell.nav": "页面导航",
   "nav.inspection": "视频督查",
   "sev.1": "1级 紧急",
