@@ -32,7 +32,7 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
   const eventLog = await selectEventLog(config, log);
   let sources: MediaSourceFactory | null = null;
   const offset = config.clockOffsetMs;
-  const gb = createGbFeature(config, log);
+  const gb = await createGbFeature(config, log);
   const gw = await createGateway({
     config,
     log,

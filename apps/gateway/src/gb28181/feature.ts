@@ -5,6 +5,8 @@
 import { join } from "node:path";
 import { GbServer } from "@cw/gb28181";
 import { type CameraSpec, PortPool, type SourceFactory } from "@cw/streams";
+import { atRestKey, secretBox } from "../auth/atRest";
+import { loadSecret } from "../auth/secret";
 import type { Config } from "../config";
 import type { GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
@@ -23,15 +25,15 @@ export interface GbFeature extends GatewayFeature {
   readonly deviceRecordings: DeviceRecordings;
 }
 
-/** null when GB is off (no GB_PASSWORD). */
-export function createGbFeature(config: Config, log: Logger): GbFeature | null {
+/** null when GB is off (no GB_PASSWORD). Loads DATA_DIR/secret first: device passwords are sealed with it. */
+export async function createGbFeature(config: Config, log: Logger): Promise<GbFeature | null> {
   const password = config.gbPassword;
   if (!password) return null;
   const pool = PortPool.parse(config.gbMediaPorts);
   if (!pool) throw new Error(`GB_MEDIA_PORTS "${config.gbMediaPorts}" is not a range of ports above 1023`);
   const bindHost = config.gbSipHost ?? config.host;
   const publicHost = config.gbMediaIp ?? bindHost;
-  const settings = GbSettings.open(config.dataDir);
+  const settings = GbSettings.open(config.dataDir, secretBox(atRestKey(await loadSecret(config.dataDir))));
   const gbLog = log.child({ part: "gb28181" });
   const server = new GbServer({
     bindHost,

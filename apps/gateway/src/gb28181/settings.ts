@@ -1,11 +1,14 @@
 // What commanders set per GB device: its own password, the prison it belongs to and the organisation
 // mapping. Kept in DATA_DIR/gb/devices.json (mode 0600, written whole and fsync'd before the API answers)
 // rather than in the event log, because the log is the readable audit trail and a password must never be
-// in it; the log records that a setting changed and by whom. Read once at start; never logs a password.
+// in it; the log records that a setting changed and by whom. The password is sealed in the file (AES-256-GCM,
+// auth/atRest.ts, key derived from DATA_DIR/secret) and plain only in memory; a file written before sealing
+// reads back as it is and is sealed whole at the next write. Read once at start; never logs a password.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { zId } from "@cw/protocol";
 import { z } from "zod";
+import type { SecretBox } from "../auth/atRest";
 import { writeFileDurably } from "../durableFile";
 
 const zPlace = z.object({ blockId: zId.nullable(), subBlockId: zId.nullable() }).strict();
@@ -21,7 +24,12 @@ const zDeviceSettings = z
   .strict();
 export type DeviceSettings = z.infer<typeof zDeviceSettings>;
 
-const zFile = z.object({ version: z.literal(1), devices: z.record(zGbId, zDeviceSettings) });
+// In the file the password is sealed ("cw1." + base64url), longer than the 128 characters it is in the API.
+const zStored = zDeviceSettings.extend({ password: z.string().min(1).max(1024).optional() }).strict();
+const zFile = z.object({ version: z.literal(1), devices: z.record(zGbId, zStored) });
+
+const mapPassword = (s: DeviceSettings, f: (p: string) => string): DeviceSettings =>
+  s.password === undefined ? s : { ...s, password: f(s.password) };
 
 export class GbSettings {
   /** Writes one after another, so an older state never lands after a newer one. */
@@ -30,9 +38,10 @@ export class GbSettings {
   private constructor(
     private readonly dir: string,
     private readonly devices: Map<string, DeviceSettings>,
+    private readonly box: SecretBox,
   ) {}
 
-  static open(dataDir: string): GbSettings {
+  static open(dataDir: string, box: SecretBox): GbSettings {
     const dir = join(dataDir, "gb");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     let text: string | null = null;
@@ -50,7 +59,14 @@ export class GbSettings {
     const parsed = json === null ? null : zFile.safeParse(json);
     if (parsed && !parsed.success)
       throw new Error(`${join(dir, "devices.json")} is not a GB settings file: ${parsed.error.issues[0]?.message}`);
-    return new GbSettings(dir, new Map(Object.entries(parsed?.data.devices ?? {})));
+    const devices = Object.entries(parsed?.data.devices ?? {}).map(([id, d]) => {
+      try {
+        return [id, mapPassword(d, (p) => box.open(p))] as const;
+      } catch {
+        throw new Error(`${join(dir, "devices.json")}: device ${id}'s password does not open with DATA_DIR/secret`);
+      }
+    });
+    return new GbSettings(dir, new Map(devices), box);
   }
 
   get(deviceId: string): DeviceSettings {
@@ -69,7 +85,8 @@ export class GbSettings {
   async set(deviceId: string, patch: DeviceSettings): Promise<DeviceSettings> {
     const next = { ...this.get(deviceId), ...patch };
     this.devices.set(deviceId, next);
-    const bytes = Buffer.from(JSON.stringify({ version: 1, devices: Object.fromEntries(this.devices) }));
+    const sealed = [...this.devices].map(([id, d]) => [id, mapPassword(d, (p) => this.box.seal(p))]);
+    const bytes = Buffer.from(JSON.stringify({ version: 1, devices: Object.fromEntries(sealed) }));
     const write = this.writing.then(() => writeFileDurably(this.dir, "devices.json", bytes, 0o600));
     this.writing = write.catch(() => undefined);
     await write;
