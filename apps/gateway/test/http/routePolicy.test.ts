@@ -31,6 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+function cookieOf(role: Role): string {
+  const c = cookies.get(role);
+  if (c === undefined) throw new Error(`no session for ${role}`);
+  return c;
+}
+
 /** A route's pattern with every parameter filled: a dummy id, or the given camera for `:id` of cameras. */
 function pathOf(url: string, camera = "x1"): string {
   return url
@@ -78,7 +84,7 @@ describe("route policy", () => {
     expect(cases.length).toBeGreaterThan(50);
     for (const { method, url, capability } of cases) {
       for (const role of roles) {
-        const res = await ask(method, pathOf(url), cookies.get(role));
+        const res = await ask(method, pathOf(url), cookieOf(role));
         const body = (await res.json().catch(() => null)) as { code?: string } | null;
         const refused = res.status === 403 && body?.code === "forbidden";
         if (refused !== !can(role, capability)) {
@@ -112,7 +118,7 @@ describe("route policy", () => {
     const cam = "pj-b1-s1-cell";
     const group = await t.req("/api/v1/camera-groups", {
       method: "POST",
-      cookie: cookies.get("admin"),
+      cookie: cookieOf("admin"),
       json: { name: "重点监舍", cameraIds: [cam], roles: ["commander"], users: [] },
     });
     expect(group.status).toBe(201);
@@ -121,12 +127,12 @@ describe("route policy", () => {
     const wrong: string[] = [];
     for (const { method, url } of scoped) {
       // The chief holds cameras.view, recordings.view, cameras.ptz: outside the group, still refused.
-      const res = await ask(method, pathOf(url, cam), cookies.get("chief"));
+      const res = await ask(method, pathOf(url, cam), cookieOf("chief"));
       if (res.status !== 403 && res.status !== 404) wrong.push(`chief ${method} ${url}: ${res.status}`);
     }
     expect(wrong).toEqual([]);
     // The group's role reads it.
-    expect((await t.req(`/api/v1/cameras/${cam}`, { cookie: cookies.get("commander") })).status).toBe(200);
-    expect((await t.req(`/api/v1/cameras/${cam}`, { cookie: cookies.get("chief") })).status).toBe(403);
+    expect((await t.req(`/api/v1/cameras/${cam}`, { cookie: cookieOf("commander") })).status).toBe(200);
+    expect((await t.req(`/api/v1/cameras/${cam}`, { cookie: cookieOf("chief") })).status).toBe(403);
   });
 });
