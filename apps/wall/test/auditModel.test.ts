@@ -1,7 +1,7 @@
 import type { AuditEvent, AuditNames } from "@cw/protocol";
 import { auditSubject } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
-import { auditQuery, linkOf, nameBook, noFilters, sentence } from "../src/audit/auditModel";
+import { auditQuery, durationParts, linkOf, nameBook, noFilters, sentence } from "../src/audit/auditModel";
 
 const names: AuditNames = {
   actors: [{ id: "duty", name: "值班员" }],
@@ -66,5 +66,16 @@ describe("audit rows as sentences", () => {
     });
     expect(linkOf({ at: 1 }, auditSubject("order.signed", { id: "o-1", unitId: "pj" }))?.href).toBe("/orders/o-1");
     expect(linkOf({ at: 1 }, auditSubject("session.opened", { username: "duty" }))).toBeNull();
+  });
+});
+
+describe("a view's length", () => {
+  it("is read from view.ended in whole seconds and split into hours, minutes and seconds", () => {
+    const data = { cameraId: "c", prisonId: "p", durationMs: 192_400 };
+    const e = { seq: 1, at: 0, type: "view.ended", actor: "commander", data } as unknown as AuditEvent;
+    expect(sentence(e, book).seconds).toBe(192);
+    expect(sentence({ ...e, type: "view.started" }, book).seconds).toBeNull();
+    expect(durationParts(192)).toEqual({ h: 0, m: 3, s: 12 });
+    expect(durationParts(3723)).toEqual({ h: 1, m: 2, s: 3 });
   });
 });

@@ -76,6 +76,16 @@ export const zViewStarted = z.object({
 });
 export type ViewStarted = z.infer<typeof zViewStarted>;
 
+/** A live view ended (its play URL went quiet): how long it lasted, for "who viewed … and for how long". */
+export const zViewEnded = z.object({
+  cameraId: z.string(),
+  prisonId: z.string(),
+  variant: z.enum(["main", "sub"]),
+  startedAt: z.number(),
+  durationMs: z.number().int().nonnegative(),
+});
+export type ViewEnded = z.infer<typeof zViewEnded>;
+
 /** What a logged event is about: the camera, prison, alarm and order its data names (null: none). */
 export interface AuditSubject {
   cameraId: string | null;

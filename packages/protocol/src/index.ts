@@ -32,6 +32,7 @@ export {
   zAuditNames,
   zAuditPage,
   zAuditQuery,
+  zViewEnded,
   zViewStarted,
 } from "./audit";
 export {

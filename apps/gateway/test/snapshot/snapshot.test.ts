@@ -7,6 +7,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
+import { atRestKey, openUrl, secretBox } from "../../src/auth/atRest";
+import { loadSecret } from "../../src/auth/secret";
 import { makeConfig } from "../../src/config";
 import { type Core, openCore } from "../../src/core";
 import { createLogger } from "../../src/log";
@@ -34,13 +36,28 @@ async function core(dir: string, config: Record<string, unknown> = {}, now = Dat
 }
 
 /** Every part's state as plain data (what a snapshot holds), for deep comparison. */
-const stateOf = (c: Core) =>
-  deserialize(
-    serialize({
-      ...Object.fromEntries(c.featureList.flatMap((f) => (f.state ? [[f.name, f.state.snapshot()]] : []))),
-      screens: c.features.wall.service.screens(),
-    }),
+/**
+ * Every part's snapshot, with sealed secrets opened: a snapshot seals them afresh (AES-GCM, a new nonce
+ * each time), so two equal states write different ciphertexts of the same secrets.
+ */
+const stateOf = async (c: Core, dir: string) => {
+  const box = secretBox(atRestKey(await loadSecret(dir)));
+  const open = (v: unknown): unknown => {
+    if (typeof v === "string") return v.startsWith("cw1.") ? box.open(v) : openUrl(v, box);
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, open(x)]));
+    if (Array.isArray(v)) return v.map(open);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, open(x)]));
+    return v;
+  };
+  return open(
+    deserialize(
+      serialize({
+        ...Object.fromEntries(c.featureList.flatMap((f) => (f.state ? [[f.name, f.state.snapshot()]] : []))),
+        screens: c.features.wall.service.screens(),
+      }),
+    ),
   ) as Record<string, unknown>;
+};
 
 const snapshotFiles = (dir: string) => readdirSync(join(dir, "state")).filter((n) => n.endsWith(".v8"));
 
@@ -132,8 +149,8 @@ describe("state snapshots", () => {
     expect(fromSnapshot.snapshots.restoredSeq).toBe(atSnapshot);
     expect(full.snapshots.restoredSeq).toBe(0);
     expect(fromSnapshot.eventLog.lastSeq).toBe(full.eventLog.lastSeq);
-    const a = stateOf(fromSnapshot);
-    const b = stateOf(full);
+    const a = await stateOf(fromSnapshot, dir);
+    const b = await stateOf(full, copy);
     for (const part of Object.keys(b)) expect(a[part], part).toEqual(b[part]);
     // Reads agree too: an audit page (payloads fetched from the log by seq), the tree.
     const page = { type: "camera.", limit: 10 };

@@ -9,7 +9,7 @@ import { navigate } from "../router";
 import { sessionStore } from "../session/sessionStore";
 import { canOpen } from "../shell/routes";
 import { useBureauFormat } from "../time/clockStore";
-import { type AuditSentence, nameBook, sentence, verbKey } from "./auditModel";
+import { type AuditSentence, durationParts, nameBook, sentence, verbKey } from "./auditModel";
 import { type AuditModel, useAudit } from "./useAudit";
 import "./audit.css";
 
@@ -198,6 +198,19 @@ function Sentence({ s }: { s: AuditSentence }) {
           </a>
         </>
       )}
+      {s.seconds !== null && (
+        <span className="audit-duration" data-testid="audit-duration" data-seconds={s.seconds}>
+          {" "}
+          {t("audit.duration", { d: durationText(t, s.seconds) })}
+        </span>
+      )}
     </span>
   );
+}
+
+function durationText(t: ReturnType<typeof useT>, seconds: number): string {
+  const { h, m, s } = durationParts(seconds);
+  if (h > 0) return t("audit.hm", { h, m });
+  if (m > 0) return t("audit.ms", { m, s });
+  return t("audit.s", { s });
 }

@@ -54,6 +54,8 @@ export interface AuditSentence {
   /** What it is about, as names ("" when the event names nothing). */
   what: string;
   link: AuditLink | null;
+  /** How long a view lasted (view.ended), in whole seconds; null for other events. */
+  seconds: number | null;
 }
 
 /** A page to open, and the route it is (the page shows the link only to roles that may open it). */
@@ -87,7 +89,9 @@ export function sentence(e: AuditEvent, book: NameBook): AuditSentence {
       : s.prisonId !== null
         ? (book.prison(s.prisonId) ?? s.prisonId)
         : "";
-  return { who, verb, what, link: linkOf(e, s) };
+  const ms = e.type === "view.ended" ? (e.data as { durationMs?: unknown } | null)?.durationMs : undefined;
+  const seconds = typeof ms === "number" && Number.isFinite(ms) ? Math.round(ms / 1000) : null;
+  return { who, verb, what, link: linkOf(e, s), seconds };
 }
 
 /** Where a row leads: an order, an alarm on the duty console, or the camera's footage at that moment. */
@@ -98,4 +102,9 @@ export function linkOf(e: Pick<AuditEvent, "at">, s: ReturnType<typeof auditSubj
     return { href: `/playback?cameras=${encodeURIComponent(s.cameraId)}&t=${e.at}`, route: "playback" };
   }
   return null;
+}
+
+/** A view's length in words' parts: hours, minutes, seconds (the page joins them with its units). */
+export function durationParts(seconds: number): { h: number; m: number; s: number } {
+  return { h: Math.floor(seconds / 3600), m: Math.floor((seconds % 3600) / 60), s: seconds % 60 };
 }

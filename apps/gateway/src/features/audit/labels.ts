@@ -5,6 +5,7 @@ export type AuditLang = "zh-CN" | "en";
 
 const verbs: Record<string, readonly [string, string]> = {
   "view.started": ["查看实时视频", "viewed live video"],
+  "view.ended": ["结束查看实时视频", "stopped viewing live video"],
   "recording.played": ["回放录像", "played back a recording"],
   "recording.plan.set": ["设置录像计划", "set the recording plan"],
   "evidence.created": ["标记证据", "marked evidence"],

@@ -2,6 +2,7 @@
 // the session (hls.js sends no headers); it is checked on every request, slides while used, and its
 // first playlist request logs view.started (who, camera, when, from where) before anything is served.
 // Blocking playlist reloads are cancelled when the client goes away.
+
 import { userActor } from "@cw/alerts";
 import { type ApiError, AppError, errorCatalogue, type Rendition, variantOf, zRendition } from "@cw/protocol";
 import type { Served, StreamRegistry } from "@cw/streams";
@@ -12,6 +13,7 @@ import type { Commit } from "../../events/codec";
 import { sendError } from "../../http/errors";
 import type { Metrics } from "../../metrics";
 import { type HlsFile, parseHlsFile, parsePlaylistQuery } from "./hlsFiles";
+import type { ViewTracker } from "./views";
 
 interface Params {
   token: string;
@@ -40,13 +42,14 @@ function clientGone(req: FastifyRequest, reply: FastifyReply): AbortSignal {
 /** What the HLS edge needs: token checks, the log (view.started), the media plane, the byte counter. */
 export interface HlsRouteDeps extends PathTokenDeps {
   secret: Buffer;
+  views: ViewTracker;
   commit: Commit;
   media: StreamRegistry;
   metrics: Metrics;
 }
 
 export function hlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
-  const { secret, tokens, commit, media, metrics } = deps;
+  const { secret, tokens, commit, media, metrics, views } = deps;
   const badToken = () => new AppError("bad_token");
 
   /** The token in the path, its session and the camera it names; `variant` null = the multivariant. */
@@ -62,20 +65,20 @@ export function hlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
     if (claims.v !== "all" && (variant === null || claims.v !== variant)) throw badToken();
     const { session, camera, key } = admitPathToken(deps, p.token, claims, p.camera);
     if (tokens.touch(key, claims, playlist)) {
+      const started = {
+        cameraId: camera.id,
+        prisonId: camera.prisonId,
+        variant: variant === null ? ("main" as const) : variantOf(variant),
+      };
       await commit([
         {
           type: "view.started",
           actor: userActor(session.user.username),
-          data: {
-            cameraId: camera.id,
-            prisonId: camera.prisonId,
-            variant: variant === null ? "main" : variantOf(variant),
-            ip: req.ip,
-            userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256),
-          },
+          data: { ...started, ip: req.ip, userAgent: String(req.headers["user-agent"] ?? "").slice(0, 256) },
         },
       ]);
-    }
+      views.started(key, { ...started, username: session.user.username });
+    } else views.seen(key);
     return { key };
   };
 
