@@ -158,13 +158,15 @@ describe("device recordings of a GB camera", () => {
     let seg = { pdt: [] as number[], ended: false };
     let text = "";
     const started = Date.now();
-    while (!seg.ended && Date.now() - started < 20_000) {
+    // The simulated NVR sends its 6 s file in real time; on a loaded machine its ffmpeg may lag well behind.
+    while (!seg.ended && Date.now() - started < 40_000) {
       text = await (await fetch(url)).text();
       seg = segmentsOf(text);
       if (!seg.ended) await new Promise((r) => setTimeout(r, 250));
     }
     expect(seg.ended).toBe(true);
-    expect(inv.ended).toBe(true);
+    // The device's side of the dialog ends when the gateway's BYE (or its own end of file) is through.
+    await until(() => inv.ended, 10_000, "the device's playback ended");
     expect(text).toContain("#EXT-X-MAP:URI=");
     expect(text).toContain("#EXT-X-BYTERANGE:");
     expect(seg.pdt.length).toBeGreaterThanOrEqual(2);
@@ -190,7 +192,7 @@ describe("device recordings of a GB camera", () => {
       "/api/v1/audit?type=recording.played",
     );
     expect(audit.body.events.some((e) => e.data["source"] === "device" && e.data["cameraId"] === cameraId)).toBe(true);
-  }, 40_000);
+  }, 90_000);
 
   it("a device playback nobody fetches is hung up with BYE, its port returned", async () => {
     const from = recordings[1]!.from;
@@ -199,12 +201,18 @@ describe("device recordings of a GB camera", () => {
       `/api/v1/cameras/${cameraId}/playback?from=${from}&to=${from + 10 * MIN}&source=device`,
     );
     expect(p.status).toBe(200);
-    const first = await (await fetch(`${gw.url}${p.body.hls}`)).text();
+    // The first playlist waits for footage; on a loaded machine it may answer before a segment is there.
+    let first = "";
+    const t0 = Date.now();
+    while (segmentsOf(first).pdt.length === 0 && Date.now() - t0 < 20_000) {
+      first = await (await fetch(`${gw.url}${p.body.hls}`)).text();
+      if (segmentsOf(first).pdt.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
     expect(segmentsOf(first).pdt.length).toBeGreaterThanOrEqual(1);
     expect(device.streaming).toBeGreaterThan(0);
     await until(() => device.byes > byes, 15_000, "BYE after idle");
     await until(() => device.streaming === 0, 5000, "sender stopped");
     const gone = await fetch(`${gw.url}${p.body.hls}`);
     expect(gone.status).toBe(404);
-  }, 40_000);
+  }, 60_000);
 });
