@@ -526,6 +526,7 @@ export const en: Record<MessageKey, string> = {
   "pb.exporting": "Exporting…",
   "pb.manifest": "Signed manifest",
   "pb.openAtAlarm": "Play back around the alarm",
+  "pb.date": "Playback date",
   "pb.watermark": "Watermark exports (who, when)",
   "pb.watermarkHint":
     "A watermark re-encodes: the picture shows who exported it, when, and each frame's recorded time; without it the export is the recorded footage as is.",

@@ -525,6 +525,7 @@ export const zhCN = {
   "pb.exporting": "导出中…",
   "pb.manifest": "签名清单",
   "pb.openAtAlarm": "回放告警前后录像",
+  "pb.date": "回放日期",
   "pb.watermark": "导出时加水印（导出人、时间）",
   "pb.watermarkHint": "水印需重新编码：画面上写明导出人、导出时间和每帧的录像时间；不加水印则导出原始录像。",
   "pb.watermarked": "含水印",

@@ -78,7 +78,7 @@ export function EvidencePanel({
             placeholder={t("pb.notePlaceholder")}
             onChange={(e) => setNote(e.target.value)}
           />
-          <button type="submit" data-testid="pb-mark" disabled={note.trim() === ""}>
+          <button type="submit" className="btn" data-testid="pb-mark" disabled={note.trim() === ""}>
             {t("pb.mark")}
           </button>
         </form>
@@ -118,6 +118,7 @@ export function EvidencePanel({
             {canExport && (
               <button
                 type="button"
+                className="btn"
                 data-testid="pb-export"
                 disabled={busy !== null}
                 onClick={() => void exportIt(ev.id)}

@@ -23,11 +23,17 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
   return (
     <div className="pb-controls">
       <div className="pb-group">
-        <button type="button" data-testid="pb-prev-day" onClick={() => model.setDate(shiftDate(model.date, -1))}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="pb-prev-day"
+          onClick={() => model.setDate(shiftDate(model.date, -1))}
+        >
           ‹
         </button>
         <input
           type="date"
+          aria-label={t("pb.date")}
           data-testid="pb-date"
           value={model.date}
           max={today}
@@ -35,6 +41,7 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
         />
         <button
           type="button"
+          className="btn"
           data-testid="pb-next-day"
           disabled={model.date >= today}
           onClick={() => model.setDate(shiftDate(model.date, 1))}
@@ -43,13 +50,31 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
         </button>
       </div>
       <div className="pb-group">
-        <button type="button" data-testid="pb-step-back" title={t("pb.frameBack")} onClick={() => model.step(-1)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="pb-step-back"
+          title={t("pb.frameBack")}
+          onClick={() => model.step(-1)}
+        >
           ⏮
         </button>
-        <button type="button" data-testid="pb-play" data-playing={model.playing} onClick={model.togglePlay}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="pb-play"
+          data-playing={model.playing}
+          onClick={model.togglePlay}
+        >
           {model.playing ? t("pb.pause") : t("pb.play")}
         </button>
-        <button type="button" data-testid="pb-step-forward" title={t("pb.frameForward")} onClick={() => model.step(1)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="pb-step-forward"
+          title={t("pb.frameForward")}
+          onClick={() => model.step(1)}
+        >
           ⏭
         </button>
       </div>
@@ -60,7 +85,7 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
             type="button"
             aria-pressed={model.rate === s}
             data-testid={`pb-speed-${s}`}
-            className={model.rate === s ? "active" : ""}
+            className={model.rate === s ? "btn active" : "btn"}
             onClick={() => model.setRate(s)}
           >
             {s}×
@@ -80,6 +105,7 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
         >
           <input
             list="pb-cameras"
+            aria-label={t("pb.addCamera")}
             data-testid="pb-add-input"
             placeholder={t("pb.addCamera")}
             value={adding}
@@ -92,7 +118,7 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
               </option>
             ))}
           </datalist>
-          <button type="submit" data-testid="pb-add">
+          <button type="submit" className="btn" data-testid="pb-add">
             {t("pb.add")}
           </button>
         </form>
