@@ -35,6 +35,7 @@ export {
   zViewEnded,
   zViewStarted,
 } from "./audit";
+export { bureauDateTime, offsetText } from "./bureauClock";
 export {
   type CameraGroup,
   type CameraGroupChoices,

@@ -144,16 +144,18 @@ export class RecordingProjection {
 
   /** Every plan set on a node, cameras' and scopes' alike. */
   entries(): PlanEntry[] {
-    const cams = [...this.s.plans].map(([id, r]) => ({ scope: "camera" as const, id, ...r }));
-    const scopes = [...this.s.scopePlans.values()].map((r) => ({ ...r }));
-    return [...scopes, ...cams].map(({ scope, id, prisonId, plan, setBy, setAt }) => ({
+    const entry = (scope: PlanEntry["scope"], id: string, r: PlanRecord): PlanEntry => ({
       scope,
       id,
-      prisonId,
-      plan,
-      setBy,
-      setAt,
-    }));
+      prisonId: r.prisonId,
+      plan: r.plan,
+      setBy: r.setBy,
+      setAt: r.setAt,
+    });
+    return [
+      ...[...this.s.scopePlans.values()].map((r) => entry(r.scope, r.id, r)),
+      ...[...this.s.plans].map(([id, r]) => entry("camera", id, r)),
+    ];
   }
 
   evidence(id: string): Evidence | undefined {

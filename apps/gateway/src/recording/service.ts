@@ -64,25 +64,25 @@ export class RecordingFeature {
   }
 
   /**
-   * Tells the media side each camera's effective plan where it changed: after a plan on any node, or a
-   * camera added, moved or removed. One pass over the catalogue (15 000 cameras: a few ms).
+   * Tells the media side each camera's effective plan where it changed, after a plan on a prison, block
+   * or sub-block (one pass over the catalogue: 15 000 cameras take a few ms).
    */
   private reconcile(): void {
-    const seen = new Set<string>();
-    for (const camera of this.d.core.catalogue.cameras()) {
-      seen.add(camera.id);
-      const { plan, from } = this.d.projection.effective(camera);
-      const json = from === null ? "" : JSON.stringify(plan);
-      if ((this.applied.get(camera.id) ?? "") === json) continue;
-      if (json === "") this.applied.delete(camera.id);
-      else this.applied.set(camera.id, json);
-      void this.d.media.setPlan(camera.id, plan);
-    }
-    for (const id of [...this.applied.keys()]) {
-      if (seen.has(id)) continue;
-      this.applied.delete(id);
-      void this.d.media.setPlan(id, null);
-    }
+    for (const camera of this.d.core.catalogue.cameras()) this.reconcileCamera(camera.id);
+  }
+
+  /**
+   * One camera's effective plan to the media side, if it changed: after its own plan, or when it was
+   * added, moved or removed (a catalogue sync of thousands of cameras is one lookup each, not a pass each).
+   */
+  private reconcileCamera(id: string): void {
+    const camera = this.d.core.catalogue.camera(id);
+    const effective = camera ? this.d.projection.effective(camera) : null;
+    const json = effective === null || effective.from === null ? "" : JSON.stringify(effective.plan);
+    if ((this.applied.get(id) ?? "") === json) return;
+    if (json === "") this.applied.delete(id);
+    else this.applied.set(id, json);
+    void this.d.media.setPlan(id, camera ? effective!.plan : null);
   }
 
   get publicKeyPem(): string {
@@ -239,12 +239,21 @@ export class RecordingFeature {
   onEvent(e: LoggedEvent): void {
     switch (e.type) {
       case "recording.plan.set":
-      case "recording.scopePlan.set":
+        this.reconcileCamera(e.data.cameraId);
+        return;
       case "recording.plan.cleared":
+        if (e.data.scope === "camera") this.reconcileCamera(e.data.id);
+        else this.reconcile();
+        return;
+      case "recording.scopePlan.set":
+        this.reconcile();
+        return;
       case "camera.added":
       case "camera.updated":
+        this.reconcileCamera(e.data.camera.id);
+        return;
       case "camera.removed":
-        this.reconcile();
+        this.reconcileCamera(e.data.id);
         return;
       case "evidence.created":
         this.d.media.evidence.add(e.data.cameraId, e.data.from, e.data.to);

@@ -8,16 +8,17 @@ import { useStore } from "zustand";
 import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { useT } from "../i18n/useT";
 import { useCan } from "../session/useCan";
+import type { TreeIndex } from "../tree/treeModel";
 import { ScrollRegion } from "../ui/ScrollRegion";
 import { PlanEditor } from "./PlanEditor";
 import { modeKey, type PlanTable, planAt, planSummary, recordingCount } from "./plansModel";
-import { usePlans } from "./usePlans";
+import { type PlansState, usePlans } from "./usePlans";
 import "./plans.css";
 
 export function PlansPage() {
   const t = useT();
   const { tree, index } = useStore(catalogueStore);
-  const state = usePlans(null);
+  const state = usePlans();
   const canManage = useCan("recordings.manage");
   useEffect(() => {
     void loadCatalogue();
@@ -37,7 +38,9 @@ export function PlansPage() {
       <div className="plans-body">
         <ScrollRegion label={t("plans.tree")} className="plans-tree" testId="plans-tree">
           {tree && index && state.plans ? (
-            tree.children.map((p) => <PlanRow key={p.id} node={p} depth={0} plans={state.plans!} state={state} />)
+            tree.children.map((p) => (
+              <PlanRow key={p.id} node={p} depth={0} index={index} plans={state.plans!} state={state} />
+            ))
           ) : (
             <p className="plans-empty">{t("plans.loading")}</p>
           )}
@@ -61,9 +64,9 @@ export function PlansPage() {
   );
 }
 
-function PlanRow(p: { node: TreeNode; depth: number; plans: PlanTable; state: ReturnType<typeof usePlans> }) {
+function PlanRow(p: { node: TreeNode; depth: number; index: TreeIndex; plans: PlanTable; state: PlansState }) {
   const t = useT();
-  const index = useStore(catalogueStore, (s) => s.index)!;
+  const { index } = p;
   const [open, setOpen] = useState(p.depth === 0);
   const { node } = p;
   const at = planAt(index, p.plans, node.id);
@@ -109,7 +112,7 @@ function PlanRow(p: { node: TreeNode; depth: number; plans: PlanTable; state: Re
       {open && hasChildren && (
         <div className="plans-children">
           {node.children.map((c) => (
-            <PlanRow key={c.id} node={c} depth={p.depth + 1} plans={p.plans} state={p.state} />
+            <PlanRow key={c.id} node={c} depth={p.depth + 1} index={index} plans={p.plans} state={p.state} />
           ))}
         </div>
       )}

@@ -17,9 +17,9 @@ export interface PlansState {
   clear(scope: PlanScope, id: string): Promise<void>;
 }
 
-export function usePlans(initial: string | null): PlansState {
+export function usePlans(): PlansState {
   const [list, setList] = useState<PlanTable | null>(null);
-  const [selected, setSelected] = useState<string | null>(initial);
+  const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(0);

@@ -4,6 +4,7 @@
 // filter and finds a font; the exporter runs it. A watermarked export is a copy for showing, not the
 // recorded pictures bit for bit — the manifest still signs exactly the file handed out.
 import { existsSync } from "node:fs";
+import { bureauDateTime, offsetText } from "@cw/protocol";
 
 /** Fonts tried in order: CJK first (names may be Chinese), then Latin-only. */
 export const watermarkFonts = [
@@ -26,16 +27,9 @@ export interface WatermarkText {
   tzOffsetMin: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /** A wall time as the bureau reads it: "2026-12-02 14:30:00 +08:00". */
 export function bureauStamp(ms: number, tzOffsetMin: number): string {
-  const d = new Date(ms + tzOffsetMin * 60_000);
-  const sign = tzOffsetMin < 0 ? "-" : "+";
-  const off = Math.abs(tzOffsetMin);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(
-    d.getUTCMinutes(),
-  )}:${pad(d.getUTCSeconds())} ${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+  return `${bureauDateTime(ms, tzOffsetMin)} ${offsetText(tzOffsetMin)}`;
 }
 
 /** The exporter's line: who exported and when (bureau time). Read from a file, never parsed by ffmpeg. */

@@ -2,6 +2,7 @@
 // Excel reads Chinese, times on the bureau's clock ("2026-03-10 09:30:05", its UTC offset in the header
 // name), names instead of ids beside the ids. Pure: rows and lookups in, text out.
 import { CSV_BOM, csvField } from "@cw/alerts";
+import { bureauDateTime, offsetText } from "@cw/protocol";
 import type { AuditRow } from "./auditIndex";
 import { type AuditLang, auditHeader, auditVerb, otherActor } from "./labels";
 
@@ -11,31 +12,19 @@ export interface AuditCsvNames {
   camera(id: string): string | undefined;
 }
 
-/** "2026-03-10 09:30:05" at `tzOffsetMin` minutes from UTC. */
-export function bureauTime(ms: number, tzOffsetMin: number): string {
-  const iso = new Date(ms + tzOffsetMin * 60_000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
-
-export function utcOffset(tzOffsetMin: number): string {
-  const sign = tzOffsetMin < 0 ? "-" : "+";
-  const m = Math.abs(tzOffsetMin);
-  return `UTC${sign}${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-}
-
 export function auditCsv(
   rows: readonly AuditRow[],
   o: { lang: AuditLang; tzOffsetMin: number; names: AuditCsvNames },
 ): string {
   const header = auditHeader(o.lang);
-  header[0] = `${header[0]} (${utcOffset(o.tzOffsetMin)})`;
+  header[0] = `${header[0]} (UTC${offsetText(o.tzOffsetMin)})`;
   const lines = [header.map(csvField).join(",")];
   for (const { event: e, cameraId, prisonId } of rows) {
     const person = e.actor === null ? undefined : o.names.user(e.actor);
     const prison = prisonId === null ? "" : (o.names.prison(prisonId) ?? prisonId);
     const camera = cameraId === null ? "" : (o.names.camera(cameraId) ?? cameraId);
     const line = [
-      bureauTime(e.at, o.tzOffsetMin),
+      bureauDateTime(e.at, o.tzOffsetMin),
       person ?? otherActor(e.actor, o.lang),
       e.actor ?? "",
       auditVerb(e.type, o.lang),
