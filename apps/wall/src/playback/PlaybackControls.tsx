@@ -50,14 +50,8 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
         </button>
       </div>
       <div className="pb-group">
-        <button
-          type="button"
-          className="btn"
-          data-testid="pb-step-back"
-          title={t("pb.frameBack")}
-          onClick={() => model.step(-1)}
-        >
-          ⏮
+        <button type="button" className="btn" data-testid="pb-step-back" onClick={() => model.step(-1)}>
+          {t("pb.frameBack")}
         </button>
         <button
           type="button"
@@ -68,14 +62,8 @@ export function PlaybackControls({ model }: { model: PlaybackModel }) {
         >
           {model.playing ? t("pb.pause") : t("pb.play")}
         </button>
-        <button
-          type="button"
-          className="btn"
-          data-testid="pb-step-forward"
-          title={t("pb.frameForward")}
-          onClick={() => model.step(1)}
-        >
-          ⏭
+        <button type="button" className="btn" data-testid="pb-step-forward" onClick={() => model.step(1)}>
+          {t("pb.frameForward")}
         </button>
       </div>
       <div className="pb-group" title={t("pb.speed")}>
