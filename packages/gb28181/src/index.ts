@@ -9,6 +9,7 @@ export { idKind } from "./core/types";
 export type { GbServerOptions, InviteResult, RecordsResult } from "./edge/server";
 export { GbServer } from "./edge/server";
 export type { TransportStats } from "./edge/transport";
+export type { UplinkMediaAnswer, UplinkMediaHandler, UplinkMediaRequest } from "./lower/media";
 export { fromGbTime, toGbTime } from "./manscdp/gbTime";
 export type { CatalogItem } from "./manscdp/messages";
 export type { PtzAction } from "./manscdp/ptz";
