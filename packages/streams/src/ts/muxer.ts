@@ -3,71 +3,13 @@
 // frame, the decoder's parameter sets (from avcC/hvcC) in-band before every key frame, one PES per access
 // unit with PTS and DTS, a PCR on each PES start. Pure bytes out; never throws on well-formed units.
 import type { VideoTrack } from "../media/types";
+import { annexB, crc32Mpeg as crc32, timestamp } from "../ps/write";
+
+export { parameterSets } from "../ps/write";
 
 const PACKET = 188;
 const PMT_PID = 0x1000;
 const VIDEO_PID = 0x100;
-const START_CODE = Buffer.from([0, 0, 0, 1]);
-
-/** The parameter-set NAL units of an avcC (SPS, PPS) or hvcC (VPS, SPS, PPS), in record order. */
-export function parameterSets(track: VideoTrack): Buffer[] {
-  const c = track.config;
-  const out: Buffer[] = [];
-  if (track.codec === "h264") {
-    let p = 5;
-    for (const countMask of [0x1f, 0xff]) {
-      const n = (c[p] ?? 0) & countMask;
-      p++;
-      for (let i = 0; i < n && p + 2 <= c.length; i++) {
-        const len = c.readUInt16BE(p);
-        out.push(c.subarray(p + 2, p + 2 + len));
-        p += 2 + len;
-      }
-    }
-    return out;
-  }
-  let p = 23;
-  const arrays = c[22] ?? 0;
-  for (let a = 0; a < arrays && p + 3 <= c.length; a++) {
-    const n = c.readUInt16BE(p + 1);
-    p += 3;
-    for (let i = 0; i < n && p + 2 <= c.length; i++) {
-      const len = c.readUInt16BE(p);
-      out.push(c.subarray(p + 2, p + 2 + len));
-      p += 2 + len;
-    }
-  }
-  return out;
-}
-
-let crcTable: Uint32Array | null = null;
-function crc32(b: Buffer): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let i = 0; i < 256; i++) {
-      let c = i << 24;
-      for (let k = 0; k < 8; k++) c = c & 0x80000000 ? (c << 1) ^ 0x04c11db7 : c << 1;
-      crcTable[i] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const x of b) crc = ((crc << 8) ^ crcTable[((crc >>> 24) ^ x) & 0xff]!) >>> 0;
-  return crc >>> 0;
-}
-
-function timestamp(prefix: number, t: number): Buffer {
-  const v = ((t % 2 ** 33) + 2 ** 33) % 2 ** 33;
-  const hi = Math.floor(v / 2 ** 30);
-  const mid = Math.floor(v / 2 ** 15) & 0x7fff;
-  const lo = v & 0x7fff;
-  return Buffer.from([
-    (prefix << 4) | (hi << 1) | 1,
-    mid >> 7,
-    ((mid & 0x7f) << 1) | 1,
-    lo >> 7,
-    ((lo & 0x7f) << 1) | 1,
-  ]);
-}
 
 export class TsMuxer {
   private readonly cc = new Map<number, number>();
@@ -76,13 +18,7 @@ export class TsMuxer {
 
   /** One access unit (4-byte length-prefixed NAL units), ms timestamps → TS packets. */
   unit(dtsMs: number, ptsMs: number, key: boolean, data: Buffer): Buffer {
-    const nals: Buffer[] = [];
-    if (key) for (const ps of parameterSets(this.track)) nals.push(START_CODE, ps);
-    for (let p = 0; p + 4 <= data.length; ) {
-      const len = data.readUInt32BE(p);
-      nals.push(START_CODE, data.subarray(p + 4, p + 4 + len));
-      p += 4 + len;
-    }
+    const nals = annexB(this.track, key, data);
     const dts = Math.round(dtsMs * 90);
     const pts = Math.round(ptsMs * 90);
     const header = Buffer.concat([
