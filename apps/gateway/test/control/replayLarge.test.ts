@@ -1,8 +1,8 @@
-// Start-up at a million events: the journal file is generated directly (100 k alarms raised with their
-// obligations, 800 k repeats), then the core opens it (scan + replay into every projection, the
-// control state included); its clean shutdown writes a state snapshot, and the next open restores it and
-// folds only what came after. The bounds are generous so CI stays stable; the bench reports the real
-// figures (target ≤ 5 s).
+// Start-up from a large journal: the file is generated directly (10 k alarms raised with their
+// obligations, 80 k repeats: 100 k events), then the core opens it (scan + replay into every projection,
+// the control state included); its clean shutdown writes a state snapshot, and the next open restores it
+// and folds only what came after. Behaviour only: how long a million events take is the bench's
+// (`npm run bench -- replay`, docs/benchmarks.md, target ≤ 5 s), not a timed test.
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,8 +12,8 @@ import { makeConfig } from "../../src/config";
 import { openCore } from "../../src/core";
 import { createLogger } from "../../src/log";
 
-const N = 1_000_000;
-const ALARMS = 100_000;
+const N = 100_000;
+const ALARMS = 10_000;
 
 async function writeJournal(dir: string): Promise<void> {
   await mkdir(join(dir, "journal"), { recursive: true });
@@ -72,19 +72,18 @@ async function writeJournal(dir: string): Promise<void> {
   expect(seq).toBe(N);
 }
 
-it("opens a journal of 1 M events (scan + replay into the projections) in bounded time", {
+it("opens a journal of 100 k events (scan + replay into the projections), then restores from its snapshot", {
   timeout: 240_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "cw-1m-"));
   try {
     await writeJournal(dir);
     const open = async () => {
-      const t0 = performance.now();
       const core = await openCore({
         config: makeConfig({ dataDir: dir, logLevel: "silent", demoPassword: "x-password" }),
         log: createLogger("silent"),
       });
-      return { core, ms: performance.now() - t0 };
+      return { core };
     };
     const first = await open();
     let snapshotSeq = 0;
@@ -93,9 +92,6 @@ it("opens a journal of 1 M events (scan + replay into the projections) in bounde
       expect(first.core.eventLog.lastSeq).toBeGreaterThanOrEqual(N); // + what start-up itself appends (the day's inspection draw)
       expect(Object.keys(first.core.features.alarms.plane.projection.state.alarms.byId)).toHaveLength(ALARMS);
       expect(first.core.features.alarms.plane.projection.state.alarms.byId.a7?.count).toBe(9);
-      console.log(`journal open + replay of ${N} events: ${Math.round(first.ms)} ms`);
-      // Generous: CI machines are shared; a quiet 2-core box does it in a few seconds (the bench reports it).
-      expect(first.ms).toBeLessThan(60_000);
     } finally {
       snapshotSeq = first.core.eventLog.lastSeq;
       await first.core.close(); // a clean shutdown after a million unsnapshotted events writes a snapshot
@@ -106,8 +102,6 @@ it("opens a journal of 1 M events (scan + replay into the projections) in bounde
       expect(Object.keys(second.core.features.alarms.plane.projection.state.alarms.byId)).toHaveLength(ALARMS);
       expect(second.core.features.alarms.plane.projection.state.alarms.byId.a7?.count).toBe(9);
       expect(second.core.features.audit.index.size).toBe(second.core.eventLog.lastSeq);
-      console.log(`open with a snapshot at ${snapshotSeq}: ${Math.round(second.ms)} ms`);
-      expect(second.ms).toBeLessThan(60_000);
     } finally {
       await second.core.close();
     }
