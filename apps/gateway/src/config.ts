@@ -8,6 +8,7 @@ import { zRole } from "@cw/protocol";
 import { z } from "zod";
 import { controlConfigShape, controlEnvKeys } from "./features/alarms/config";
 import { inspectionConfigShape, inspectionEnvKeys } from "./features/inspection/config";
+import { uplinkConfigShape, uplinkEnvKeys } from "./features/uplink/config";
 import { usersConfigShape, usersEnvKeys } from "./features/users/config";
 import { gbConfigShape, gbEnvKeys } from "./gb28181/config";
 import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
@@ -139,6 +140,8 @@ export const zConfig = z
     ...gbConfigShape,
     /** Accounts: lockout rules, the bootstrap administrator (features/users/config.ts). */
     ...usersConfigShape,
+    /** Store-and-forward of alarms and roll calls to the bureau: UPPER_URL, UPPER_FEED_KEY (features/uplink/config.ts). */
+    ...uplinkConfigShape,
   })
   .strict();
 export type Config = z.infer<typeof zConfig>;
@@ -178,6 +181,7 @@ export const envKeys = {
   ...recordingEnvKeys,
   ...gbEnvKeys,
   ...usersEnvKeys,
+  ...uplinkEnvKeys,
 } as const satisfies Record<string, keyof Config>;
 
 export class ConfigError extends Error {

@@ -9,7 +9,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { app: "gateway" },
     redact: {
-      paths: ["password", "*.password", "req.headers.cookie", "headers.cookie", "publishKey", "*.publishKey"],
+      paths: [
+        "password",
+        "*.password",
+        "req.headers.cookie",
+        "headers.cookie",
+        "publishKey",
+        "*.publishKey",
+        "upperFeedKey",
+        "*.upperFeedKey",
+      ],
       censor: "[redacted]",
     },
   };

@@ -11,6 +11,7 @@ import { ordersFeature } from "./orders";
 import { overviewFeature } from "./overview";
 import { sessionsFeature } from "./sessions";
 import { streamsFeature } from "./streams";
+import { uplinkFeature } from "./uplink";
 import { usersFeature } from "./users";
 import { wallFeature } from "./wall";
 
@@ -34,6 +35,7 @@ export function makeFeatures(k: Kernel) {
     sessions: sessions.store,
     tokens: streams.tokens,
   });
+  const uplink = uplinkFeature(k, { alarms });
   const named = {
     users,
     sessions,
@@ -47,6 +49,7 @@ export function makeFeatures(k: Kernel) {
     overview,
     streams,
     recording,
+    uplink,
   };
   const list: readonly Feature[] = Object.values(named);
   return { named, list };

@@ -73,6 +73,7 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   "POST /api/v1/feeds/:prisonId/alarms": "feed",
   "POST /api/v1/feeds/:prisonId/rollcalls": "feed",
   "GET /api/v1/feeds/:prisonId/ws": "feed",
+  "GET /api/v1/uplink": "alarms.view",
   // Orders
   "POST /api/v1/orders": "orders.issue",
   "GET /api/v1/orders": "orders.view",

@@ -2,7 +2,7 @@
 // X-Feed-Timestamp + X-Feed-Signature, a few requests in flight at most, retries on network errors and
 // 5xx/429 with back-off, each retry signed afresh. Owns its fetches and retry timers; stop() aborts
 // and clears them all. Never throws to the caller: failures are logged and counted.
-import { signFeed } from "../features/alarms/feeds/signature";
+import { signedFeedHeaders } from "../features/alarms/feeds/signature";
 import type { SimLog } from "./model";
 
 export type FeedPath = "alarms" | "rollcalls";
@@ -78,11 +78,7 @@ export class FeedPoster {
     try {
       const res = await (this.opts.fetch ?? fetch)(url, {
         method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-feed-timestamp": timestamp,
-          "x-feed-signature": signFeed(this.opts.keyFor(job.prisonId), timestamp, raw),
-        },
+        headers: signedFeedHeaders(this.opts.keyFor(job.prisonId), timestamp, raw),
         body: raw,
         signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs ?? 10_000)]),
       });

@@ -36,7 +36,8 @@ async function burst(g: GatewayProcess, total: number, killAfter: number, concur
   return { acked, inFlight: [...attempted].filter((s) => !acked.has(s)) };
 }
 
-async function login(url: string): Promise<string> {
+/** Logs in as the demo duty officer (e2e password); the session cookie. */
+export async function login(url: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -45,6 +45,15 @@ export function signFeed(key: string, timestamp: number | string, rawBody: strin
   return `sha256=${mac(key, String(timestamp), rawBody).toString("hex")}`;
 }
 
+/** The headers of a signed feed request (the simulator, the uplink): JSON, timestamp, signature. */
+export function signedFeedHeaders(key: string, timestamp: string, rawBody: string): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: signFeed(key, timestamp, rawBody),
+  };
+}
+
 /** A demo prison's feed key: hex HMAC-SHA256(DEMO_FEED_SECRET, prisonId). */
 export function demoFeedKey(secret: string, prisonId: string): string {
   const cacheKey = `${secret}\u0000${prisonId}`;

@@ -1,0 +1,81 @@
+// The uplink: store-and-forward of the control plane from a prison's edge gateway up to the bureau's
+// gateway, through the bureau's own signed feeds API (docs/api/uplink.md). Runs when UPPER_URL is set:
+// every alarm and roll-call report, once in this gateway's durable log, is posted to the bureau in log
+// order with a stable sourceId, retried through outages, with a durable cursor in DATA_DIR/uplink.
+// Without UPPER_URL it only answers GET /api/v1/uplink with {enabled: false}.
+import { randomInt } from "node:crypto";
+import { join } from "node:path";
+import type { AlarmsFeature } from "../alarms";
+import type { Feature, Kernel } from "../feature";
+import { CursorStore } from "./cursor";
+import { Forwarder } from "./forwarder";
+import { uplinkMetrics } from "./metrics";
+import { type UplinkView, uplinkRoutes } from "./routes";
+import { FeedSender } from "./sender";
+
+export interface UplinkOptions {
+  /** Randomness for the back-off's jitter (tests pass a seeded one). */
+  rng?: () => number;
+}
+
+export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: UplinkOptions = {}) {
+  const { upperUrl, upperFeedKey } = k.config;
+  const log = k.log.child({ part: "uplink" });
+  let forwarder: Forwarder | null = null;
+  let offEvents: (() => void) | null = null;
+
+  const view = (): UplinkView =>
+    forwarder === null || upperUrl === undefined
+      ? { enabled: false }
+      : { enabled: true, upperUrl, serverTime: k.now(), ...forwarder.status() };
+
+  return {
+    name: "uplink",
+    forwarder: () => forwarder,
+    async open() {
+      if (upperUrl === undefined) return;
+      if (upperFeedKey === undefined) {
+        log.error({}, "uplink: UPPER_URL is set but UPPER_FEED_KEY is not; nothing is forwarded");
+        return;
+      }
+      const cursor = await CursorStore.open(join(k.config.dataDir, "uplink"));
+      const sender = new FeedSender({
+        upperUrl,
+        key: upperFeedKey,
+        now: k.now,
+        snapshot: (ref) => d.alarms.plane.ctx.snapshots.get(ref),
+      });
+      forwarder = new Forwarder({
+        eventLog: k.eventLog,
+        cursor,
+        send: (item, signal, withSnapshot) => sender.send(item, signal, withSnapshot),
+        probe: async (signal) => {
+          const res = await fetch(`${upperUrl}/healthz`, {
+            signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)]),
+          });
+          await res.arrayBuffer();
+          return res.ok;
+        },
+        now: k.now,
+        rng: opts.rng ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
+        log,
+      });
+      const f = forwarder;
+      offEvents = k.onEvent((e) => f.observe(e));
+      f.start();
+    },
+    start(rt) {
+      const f = forwarder;
+      return f === null ? () => {} : uplinkMetrics(rt.metrics.registry, () => f.status());
+    },
+    routes(app) {
+      uplinkRoutes(app, view);
+    },
+    async close() {
+      offEvents?.();
+      await forwarder?.stop();
+    },
+  } satisfies Feature & { forwarder: () => Forwarder | null };
+}
+
+export type UplinkFeature = ReturnType<typeof uplinkFeature>;

@@ -1,0 +1,112 @@
+// What the uplink forwards, as the bureau's feeds API wants it: an edge event → the record to POST to
+// /api/v1/feeds/{prisonId}/alarms or …/rollcalls, with a sourceId derived from the edge's own record id
+// (`edge:<id>`), so a re-send after a crash, a timeout or a restart is answered `duplicate` by the bureau.
+// Pure: no I/O (a snapshot reference is carried as is; the sender reads the picture).
+//
+// Not forwarded: alarms the edge raised from a roll call's mismatch (origin `rollcall`): the bureau
+// derives its own from the forwarded report, so forwarding both would raise two. Repeats, acks and
+// clears stay at the edge (the feeds API has no verb for them; see docs/api/uplink.md).
+import { createHash } from "node:crypto";
+import type { LoggedEvent } from "../../events/map";
+
+export type UplinkKind = "alarm" | "rollcall";
+
+export interface UplinkItem {
+  /** The edge event's seq: the cursor's unit. */
+  seq: number;
+  kind: UplinkKind;
+  prisonId: string;
+  sourceId: string;
+  /** The feeds API body, without the snapshot. */
+  body: Record<string, unknown>;
+  /** The edge's snapshot reference (`sha256:<hex>` or inline base64), read by the sender. */
+  snapshotRef: string | null;
+}
+
+const SOURCE_MAX = 128;
+
+/** The bureau-side sourceId of an edge record: `edge:<id>`, hashed when the id would not fit. */
+export function upperSourceId(edgeId: string): string {
+  const plain = `edge:${edgeId}`;
+  if (plain.length <= SOURCE_MAX && /^[\x21-\x7e]+$/.test(plain)) return plain;
+  return `edge:h:${createHash("sha256").update(edgeId).digest("hex")}`;
+}
+
+/** Whether an event is one the uplink forwards (cheap: called for every event of the log). */
+export function isForwarded(e: Pick<LoggedEvent, "type" | "data">): boolean {
+  if (e.type === "rollcall.reported") return true;
+  return e.type === "alarm.raised" && (e.data as { origin?: unknown }).origin !== "rollcall";
+}
+
+/** The feed record of an edge event, or null for an event the uplink does not forward. */
+export function toItem(e: LoggedEvent): UplinkItem | null {
+  if (!isForwarded(e)) return null;
+  if (e.type === "alarm.raised") {
+    const d = e.data;
+    const body: Record<string, unknown> = {
+      sourceId: upperSourceId(d.id),
+      type: d.type,
+      severity: d.severity,
+      occurredAt: d.occurredAt,
+      blockId: d.blockId,
+      subBlockId: d.subBlockId,
+      cameraId: d.cameraId,
+      title: d.title,
+      description: d.description,
+    };
+    return {
+      seq: e.seq,
+      kind: "alarm",
+      prisonId: d.prisonId,
+      sourceId: body.sourceId as string,
+      body,
+      snapshotRef: d.snapshot,
+    };
+  }
+  if (e.type === "rollcall.reported") {
+    const d = e.data;
+    const body: Record<string, unknown> = {
+      sourceId: upperSourceId(d.id),
+      blockId: d.blockId,
+      subBlockId: d.subBlockId,
+      checkpoint: d.checkpoint,
+      scheduledAt: d.scheduledAt,
+      reportedAt: d.reportedAt,
+      expected: d.expected,
+      present: d.present,
+      absentees: d.absentees,
+    };
+    return {
+      seq: e.seq,
+      kind: "rollcall",
+      prisonId: d.prisonId,
+      sourceId: body.sourceId as string,
+      body,
+      snapshotRef: null,
+    };
+  }
+  return null;
+}
+
+/** Place fields the bureau may not know (its catalogue lags the edge's): dropped into the description. */
+const placeFields = ["cameraId", "subBlockId", "blockId"] as const;
+
+/**
+ * The alarm again without a place field the bureau refused (422 on cameraId / blockId / subBlockId),
+ * the edge's value kept in the description; null when nothing can be dropped (roll calls need their block).
+ */
+export function withoutPlace(item: UplinkItem, field: string | undefined): UplinkItem | null {
+  if (item.kind !== "alarm") return null;
+  const f = placeFields.find((p) => p === field);
+  if (f === undefined || item.body[f] === null || item.body[f] === undefined) return null;
+  const drop = f === "blockId" ? (["blockId", "subBlockId"] as const) : ([f] as const);
+  const body = { ...item.body };
+  const notes: string[] = [];
+  for (const k of drop) {
+    if (body[k] !== null && body[k] !== undefined) notes.push(`${k}=${String(body[k])}`);
+    body[k] = null;
+  }
+  const before = typeof body.description === "string" && body.description !== "" ? `${body.description}\n` : "";
+  body.description = `${before}[edge ${notes.join(" ")}]`.slice(0, 2000);
+  return { ...item, body };
+}
