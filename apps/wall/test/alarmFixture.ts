@@ -13,6 +13,7 @@ export const alarm = (id: string, over: Partial<AlarmView> = {}): AlarmView => (
   blockId: null,
   subBlockId: null,
   cameraId: null,
+  cameraWithheld: false,
   title: null,
   description: null,
   hasSnapshot: false,

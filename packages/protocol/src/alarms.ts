@@ -22,6 +22,13 @@ export const zAlarmView = z.object({
   blockId: z.string().nullable(),
   subBlockId: z.string().nullable(),
   cameraId: z.string().nullable(),
+  /**
+   * True when the alarm names a camera the reader may not see (camera groups): `cameraId` is then null,
+   * the camera's id and name are taken out of `sourceId`, `title` and `description`, and there is no
+   * snapshot. The alarm itself is still the reader's (it concerns their prison); the wall shows
+   * "受限摄像机" and no player.
+   */
+  cameraWithheld: z.boolean(),
   title: z.string().nullable(),
   description: z.string().nullable(),
   hasSnapshot: z.boolean(),

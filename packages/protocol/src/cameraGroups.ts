@@ -71,8 +71,15 @@ export function cameraVisible(
   camera: { readonly id: string; readonly prisonId: string },
   groups: CameraGroupIndex,
 ): boolean {
-  if (!inScope(scopeOf(user), camera.prisonId)) return false;
-  const mine = groups.get(camera.id);
+  return inScope(scopeOf(user), camera.prisonId) && groupsAllow(user, camera.id, groups);
+}
+
+/**
+ * The camera groups' half of cameraVisible alone: whether the groups naming `cameraId` (if any) let the
+ * user see it. For a camera the catalogue no longer has (its prison unknown) that an old record names.
+ */
+export function groupsAllow(user: CameraViewer, cameraId: string, groups: CameraGroupIndex): boolean {
+  const mine = groups.get(cameraId);
   if (mine === undefined || mine.length === 0 || user.role === seesEveryGroup) return true;
   return mine.some((g) => g.roles.includes(user.role) || g.users.includes(user.username));
 }

@@ -43,6 +43,7 @@ export {
   type CameraGroupInput,
   type CameraViewer,
   cameraVisible,
+  groupsAllow,
   indexCameraGroups,
   zCameraGroup,
   zCameraGroupChoices,

@@ -43,6 +43,8 @@ export const zFindingView = z.object({
   ...zNamed,
   cameraId: z.string().nullable(),
   cameraName: z.string().nullable(),
+  /** The finding names a camera the reader may not see: cameraId, cameraName and the snapshot withheld. */
+  cameraWithheld: z.boolean(),
   note: z.string(),
   severity: z.number().int(),
   snapshotUrl: z.string().nullable(),

@@ -69,6 +69,12 @@ export const zScreenState = z
     tourId: zId.nullable(),
     tour: zTourView.nullable(),
     alarmTile: zAlarmTile.nullable(),
+    /**
+     * Indexes of the tiles showing a camera this reader may not see (camera groups): their id is null
+     * here and the wall shows "无权查看" in them. Absent when nothing is withheld. An alarm tile over such
+     * a camera is null for this reader.
+     */
+    withheld: z.array(z.number().int().min(0)).optional(),
     /** +1 for every logged change of this screen (tour steps do not count); PUT's ifVersion. */
     version: z.number().int().min(0),
     updatedAt: z.number(),

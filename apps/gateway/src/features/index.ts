@@ -23,10 +23,10 @@ export function makeFeatures(k: Kernel) {
   const catalogue = catalogueFeature(k, { access });
   const audit = auditFeature(k, { catalogue: catalogue.store, access, users: users.directory });
   const wall = wallFeature(k, { catalogue: catalogue.store, access });
-  const alarms = alarmsFeature(k, { catalogue: catalogue.store, wall });
+  const alarms = alarmsFeature(k, { catalogue: catalogue.store, wall, access });
   const orders = ordersFeature(k, { alarms, catalogue: catalogue.store });
   const inspection = inspectionFeature(k, { catalogue: catalogue.store, alarms, access });
-  const overview = overviewFeature(k, { catalogue: catalogue.store });
+  const overview = overviewFeature(k, { catalogue: catalogue.store, access });
   const streams = streamsFeature(k, { sessions: sessions.store, catalogue: catalogue.store, access });
   const recording = recordingFeature(k, {
     catalogue: catalogue.store,

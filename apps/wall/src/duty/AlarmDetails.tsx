@@ -36,6 +36,7 @@ export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: 
         <dt>{t("duty.place")}</dt>
         <dd title={[a.prisonId, a.blockId, a.subBlockId, a.cameraId].filter(Boolean).join(" / ")}>
           {names.place(a.prisonId, a.blockId, a.subBlockId, a.cameraId)}
+          {a.cameraWithheld && ` · ${t("camera.withheld")}`}
         </dd>
         <dt>{t("duty.raisedAt")}</dt>
         <dd>{clock(a.raisedAt)}</dd>
@@ -115,7 +116,9 @@ export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: 
             <HlsPlayer key={a.cameraId} cameraId={a.cameraId} variant="sub" />
           </div>
         ) : (
-          <p className="muted">{t("duty.noCamera")}</p>
+          <p className="muted" data-testid="alarm-camera-none">
+            {t(a.cameraWithheld ? "camera.withheld" : "duty.noCamera")}
+          </p>
         )}
       </div>
     </section>

@@ -39,6 +39,11 @@ export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }:
         <span className="alarm-type">{a.title ?? label(t, "alarmType", a.type)}</span>
         <span className="alarm-place" title={ids.filter(Boolean).join(" / ")}>
           {names.place(...ids)}
+          {a.cameraWithheld && (
+            <span className="chip alarm-withheld" data-testid={`alarm-withheld-${a.id}`}>
+              {t("camera.withheld")}
+            </span>
+          )}
         </span>
       </span>
       <span className="alarm-time" title={clock(a.occurredAt)}>

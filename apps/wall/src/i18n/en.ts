@@ -316,6 +316,7 @@ export const en: Record<MessageKey, string> = {
   "duty.snapshot": "Alarm snapshot",
   "duty.noSnapshot": "No snapshot",
   "duty.noCamera": "No camera",
+  "camera.withheld": "Restricted camera",
   "duty.allPrisons": "All prisons",
   "duty.allTypes": "All types",
   "duty.allStates": "All states",

@@ -315,6 +315,7 @@ export const zhCN = {
   "duty.snapshot": "报警抓图",
   "duty.noSnapshot": "无抓图",
   "duty.noCamera": "未关联摄像机",
+  "camera.withheld": "受限摄像机",
   "duty.allPrisons": "全部监狱",
   "duty.allTypes": "全部类型",
   "duty.allStates": "全部状态",

@@ -67,7 +67,8 @@ export function FindingsList(props: { findings: FindingView[]; canReview: boolea
           {f.snapshotUrl && <img className="insp-snapshot" data-testid="finding-snapshot" alt="" src={f.snapshotUrl} />}
           <div className="insp-finding-body">
             <p>
-              <strong>{t(`insp.severity.${f.severity}` as "insp.severity.1")}</strong> {f.cameraName ?? ""} — {f.note}
+              <strong>{t(`insp.severity.${f.severity}` as "insp.severity.1")}</strong>{" "}
+              {f.cameraWithheld ? t("camera.withheld") : (f.cameraName ?? "")} — {f.note}
             </p>
             <RectificationStatus f={f} />
             {f.rectification.reports.map((r) => (

@@ -72,7 +72,8 @@ export function RectificationInbox() {
             {f.snapshotUrl && <img className="insp-snapshot" alt="" src={f.snapshotUrl} />}
             <div>
               <p>
-                {f.date} {f.blockName} {f.cameraName ?? ""} — <strong>{f.note}</strong>
+                {f.date} {f.blockName} {f.cameraWithheld ? t("camera.withheld") : (f.cameraName ?? "")} —{" "}
+                <strong>{f.note}</strong>
               </p>
               <RectificationStatus f={f} />
               {f.rectification.reviews

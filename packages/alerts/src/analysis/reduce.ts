@@ -91,7 +91,15 @@ function applyAlarm(s: FiguresState, e: DomainEvent): void {
       });
       const last = s.lastAlarm.get(d.prisonId);
       if (last === undefined || last.at <= e.at) s.lastAlarm.set(d.prisonId, { id: d.id, at: e.at });
-      const tick = { id: d.id, prisonId: d.prisonId, type: d.type, severity: d.severity, at: e.at, title: d.title };
+      const tick = {
+        id: d.id,
+        prisonId: d.prisonId,
+        type: d.type,
+        severity: d.severity,
+        at: e.at,
+        title: d.title,
+        cameraId: d.cameraId,
+      };
       s.ticker = [tick, ...s.ticker].sort((a, b) => b.at - a.at).slice(0, s.tickerSize);
       return;
     }

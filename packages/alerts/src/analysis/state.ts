@@ -46,8 +46,11 @@ export interface FiguresState {
   headcount: Map<string, BlockHeadcount>;
   /** prison id → its newest alarm. */
   lastAlarm: Map<string, { id: string; at: number }>;
-  /** Newest first, at most tickerSize. */
-  ticker: AlarmTick[];
+  /**
+   * Newest first, at most tickerSize. `cameraId` (absent in snapshots made before it was kept) is for
+   * the gateway to withhold a restricted camera's name from the headline; it never goes on the wire.
+   */
+  ticker: Array<AlarmTick & { cameraId?: string | null }>;
 }
 
 export interface FiguresConfig {

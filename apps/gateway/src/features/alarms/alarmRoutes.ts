@@ -12,6 +12,7 @@ import type { Session } from "../../auth/sessions";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
 import type { ControlPlane } from "./plane";
+import type { AlarmSight } from "./sight";
 
 const zListQuery = zAlarmQuery.extend({
   /** Raised before this instant (history paging). */
@@ -38,19 +39,26 @@ function readerScope(session: Session) {
   return scopeOf(session);
 }
 
-export function alarmRoutes(app: FastifyInstance, deps: { control: ControlPlane; now: () => number }): void {
-  const { control, now } = deps;
+export function alarmRoutes(
+  app: FastifyInstance,
+  deps: { control: ControlPlane; now: () => number; sight: AlarmSight },
+): void {
+  const { control, now, sight } = deps;
   const { reads, commands } = control;
 
   app.get("/api/v1/alarms", async (req) => {
-    const scope = readerScope(requireSession(req));
+    const session = requireSession(req);
+    const scope = readerScope(session);
     const { q, before, limit, ...filter } = orThrow(parseWith(zListQuery, req.query));
     const text = q?.toLowerCase();
+    const shown = sight.of(session);
+    // The text search runs over what the reader is shown: a withheld camera's id or name finds nothing.
     const all =
       text === undefined && before === undefined
-        ? reads.alarms({ ...filter, limit }, scope)
+        ? reads.alarms({ ...filter, limit }, scope).map(shown)
         : reads
             .alarms({ ...filter, limit: Number.MAX_SAFE_INTEGER }, scope)
+            .map(shown)
             .filter((a) => before === undefined || a.raisedAt < before)
             .filter(
               (a) =>
@@ -64,13 +72,18 @@ export function alarmRoutes(app: FastifyInstance, deps: { control: ControlPlane;
   });
 
   app.get("/api/v1/alarms/:id", async (req) => {
-    const view = reads.alarm(idParam(req.params), readerScope(requireSession(req)));
+    const session = requireSession(req);
+    const view = reads.alarm(idParam(req.params), readerScope(session));
     if (view === null) throw new AppError("not_found", `No alarm ${idParam(req.params)}.`);
-    return view;
+    return sight.of(session)(view);
   });
 
   app.get("/api/v1/alarms/:id/snapshot", async (req, reply) => {
-    const bytes = await reads.snapshot(idParam(req.params), readerScope(requireSession(req)));
+    const session = requireSession(req);
+    const scope = readerScope(session);
+    const view = reads.alarm(idParam(req.params), scope);
+    // A withheld camera's picture is withheld with it.
+    const bytes = view === null || !sight.of(session)(view).hasSnapshot ? null : await reads.snapshot(view.id, scope);
     if (bytes === null) throw new AppError("not_found", `No snapshot for alarm ${idParam(req.params)}.`);
     return reply.type("image/jpeg").header("cache-control", "private, max-age=86400, immutable").send(bytes);
   });
@@ -89,7 +102,7 @@ export function alarmRoutes(app: FastifyInstance, deps: { control: ControlPlane;
       orThrow(r);
       const view = reads.alarm(id, scope);
       if (view === null) throw new AppError("not_found", `No alarm ${id}.`);
-      return view;
+      return sight.of(session)(view);
     });
   }
 

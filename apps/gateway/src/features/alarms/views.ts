@@ -25,6 +25,7 @@ export function alarmView(a: Alarm, now: number): AlarmView {
     blockId: a.blockId,
     subBlockId: a.subBlockId,
     cameraId: a.cameraId,
+    cameraWithheld: false,
     title: a.title,
     description: a.description,
     hasSnapshot: a.hasSnapshot,

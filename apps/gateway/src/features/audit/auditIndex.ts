@@ -19,6 +19,39 @@ function redact(data: unknown): unknown {
   return out;
 }
 
+/**
+ * The event's data as this reader may read it. Any camera it may not see that the data names — a screen's
+ * tiles or alarm tile, a group's camera list — is withheld: a value is null in its place and
+ * `cameraWithheld: true` is added; a camera group's list drops such cameras and says how many
+ * (`cameraIdsWithheld`): the group and its roles are no secret, its restricted cameras are.
+ */
+function readable(type: string, data: unknown, sees: (value: string) => boolean): unknown {
+  let withheld = false;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      if (sees(v)) return v;
+      withheld = true;
+      return null;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== "object" || v === null) return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  const d = redact(data);
+  if (type === "cameraGroup.saved" && typeof d === "object" && d !== null) {
+    const ids = (d as { cameraIds?: unknown }).cameraIds;
+    if (Array.isArray(ids)) {
+      const seen = ids.filter((id) => typeof id === "string" && sees(id));
+      if (seen.length < ids.length) return { ...d, cameraIds: seen, cameraIdsWithheld: ids.length - seen.length };
+    }
+    return d;
+  }
+  const out = walk(d);
+  return withheld && typeof out === "object" && out !== null && !Array.isArray(out)
+    ? { ...out, cameraWithheld: true }
+    : out;
+}
+
 /** Strings to small ids (0 is reserved for null). */
 class Interner {
   readonly names: Array<string | null>;
@@ -209,10 +242,19 @@ export class AuditIndex {
       seqs.push(seq);
       at.set(seq, i);
     }
+    // Whether the reader may see a value that might be a camera id (asked once per distinct string).
+    const seenValues = new Map<string, boolean>();
+    const sees = (v: string): boolean => {
+      const known = seenValues.get(v);
+      if (known !== undefined) return known;
+      const ok = v.length > 64 || reader.sees(v);
+      seenValues.set(v, ok);
+      return ok;
+    };
     const rows = (await this.log.get(seqs)).map((e): AuditRow => {
       const i = at.get(e.seq) ?? 0;
       return {
-        event: { seq: e.seq, at: e.at, type: e.type, actor: shownActor(e.actor), data: redact(e.data) },
+        event: { seq: e.seq, at: e.at, type: e.type, actor: shownActor(e.actor), data: readable(e.type, e.data, sees) },
         cameraId: this.cameras.names[this.camera[i] ?? 0] ?? null,
         prisonId: this.prisons.names[this.prison[i] ?? 0] ?? null,
       };

@@ -38,8 +38,8 @@ export function auditRoutes(app: FastifyInstance, deps: AuditRouteDeps): void {
       reader: {
         sees(cameraId) {
           const camera = catalogue.camera(cameraId);
-          // A removed camera's rows stay readable (it is no longer anyone's to restrict).
-          return camera === undefined || access.visible(session, camera);
+          // A removed camera's rows stay readable unless a group that still names it leaves the reader out.
+          return camera === undefined ? access.groupsAllow(session, cameraId) : access.visible(session, camera);
         },
       },
     };

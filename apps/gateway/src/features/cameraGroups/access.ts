@@ -2,7 +2,7 @@
 // scope + camera groups) bound to the groups' current index. Every camera list, tree, play and HLS/
 // recording token, recall, tour, inspection view and audit row of the gateway asks here. Never caches
 // an answer (a group edit takes effect on the next request).
-import { AppError, type Camera, cameraVisible, type TreeNode } from "@cw/protocol";
+import { AppError, type Camera, cameraVisible, groupsAllow, type TreeNode } from "@cw/protocol";
 import type { Session } from "../../auth/sessions";
 import type { CameraGroupsState } from "./state";
 
@@ -13,6 +13,8 @@ export interface CameraAccess {
   require(session: Pick<Session, "user">, camera: Pick<Camera, "id" | "prisonId">): void;
   /** Whether any group names this camera (restricted cameras stay out of shared expansions). */
   restricted(cameraId: string): boolean;
+  /** Whether the camera's groups let the session see it, its prison unknown (a removed camera). */
+  groupsAllow(session: Pick<Session, "user">, cameraId: string): boolean;
 }
 
 export function cameraAccess(groups: Pick<CameraGroupsState, "index">): CameraAccess {
@@ -23,6 +25,7 @@ export function cameraAccess(groups: Pick<CameraGroupsState, "index">): CameraAc
       if (!visible(session, camera)) throw new AppError("forbidden", "this camera is not visible to you");
     },
     restricted: (cameraId) => (groups.index().get(cameraId)?.length ?? 0) > 0,
+    groupsAllow: (session, cameraId) => groupsAllow(session.user, cameraId, groups.index()),
   };
 }
 

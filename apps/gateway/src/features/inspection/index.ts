@@ -14,7 +14,7 @@ import type { InspectionService } from "./service";
 
 export function inspectionFeature(
   k: Kernel,
-  d: { catalogue: CatalogueStore; alarms: AlarmsFeature; access: Pick<CameraAccess, "restricted"> },
+  d: { catalogue: CatalogueStore; alarms: AlarmsFeature; access: Pick<CameraAccess, "restricted" | "visible"> },
 ) {
   const projection = new InspectionProjection();
   const opened = later<InspectionService>("the inspection service");

@@ -3,11 +3,13 @@
 // (the prison's inbox, its reports, the chief's review) and the pictures. Bodies are validated by the
 // deciders (errors as data → 4xx); roles and scope by access.ts. Never decides anything itself.
 import { addDays, daysBetween, historyAt, isDate, verifyDay } from "@cw/alerts";
-import { AppError, type InspectionVerify } from "@cw/protocol";
+import { AppError, type FindingView, type InspectionVerify } from "@cw/protocol";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { requireCan } from "../../auth/guard";
+import type { Session } from "../../auth/sessions";
 import { requireSession } from "../../http/auth";
 import type { CameraAccess } from "../cameraGroups/access";
+import { withholdFinding } from "../cameraGroups/withhold";
 import type { CatalogueStore } from "../catalogue/store";
 import { actorOf, requireFindingReader, requireInspector } from "./access";
 import { catalogueLookup } from "./lookup";
@@ -41,17 +43,21 @@ export function inspectionRoutes(
   deps: {
     inspection: InspectionService;
     catalogue: CatalogueStore;
-    access: Pick<CameraAccess, "restricted">;
+    access: Pick<CameraAccess, "restricted" | "visible">;
     now: () => number;
   },
 ): void {
-  const { inspection, catalogue } = deps;
+  const { inspection, catalogue, access } = deps;
   const ins = inspection;
-  const lookup = catalogueLookup(catalogue, deps.access);
-  const day = (date: string) => {
+  const lookup = catalogueLookup(catalogue, access);
+  /** Whether the session sees the camera a finding names (camera groups); a finding with none: yes. */
+  const seesCamera = (session: Session, f: { cameraId: string | null; prisonId: string }) =>
+    f.cameraId === null || access.visible(session, { id: f.cameraId, prisonId: f.prisonId });
+  const shown = (session: Session) => (f: FindingView) => (seesCamera(session, f) ? f : withholdFinding(f));
+  const day = (date: string, session: Session) => {
     const s = ins.settings;
     const now = deps.now();
-    return dayView(ins.state, lookup, ins.control(), {
+    const view = dayView(ins.state, lookup, ins.control(), {
       date,
       today: date === ins.today(),
       drawTime: s.drawTime,
@@ -60,11 +66,14 @@ export function inspectionRoutes(
       checklist: s.checklist,
       now,
     });
+    const findings = shown(session);
+    return { ...view, inspections: view.inspections.map((i) => ({ ...i, findings: i.findings.map(findings) })) };
   };
 
   app.get("/api/v1/inspections/today", async (req) => {
-    requireInspector(requireSession(req));
-    return day(ins.today());
+    const session = requireSession(req);
+    requireInspector(session);
+    return day(ins.today(), session);
   });
 
   app.get<{ Querystring: { from?: string; to?: string } }>("/api/v1/inspections", async (req) => {
@@ -82,8 +91,9 @@ export function inspectionRoutes(
   app.post("/api/v1/inspections/adhoc", async (req) => ins.adHoc(req.body, requireInspector(requireSession(req))));
 
   app.get<DateParams>("/api/v1/inspections/:date", async (req) => {
-    requireInspector(requireSession(req));
-    return day(checkDate(req.params.date));
+    const session = requireSession(req);
+    requireInspector(session);
+    return day(checkDate(req.params.date), session);
   });
 
   app.get<DateParams>("/api/v1/inspections/:date/verify", async (req): Promise<InspectionVerify> => {
@@ -141,7 +151,7 @@ export function inspectionRoutes(
   app.get("/api/v1/rectifications", async (req) => {
     const session = requireSession(req);
     requireCan(session, "rectifications.view");
-    return rectificationList(ins.state, lookup, actorOf(session).scope, deps.now());
+    return rectificationList(ins.state, lookup, actorOf(session).scope, deps.now()).map(shown(session));
   });
 
   app.post<FindingParams>("/api/v1/rectifications/:findingId/report", async (req) => {
@@ -167,7 +177,11 @@ export function inspectionRoutes(
 
   app.get<{ Params: { id: string } }>("/api/v1/findings/:id/snapshot", async (req, reply) => {
     const f = ins.state.findings[req.params.id];
-    requireFindingReader(requireSession(req), f?.prisonId);
+    const session = requireSession(req);
+    requireFindingReader(session, f?.prisonId);
+    // The picture of a camera the reader may not see is withheld with the camera.
+    if (f !== undefined && !seesCamera(session, f))
+      throw new AppError("forbidden", "this camera is not visible to you");
     return sendJpeg(reply, ins.state.images[req.params.id]);
   });
 }

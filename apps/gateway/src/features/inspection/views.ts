@@ -78,6 +78,7 @@ export function findingView(f: Finding, l: Lookup, now: number): FindingView {
     ...names(l, f),
     cameraId: f.cameraId,
     cameraName: f.cameraId === null ? null : l.cameraName(f.cameraId),
+    cameraWithheld: false,
     note: f.note,
     severity: f.severity,
     snapshotUrl: f.hasSnapshot || f.snapshotRef !== null ? `/api/v1/findings/${f.id}/snapshot` : null,

@@ -2,13 +2,14 @@
 // control-plane events, served as the map's status, key figures and period reports (JSON and CSV), and
 // pushed coalesced on the live `overview` topic (one view per scope, only when it changed).
 import { can, scopeOf } from "@cw/protocol";
+import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import { OverviewProjection } from "./projection";
 import { OverviewPublisher } from "./publisher";
 import { overviewRoutes } from "./routes";
 
-export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
+export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore; access: Pick<CameraAccess, "restricted"> }) {
   const projection = new OverviewProjection(k.config.rollcalls.tzOffsetMin);
   let publisher: OverviewPublisher | null = null;
   return {
@@ -19,6 +20,7 @@ export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
       const p = new OverviewPublisher({
         projection,
         catalogue: d.catalogue,
+        access: d.access,
         now: k.now,
         streams: rt.media,
         publish: rt.publish,
@@ -36,6 +38,12 @@ export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore }) {
       },
     },
     routes: (app, rt) =>
-      overviewRoutes(app, { overview: projection, catalogue: d.catalogue, now: k.now, media: rt.media }),
+      overviewRoutes(app, {
+        overview: projection,
+        catalogue: d.catalogue,
+        access: d.access,
+        now: k.now,
+        media: rt.media,
+      }),
   } satisfies Feature & { projection: OverviewProjection };
 }

@@ -9,11 +9,12 @@ import type { StreamRegistry } from "@cw/streams";
 import type { Session } from "../../auth/sessions";
 import type { CatalogueStore } from "../catalogue/store";
 import type { OverviewProjection } from "./projection";
-import { overviewOf } from "./view";
+import { type OverviewInputs, overviewOf } from "./view";
 
 export interface OverviewPublisherOptions {
   projection: OverviewProjection;
   catalogue: CatalogueStore;
+  access: OverviewInputs["access"];
   now: () => number;
   streams: Pick<StreamRegistry, "health" | "onHealth">;
   /** The hub's broadcast: `build` makes each connected client's message (null: nothing for it). */
@@ -40,10 +41,11 @@ export class OverviewPublisher {
 
   /** The overview of one scope now (also what a client gets when it connects). */
   build(scope: string | null): Overview {
-    const { projection, catalogue, now, streams } = this.opts;
+    const { projection, catalogue, now, streams, access } = this.opts;
     return overviewOf({
       projection,
       catalogue,
+      access,
       health: streams.health(),
       now: now(),
       scope,

@@ -12,11 +12,12 @@ import { orThrow } from "../../http/errors";
 import type { CatalogueStore } from "../catalogue/store";
 import { csvLabels } from "./csvLabels";
 import type { OverviewProjection } from "./projection";
-import { overviewOf, reportOf } from "./view";
+import { type OverviewInputs, overviewOf, reportOf } from "./view";
 
 export interface OverviewRouteDeps {
   overview: OverviewProjection;
   catalogue: CatalogueStore;
+  access: OverviewInputs["access"];
   now: () => number;
   media: Pick<StreamRegistry, "health">;
 }
@@ -45,6 +46,7 @@ export function overviewRoutes(app: FastifyInstance, deps: OverviewRouteDeps): v
       health: media.health(),
       now: now(),
       scope: scopeOf(session),
+      access: deps.access,
     });
   });
 

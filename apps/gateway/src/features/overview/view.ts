@@ -3,6 +3,8 @@
 // and the period reports. Reads the projection and the catalogue; `now` is an argument.
 import { HOUR_MS, localDate, localTime, prisonStatuses, readFigures, reportFrom } from "@cw/alerts";
 import type { Overview, Report, ReportPeriod, StreamCounts, StreamHealth, TreeNode } from "@cw/protocol";
+import type { CameraAccess } from "../cameraGroups/access";
+import { scrub } from "../cameraGroups/withhold";
 import type { CatalogueStore } from "../catalogue/store";
 import type { OverviewProjection } from "./projection";
 
@@ -37,9 +39,24 @@ export interface OverviewInputs {
   now: number;
   /** A prison id (operators) or null (the province). */
   scope: string | null;
+  /** Camera groups: the ticker is shared by a scope's readers, so a restricted camera's name leaves it. */
+  access: Pick<CameraAccess, "restricted">;
 }
 
-export function overviewOf({ projection, catalogue, health, now, scope }: OverviewInputs): Overview {
+/** The ticker as the wire carries it: no camera ids, a restricted camera's id and name scrubbed from titles. */
+function tickerOf(
+  ticks: OverviewProjection["state"]["ticker"],
+  catalogue: CatalogueStore,
+  restricted: (cameraId: string) => boolean,
+) {
+  return ticks.map(({ cameraId, ...t }) =>
+    cameraId == null || !restricted(cameraId)
+      ? t
+      : { ...t, title: scrub(t.title, cameraId, catalogue.camera(cameraId)?.name) },
+  );
+}
+
+export function overviewOf({ projection, catalogue, health, now, scope, access }: OverviewInputs): Overview {
   const s = projection.state;
   const tz = s.tzOffsetMin;
   const midnight = localTime(localDate(now, tz), "00:00", tz);
@@ -58,7 +75,11 @@ export function overviewOf({ projection, catalogue, health, now, scope }: Overvi
     today: readFigures(s, window(midnight)),
     week: readFigures(s, window(midnight - 6 * DAY_MS)),
     streams: streamCounts(health, visible),
-    ticker: s.ticker.filter((t) => scope === null || t.prisonId === scope).slice(0, 20),
+    ticker: tickerOf(
+      s.ticker.filter((t) => scope === null || t.prisonId === scope).slice(0, 20),
+      catalogue,
+      access.restricted,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@
 // folded from the log; the service that plans and logs changes and runs tours; the screen and preset
 // routes; the live `wall.screen` (wall.view holders) and `preset` (scoped per prison) topics.
 import { randomBytes } from "node:crypto";
-import { can } from "@cw/protocol";
+import { can, type LiveMessage } from "@cw/protocol";
 import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
@@ -10,7 +10,7 @@ import { later } from "../later";
 import { wallCatalogue } from "./catalogueView";
 import { presetRoutes } from "./presetRoutes";
 import { WallProjection } from "./projection";
-import { scopePreset } from "./scope";
+import { scopePreset, scopeScreen } from "./scope";
 import { wallRoutes } from "./screenRoutes";
 import { WallService } from "./service";
 import { sightOf } from "./sight";
@@ -42,9 +42,20 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: C
       );
     },
     start(rt) {
-      const offScreen = service().onScreen((screen) =>
-        rt.publish((s) => (can(s.user.role, "wall.view") ? { topic: "wall.screen", data: screen } : null)),
-      );
+      const offScreen = service().onScreen((screen) => {
+        // Sessions that see the same tiles share one message (the hub serialises each object once).
+        const variants = new Map<string, LiveMessage>();
+        rt.publish((s) => {
+          if (!can(s.user.role, "wall.view")) return null;
+          const data = scopeScreen(screen, sightOf(s, d.catalogue, d.access));
+          const key = `${data.withheld?.join(",") ?? ""}|${data.alarmTile === null}`;
+          const known = variants.get(key);
+          if (known !== undefined) return known;
+          const msg: LiveMessage = { topic: "wall.screen", data };
+          variants.set(key, msg);
+          return msg;
+        });
+      });
       const offPreset = service().onPreset((id, preset) =>
         rt.publish((s) =>
           can(s.user.role, "cameras.view")
@@ -63,7 +74,8 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: C
     live: {
       attached(session, send) {
         if (!can(session.user.role, "wall.view")) return;
-        for (const screen of service().screens()) send({ topic: "wall.screen", data: screen });
+        const sight = sightOf(session, d.catalogue, d.access);
+        for (const screen of service().screens()) send({ topic: "wall.screen", data: scopeScreen(screen, sight) });
       },
     },
     routes(app) {

@@ -2,7 +2,7 @@
 // (wall.view / wall.edit in the policy table: operators get 403 and no wall.screen messages). Presets
 // are shared by every console, so operators read them too, but only what lies in their prison: other
 // prisons' tiles show empty and their tour steps are left out. Pure; the routes and the live hub call it.
-import type { Preset, TourStep } from "@cw/protocol";
+import type { Preset, ScreenState, TourStep } from "@cw/protocol";
 import type { WallCatalogue } from "./catalogueView";
 import type { CameraSight } from "./sight";
 
@@ -22,4 +22,21 @@ export function scopePreset(preset: Preset, sight: CameraSight, catalogue: WallC
     return cameraIds.length > 0 ? [{ cameraIds }] : [];
   });
   return { ...preset, tour: { ...preset.tour, steps } };
+}
+
+/**
+ * An output screen as a session may see it: a tile over a camera it may not see is null and listed in
+ * `withheld` (the wall says "无权查看" there, not an empty tile), an alarm tile over one is null. The same
+ * object when nothing is withheld.
+ */
+export function scopeScreen(screen: ScreenState, sight: Pick<CameraSight, "sees">): ScreenState {
+  const withheld = screen.tiles.flatMap((id, i) => (id !== null && !sight.sees(id) ? [i] : []));
+  const hideAlarm = screen.alarmTile !== null && !sight.sees(screen.alarmTile.cameraId);
+  if (withheld.length === 0 && !hideAlarm) return screen;
+  return {
+    ...screen,
+    tiles: screen.tiles.map((id, i) => (withheld.includes(i) ? null : id)),
+    alarmTile: hideAlarm ? null : screen.alarmTile,
+    ...(withheld.length > 0 ? { withheld } : {}),
+  };
 }
