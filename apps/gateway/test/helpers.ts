@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Rendition, StreamHealth, Variant } from "@cw/protocol";
-import type { PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "@cw/streams";
+import type { MediaSink, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "@cw/streams";
 import { makeConfig } from "../src/config";
 import { createGateway, type Gateway, type MediaHooks } from "../src/gateway";
 import { createLogger } from "../src/log";
@@ -88,6 +88,11 @@ export class FakeRegistry implements StreamRegistry {
     return () => {
       this.held = this.held.filter((k) => k !== `${cameraId}/${variant}`);
     };
+  }
+  async tap(cameraId: string, variant: Variant, _sink: MediaSink): Promise<Served<() => void>> {
+    this.calls.push({ kind: "tap", cameraId, variant });
+    const bad = this.known(cameraId);
+    return bad ?? { ok: true, value: () => {} };
   }
   async multivariant(cameraId: string): Promise<Served<string>> {
     this.calls.push({ kind: "multivariant", cameraId, variant: "main" });

@@ -148,6 +148,13 @@ export interface StreamRegistry {
    */
   hold(cameraId: string, variant: Variant): () => void;
   /**
+   * Delivers (camera, variant)'s source events to `sink` — its config, every access unit, discontinuities and
+   * ends — as the packager gets them: the same source the HLS streams read, started now if idle and kept
+   * running (like `hold`) until the release; a restart of the source re-attaches the sink. For media sent
+   * elsewhere (an upper platform's INVITE, uplink/media.ts). Sinks must not block: they run on the media path.
+   */
+  tap(cameraId: string, variant: Variant, sink: MediaSink): Promise<Served<() => void>>;
+  /**
    * The camera's multivariant playlist: every rendition with CODECS and RESOLUTION (its source renditions
    * are started on demand to learn them). URIs are "<rendition>/index.m3u8", relative to it.
    */

@@ -2,11 +2,12 @@
 // stopped after idleMs without requests (unless held: a recording plan); serves packager output as
 // errors-as-data; publishes health and closed segments. Owns one shared housekeeping timer (unref'd,
 // cleared in close()). Never parses HTTP and never decides who may watch: the gateway does both before
-// calling here. An H.264 transcode is an entry like any other whose source reads the camera's own entry
+// calling here. A tap (`tap`) hands a stream's access units to media sent elsewhere, holding it running.
+// An H.264 transcode is an entry like any other whose source reads the camera's own entry
 // (kept running meanwhile), counted against the TRANSCODE_MAX budget.
 import type { ApiError, Rendition, StreamHealth, Variant } from "@cw/protocol";
 import { renderMultivariant } from "../hls/multivariant";
-import type { CameraSpec, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "../media/types";
+import type { CameraSpec, MediaSink, PlaylistQuery, SegmentEvent, Served, StreamRegistry } from "../media/types";
 import { attachTap, type Counters, type Entry, entryKey, startEntry, stopEntry } from "./entry";
 import { type RegistryOptions, withDefaults } from "./options";
 import { renditionOf, transcodeRenditionOf } from "./renditions";
@@ -19,6 +20,8 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const segmentListeners = new Set<(e: SegmentEvent) => void>();
   /** Held (camera id, effective variant) → number of holds. */
   const holds = new Map<string, { cameraId: string; variant: Variant; count: number }>();
+  /** Sinks tapping (camera id, effective variant), re-attached to each new entry of that key. */
+  const taps = new Map<string, Set<ExternalTap>>();
   const counters: Counters = { bytesIn: 0, bytesOut: 0, packagerErrors: 0 };
   let closed = false;
 
@@ -114,6 +117,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
           e = started.value;
         } else e = startEntry(camera, effective, o, counters, changed, segmentClosed);
         entries.set(key, e);
+        for (const t of taps.get(key) ?? []) t.detach = attachTap(e, t.sink);
         changed(e);
       }
     }
@@ -164,6 +168,21 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
   const served = <T extends Buffer | string>(r: Served<T>): Served<T> => {
     if (r.ok) counters.bytesOut += r.value.length;
     return r;
+  };
+
+  const hold = (cameraId: string, variant: Variant): (() => void) => {
+    const camera = o.resolve(cameraId);
+    const key = entryKey(cameraId, camera ? effectiveVariant(camera, variant) : variant);
+    const h = holds.get(key) ?? { cameraId, variant: camera ? effectiveVariant(camera, variant) : variant, count: 0 };
+    h.count++;
+    holds.set(key, h);
+    if (!entries.has(key)) void startHeld(h.cameraId, h.variant);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--h.count === 0 && holds.get(key) === h) holds.delete(key);
+    };
   };
 
   return {
@@ -230,18 +249,30 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       return () => segmentListeners.delete(listener);
     },
 
-    hold(cameraId: string, variant: Variant) {
+    hold,
+
+    async tap(cameraId: string, variant: Variant, sink: MediaSink) {
       const camera = o.resolve(cameraId);
-      const key = entryKey(cameraId, camera ? effectiveVariant(camera, variant) : variant);
-      const h = holds.get(key) ?? { cameraId, variant: camera ? effectiveVariant(camera, variant) : variant, count: 0 };
-      h.count++;
-      holds.set(key, h);
-      if (!entries.has(key)) void startHeld(h.cameraId, h.variant);
+      if (!camera) return err("not_found", `no camera ${cameraId}`, "cameraId");
+      const key = entryKey(camera.id, effectiveVariant(camera, variant));
+      const got = await acquire(camera.id, variant, true);
+      if (!got.ok) return got;
+      const release = hold(camera.id, variant);
+      const t: ExternalTap = { sink, detach: attachTap(got.value, sink) };
+      const set = taps.get(key) ?? new Set<ExternalTap>();
+      set.add(t);
+      taps.set(key, set);
       let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        if (--h.count === 0 && holds.get(key) === h) holds.delete(key);
+      return {
+        ok: true as const,
+        value: () => {
+          if (released) return;
+          released = true;
+          t.detach();
+          set.delete(t);
+          if (set.size === 0 && taps.get(key) === set) taps.delete(key);
+          release();
+        },
       };
     },
 
@@ -280,11 +311,18 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       listeners.clear();
       segmentListeners.clear();
       holds.clear();
+      taps.clear();
     },
   };
 }
 
 /** A camera without a sub stream serves its main stream under both names (one entry, one source). */
+interface ExternalTap {
+  sink: MediaSink;
+  /** Detaches from the entry it is attached to now. */
+  detach: () => void;
+}
+
 function effectiveVariant(camera: CameraSpec, variant: Variant): Variant {
   return variant === "sub" && !camera.hasSubStream ? "main" : variant;
 }

@@ -14,5 +14,6 @@ export { RtspRelaySource, redactUrl } from "./rtsp-relay";
 export { ClipLibrary } from "./sim/clip-library";
 export type { SimFps } from "./sim/clip-spec";
 export { SimSource } from "./sim/sim-source";
+export { SharedTicker } from "./sim/ticker";
 export type { MediaSourceFactory, SourceFactoryOptions } from "./source-factory";
 export { createSourceFactory, rtmpStreamName, rtspUrl } from "./source-factory";
