@@ -15,6 +15,7 @@ import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
 import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
+import { provinceUplink } from "./province-uplink";
 import { recordingServer } from "./recording";
 import { recordingBrowser } from "./recording-browser";
 import { wallFrames, wallPush } from "./wall";
@@ -34,6 +35,7 @@ const all = [
   "gb-sip",
   "gb-play",
   "hevc",
+  "province-uplink",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -118,6 +120,7 @@ try {
     ["gb-play", () => gbPlay(browser)],
     ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
     ["hevc", () => hevcBench()],
+    ["province-uplink", () => provinceUplink()],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;
