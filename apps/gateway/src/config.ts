@@ -11,6 +11,7 @@ import { inspectionConfigShape, inspectionEnvKeys } from "./features/inspection/
 import { uplinkConfigShape, uplinkEnvKeys } from "./features/uplink/config";
 import { usersConfigShape, usersEnvKeys } from "./features/users/config";
 import { gbConfigShape, gbEnvKeys } from "./gb28181/config";
+import { provinceConfigShape, provinceEnvKeys } from "./province/config";
 import { recordingConfigShape, recordingEnvKeys } from "./recording/config";
 
 const zPort = z.coerce.number().int().min(0).max(65535);
@@ -138,6 +139,8 @@ export const zConfig = z
     ...recordingConfigShape,
     /** GB/T 28181 devices and platforms (gb28181/config.ts). */
     ...gbConfigShape,
+    /** The gateway's role in a province: standalone, edge (one prison) or bureau (province/config.ts). */
+    ...provinceConfigShape,
     /** Accounts: lockout rules, the bootstrap administrator (features/users/config.ts). */
     ...usersConfigShape,
     /** Store-and-forward of alarms and roll calls to the bureau: UPPER_URL, UPPER_FEED_KEY (features/uplink/config.ts). */
@@ -180,6 +183,7 @@ export const envKeys = {
   ...inspectionEnvKeys,
   ...recordingEnvKeys,
   ...gbEnvKeys,
+  ...provinceEnvKeys,
   ...usersEnvKeys,
   ...uplinkEnvKeys,
 } as const satisfies Record<string, keyof Config>;

@@ -16,6 +16,7 @@ import type { Feature, Kernel } from "./features/feature";
 import { type Features, makeFeatures } from "./features/index";
 import { closeFeatures, openFeatures } from "./features/lifecycle";
 import type { Logger } from "./log";
+import { scopeProvince } from "./province/scope";
 import { openState, stateFingerprint } from "./snapshot/open";
 import type { Snapshotter } from "./snapshot/snapshotter";
 
@@ -41,7 +42,7 @@ export interface CoreOptions {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const { config, log } = opts;
   const now = opts.now ?? Date.now;
-  const province = opts.province ?? loadProvince(config.catalogueFile);
+  const province = opts.province ?? scopeProvince(loadProvince(config.catalogueFile), config);
   const secret = await loadSecret(config.dataDir);
   const users = await buildUsers(config, province.prisons);
   const listeners = new Set<(e: LoggedEvent) => void>();

@@ -15,10 +15,12 @@ import {
 } from "@cw/streams";
 import type { Config } from "./config";
 import { selectEventLog, withDemoFeeds } from "./features/alarms/startup";
+import { loadProvince } from "./features/catalogue/load";
 import { cameraSpec } from "./features/streams/mediaHooks";
 import { createGateway, type Gateway, type MediaPlane } from "./gateway";
 import { createGbFeature } from "./gb28181/feature";
 import { createLogger, type Logger } from "./log";
+import { createEdgeFeature } from "./province/edge";
 
 /** SIM=0: simulated cameras exist in the catalogue but show as offline. */
 const simOff: Source = {
@@ -33,10 +35,13 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
   let sources: MediaSourceFactory | null = null;
   const offset = config.clockOffsetMs;
   const gb = await createGbFeature(config, log);
+  const edge = createEdgeFeature(config, log, {
+    prisonOrder: config.gatewayRole === "edge" ? loadProvince(config.catalogueFile).prisons.map((p) => p.id) : [],
+  });
   const gw = await createGateway({
     config,
     log,
-    features: gb ? [gb] : [],
+    features: [...(gb ? [gb] : []), ...(edge ? [edge] : [])],
     ...(offset !== 0 ? { now: () => Date.now() + offset } : {}),
     ...(eventLog ? { eventLog } : {}),
     async media(hooks): Promise<MediaPlane> {

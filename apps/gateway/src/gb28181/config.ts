@@ -26,6 +26,32 @@ export const gbConfigShape = {
     .default("30000-30999"),
   /** Expected keepalive interval, s; offline after 3 missed (GB_KEEPALIVE_S). */
   gbKeepaliveS: z.coerce.number().positive().max(3600).default(60),
+  /**
+   * Keepalive interval expected from lower platforms (ids with 200 in digits 11–13: our edges), s; offline
+   * after 3 missed (GB_PLATFORM_KEEPALIVE_S). Default GB_KEEPALIVE_S; a bureau sets 1 to see a dead link
+   * within 5 s without asking the same of every NVR.
+   */
+  gbPlatformKeepaliveS: z.coerce.number().positive().max(3600).optional(),
+  /**
+   * Devices and platforms assigned to a prison by configuration, `<gbId>=<prisonId>,…` (GB_DEVICE_PRISONS):
+   * a bureau knows which edge serves which prison before it registers, so its cameras land with no one
+   * at the API. A commander's later PUT /api/v1/gb/devices/{id} still wins until the next start.
+   */
+  gbDevicePrisons: z
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? Object.fromEntries(
+              v
+                .split(",")
+                .map((p) => p.trim())
+                .filter((p) => p !== "")
+                .map((p) => p.split("=").map((x) => x.trim())),
+            )
+          : v,
+      z.record(z.string().regex(/^\d{1,32}$/, "a GB id of up to 32 digits"), z.string().min(1).max(64)),
+    )
+    .default({}),
   /** Media transport of INVITEs: udp, tcp-passive or tcp-active (GB_MEDIA_TRANSPORT). */
   gbMediaTransport: z.enum(["udp", "tcp-passive", "tcp-active"]).default("udp"),
   /** No media this long after the answer = a failed play (GB_MEDIA_TIMEOUT_S). */
@@ -42,5 +68,7 @@ export const gbEnvKeys = {
   GB_MEDIA_PORTS: "gbMediaPorts",
   GB_KEEPALIVE_S: "gbKeepaliveS",
   GB_MEDIA_TRANSPORT: "gbMediaTransport",
+  GB_PLATFORM_KEEPALIVE_S: "gbPlatformKeepaliveS",
+  GB_DEVICE_PRISONS: "gbDevicePrisons",
   GB_MEDIA_TIMEOUT_S: "gbMediaTimeoutS",
 } as const;

@@ -42,6 +42,9 @@ export async function createGbFeature(config: Config, log: Logger): Promise<GbFe
     serverId: config.gbServerId,
     domain: config.gbDomain,
     keepaliveMs: config.gbKeepaliveS * 1000,
+    // A bureau holds its edges to 1 s unless told otherwise: it must see a dead link within 5 s.
+    platformKeepaliveMs:
+      (config.gbPlatformKeepaliveS ?? (config.gatewayRole === "bureau" ? 1 : config.gbKeepaliveS)) * 1000,
     utcOffsetMinutes: config.rollcalls.tzOffsetMin,
     passwordFor: (id) => settings.passwordFor(id, password),
     onProblem: (what, from) => gbLog.debug({ from: `${from.address}:${from.port}`, what }, "GB SIP input dropped"),
@@ -87,6 +90,7 @@ export async function createGbFeature(config: Config, log: Logger): Promise<GbFe
         : factory(camera, variant),
     async attach(core, registry) {
       service = new GbService(core, server, settings, gbLog, () => new Set(registry.health().map((h) => h.cameraId)));
+      await service.assignConfigured(config.gbDevicePrisons);
       await server.start();
       await deviceRecordings.start();
       gbLog.info(

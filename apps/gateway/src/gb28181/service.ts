@@ -106,6 +106,26 @@ export class GbService {
     return { ok: true, value: rt };
   }
 
+  /**
+   * GB_DEVICE_PRISONS: each listed device assigned to its prison (logged as the system's change) unless it
+   * already is; an unknown prison stops the start with a message naming it.
+   */
+  async assignConfigured(prisons: Record<string, string>): Promise<void> {
+    for (const [deviceId, prisonId] of Object.entries(prisons)) {
+      if (!this.core.catalogue.prison(prisonId))
+        throw new Error(`GB_DEVICE_PRISONS: no prison ${prisonId} in the catalogue (for device ${deviceId})`);
+      if (this.settings.get(deviceId).prisonId === prisonId) {
+        this.runtime(deviceId);
+        continue;
+      }
+      await this.settings.set(deviceId, { prisonId });
+      this.runtime(deviceId);
+      await this.core.commit([
+        { type: "gb.device.updated", actor: "system:gb", data: { deviceId, passwordChanged: false, prisonId } },
+      ]);
+    }
+  }
+
   /** Asks the device for its catalogue again (and its info); the answer arrives as events. */
   requery(deviceId: string): Result<true> {
     const rt = this.devices.get(deviceId);

@@ -22,6 +22,8 @@ import { type Endpoint, emptyStep, type Step } from "./types";
 
 export interface PlatformOptions extends Local, Omit<RegistrarOptions, "realm"> {
   keepaliveMs: number;
+  /** Expected keepalive interval of lower platforms (type 200); default keepaliveMs. */
+  platformKeepaliveMs?: number;
   /** How long a query or control MESSAGE waits for its 200. */
   requestTimeoutMs?: number;
   /** How long an INVITE waits for a final answer. */
@@ -41,7 +43,7 @@ export class Platform {
   private sn = 1;
 
   constructor(private readonly opts: PlatformOptions) {
-    this.presence = new PresenceTable(opts.keepaliveMs);
+    this.presence = new PresenceTable(opts.keepaliveMs, opts.platformKeepaliveMs);
     this.registrar = new Registrar({ ...opts, realm: opts.domain }, opts.id);
     this.sessions = new Sessions(opts, opts.id);
     this.records = new RecordCollector(opts.utcOffsetMinutes);

@@ -18,7 +18,11 @@ export interface Presence {
 export class PresenceTable {
   private readonly devices = new Map<string, Presence>();
 
-  constructor(private readonly keepaliveMs: number) {}
+  constructor(
+    private readonly keepaliveMs: number,
+    /** Lower platforms (our edges) may be held to a shorter interval than devices: a dead link shows sooner. */
+    private readonly platformKeepaliveMs = keepaliveMs,
+  ) {}
 
   get(deviceId: string): Presence | undefined {
     return this.devices.get(deviceId);
@@ -80,7 +84,8 @@ export class PresenceTable {
       if (!p.online) continue;
       let reason: string | null = null;
       if (p.expiresAt <= now) reason = "registration expired";
-      else if (now - p.lastSeenAt > 3 * this.keepaliveMs) reason = "3 keepalives missed";
+      else if (now - p.lastSeenAt > 3 * (p.kind === "platform" ? this.platformKeepaliveMs : this.keepaliveMs))
+        reason = "3 keepalives missed";
       if (reason) {
         p.online = false;
         events.push({ type: "offline", deviceId: p.deviceId, reason });
