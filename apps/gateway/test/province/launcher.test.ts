@@ -1,0 +1,84 @@
+// `npm run province` (scripts/province.mjs) as a user runs it, with 2 edges in a temporary PROVINCE_DIR on
+// a free-looking port block: province.json appears once all are healthy, the bureau lists both edges as
+// online platforms, and stopping the launcher stops every child it started.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { loginWith, requester } from "../helpers";
+
+const root = resolve(import.meta.dirname, "../../../..");
+const dir = mkdtempSync(join(tmpdir(), "cw-province-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function poll<T>(what: string, ms: number, get: () => Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await get().catch(() => null);
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+it("starts a bureau and 2 edges, writes province.json, and Ctrl-C stops every child", async () => {
+  const base = 40_000 + Math.floor(Math.random() * 60) * 300;
+  const launcher = spawn(process.execPath, ["scripts/province.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PROVINCE_DIR: dir,
+      PROVINCE_EDGES: "2",
+      PROVINCE_BASE_PORT: String(base),
+      PROVINCE_WALL: "0",
+      LOG_LEVEL: "warn",
+      DEMO_PASSWORD: "test-pass",
+      FEED_SIM: "0",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  launcher.stderr?.on("data", (d) => {
+    err = (err + d).slice(-4000);
+  });
+  const exited = new Promise((r) => launcher.once("exit", r));
+  type Province = { bureau: { url: string; pid: number }; edges: { prisonId: string; url: string; pid: number }[] };
+  let province: Province | null = null;
+  try {
+    province = await poll("province.json", 180_000, async () => {
+      if (launcher.exitCode !== null) throw new Error(`launcher exited: ${err}`);
+      const f = join(dir, "province.json");
+      return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Province) : null;
+    });
+    expect(province.bureau.url).toBe(`http://127.0.0.1:${base}`);
+    expect(province.edges.map((e) => [e.prisonId, e.url])).toEqual([
+      ["pj", `http://127.0.0.1:${base + 1}`],
+      ["sy1", `http://127.0.0.1:${base + 2}`],
+    ]);
+    const req = requester(province.bureau.url);
+    const cookie = await loginWith(req, "commander", "test-pass");
+    const platforms = await poll("2 platforms online at the bureau", 60_000, async () => {
+      const res = await req("/api/v1/gb/devices", { cookie });
+      const { devices } = (await res.json()) as { devices: { kind: string; online: boolean; prisonId: string }[] };
+      const online = devices.filter((d) => d.kind === "platform" && d.online);
+      return online.length === 2 ? online : null;
+    });
+    expect(platforms.map((d) => d.prisonId).sort()).toEqual(["pj", "sy1"]);
+  } finally {
+    launcher.kill("SIGINT");
+    await exited;
+  }
+  const pids = [province!.bureau.pid, ...province!.edges.map((e) => e.pid)];
+  expect(pids.filter(alive)).toEqual([]);
+  expect(existsSync(join(dir, "province.json"))).toBe(false);
+}, 300_000);
