@@ -212,4 +212,25 @@ describe("records naming a restricted camera", () => {
       expect(names(await r.json()), path).toBe(false);
     }
   });
+
+  it("a group change reaches open sockets at once: the camera leaves those no longer allowed, and comes back", async () => {
+    const other = "pj-b2-s1-yard";
+    const duty = await live("duty");
+    const commander = await live("commander");
+    const isCam = (m: LiveMessage) => m.topic === "catalogue.camera" && m.data.id === other;
+    const res = await t.req("/api/v1/camera-groups", {
+      method: "POST",
+      cookie: admin,
+      json: { name: "操场", cameraIds: [other], roles: ["commander"], users: [] },
+    });
+    expect(res.status).toBe(201);
+    const gone = await duty.next(isCam);
+    expect(gone.msg.data).toEqual({ id: other, camera: null });
+    const { id } = (await res.json()) as { id: string };
+    expect((await t.req(`/api/v1/camera-groups/${id}`, { method: "DELETE", cookie: admin })).status).toBe(204);
+    const back = await duty.next(isCam);
+    expect(back.msg.data).toMatchObject({ id: other, camera: { id: other, prisonId: "pj" } });
+    // The commander's sight never changed: nothing about it on that socket.
+    expect(commander.messages.some((m) => isCam(m.msg))).toBe(false);
+  });
 });

@@ -68,10 +68,15 @@ export function HlsPlayer({ cameraId, cameraName, variant, hidden = false, onSta
 
     // When the gateway reports the camera live again, retry at once rather than at the next back-off.
     let wasLive = cameraState(liveStore.getState().health[cameraId]) === "live";
+    // The live catalogue removed or gave back this camera (camera groups): ask the gateway again now.
+    let change = liveStore.getState().cameraChanges[cameraId];
     const unsubscribe = liveStore.subscribe((s) => {
       const live = cameraState(s.health[cameraId]) === "live";
       if (live && !wasLive) controller.nudge();
       wasLive = live;
+      const next = s.cameraChanges[cameraId];
+      if (next !== change) controller.recheck();
+      change = next;
     });
 
     // Start after the next paint: a layout change (or a push to a screen) shows its new tiles, names and
@@ -113,6 +118,11 @@ export function HlsPlayer({ cameraId, cameraName, variant, hidden = false, onSta
       {status.state === "transcodeFull" && (
         <div className="player-overlay" data-testid="transcode-full">
           {t("player.transcodeFull", { name: cameraName ?? cameraId })}
+        </div>
+      )}
+      {status.state === "forbidden" && (
+        <div className="player-overlay player-forbidden" data-testid="player-forbidden">
+          {t("player.forbidden")}
         </div>
       )}
       {status.state === "starting" && <div className="player-spinner" />}

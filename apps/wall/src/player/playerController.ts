@@ -24,6 +24,10 @@ export interface PlayerStatus {
   path?: "passthrough" | "transcode" | null;
 }
 
+/** The gateway refuses the camera to this user (it was restricted to a camera group they are not in). */
+const isForbidden = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "forbidden";
+
 /** The gateway refused a transcode: TRANSCODE_MAX are busy (the tile says so with the camera's name). */
 export const isTranscodeFull = (err: unknown): boolean =>
   typeof err === "object" && err !== null && (err as { code?: unknown }).code === "transcode_full";
@@ -59,6 +63,7 @@ export class PlayerController {
   private lastTime = -1;
   private lastProgressAt = 0;
   private hiddenAt: number | null = null;
+  private refusedAt = 0;
   private destroyed = false;
   private status: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
 
@@ -117,6 +122,15 @@ export class PlayerController {
     if (this.destroyed || this.hiddenAt !== null) return;
     const state = this.status.state;
     if (state !== "offline" && state !== "stalled") return;
+    this.restartNow();
+  }
+
+  /**
+   * The camera's visibility changed (the live catalogue removed or restored it for this user): ask the
+   * gateway again at once — a refusal shows 无权查看, a camera given back plays.
+   */
+  recheck(): void {
+    if (this.destroyed) return;
     this.restartNow();
   }
 
@@ -190,6 +204,11 @@ export class PlayerController {
     } catch (err) {
       // Aborted by teardown (a newer load or destroy): nothing to do. Failed or timed out: retry later.
       if (this.destroyed || this.abort !== abort) return;
+      if (isForbidden(err)) {
+        this.teardown();
+        this.report({ state: "forbidden", latencyMs: null });
+        return;
+      }
       if (isTranscodeFull(err)) {
         this.report({ state: "transcodeFull", latencyMs: null, codec: "h265", path: "transcode" });
         this.scheduleRestart("transcodeFull");
@@ -222,6 +241,13 @@ export class PlayerController {
     hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (this.hls !== hls) return;
+      // A playlist or part refused (403): the camera was just restricted. Ask for it again now: the play
+      // answer says whether it is forbidden (no retry then) or the token merely stale.
+      // At most once every few seconds: a gateway refusing parts with a valid play answer backs off.
+      if (data.response?.code === 403 && Date.now() - this.refusedAt > 5_000) {
+        this.refusedAt = Date.now();
+        return this.restartNow();
+      }
       if (data.fatal) reportFatal({ cameraId: this.opts.cameraId, type: data.type, details: data.details });
       const action = decideRecovery(
         { fatal: data.fatal, type: data.type, details: data.details },

@@ -2,7 +2,8 @@
 // Pure decisions (errors in, action out) so the policy is table-tested; the controller acts on them.
 
 /** transcodeFull: an H.265 camera this browser cannot decode, and the gateway's transcoders are all busy. */
-export type PlayerState = "starting" | "live" | "stalled" | "offline" | "unsupported" | "transcodeFull";
+/** `forbidden`: the gateway refuses this camera to the user (camera groups): final, no retry. */
+export type PlayerState = "starting" | "live" | "stalled" | "offline" | "unsupported" | "transcodeFull" | "forbidden";
 
 export interface HlsErrorInfo {
   fatal: boolean;

@@ -6,6 +6,7 @@ import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import type { UserDirectory } from "../users/directory";
 import { type CameraAccess, cameraAccess } from "./access";
+import { publishGroupChange } from "./live";
 import { cameraGroupRoutes } from "./routes";
 import { CameraGroupsState } from "./state";
 
@@ -20,6 +21,13 @@ export function cameraGroupsFeature(
     name: "cameraGroups",
     state,
     access,
+    /** A group change reaches open clients at once: each camera it hid or showed to a session is a
+     *  `catalogue.camera` message to that socket (removed: null; shown: the camera). */
+    start: (rt) =>
+      k.onEvent((e) => {
+        const change = e.type.startsWith("cameraGroup.") ? state.lastChange() : null;
+        if (change !== null) publishGroupChange(rt.publish, change, deps.catalogue(), access);
+      }),
     routes: (app) =>
       cameraGroupRoutes(app, {
         groups: state,

@@ -5,11 +5,23 @@ import { type CameraGroup, type CameraGroupIndex, indexCameraGroups } from "@cw/
 import { shownActor } from "../../events/actor";
 import type { LoggedEvent } from "../../events/map";
 
+export interface GroupChange {
+  readonly before: CameraGroupIndex;
+  readonly cameraIds: readonly string[];
+}
+
 export class CameraGroupsState {
   private readonly byId = new Map<string, CameraGroup>();
   private cached: CameraGroupIndex | null = null;
+  private change: GroupChange | null = null;
 
   fold(e: LoggedEvent): void {
+    if (e.type === "cameraGroup.saved" || e.type === "cameraGroup.removed") {
+      const before = this.index();
+      const old = this.byId.get(e.data.id)?.cameraIds ?? [];
+      const now = e.type === "cameraGroup.saved" ? e.data.cameraIds : [];
+      this.change = { before, cameraIds: [...new Set([...old, ...now])] };
+    }
     if (e.type === "cameraGroup.saved") {
       const { id, name, cameraIds, roles, users } = e.data;
       this.byId.set(id, { id, name, cameraIds, roles, users, updatedAt: e.at, updatedBy: shownActor(e.actor) });
@@ -26,6 +38,11 @@ export class CameraGroupsState {
 
   get(id: string): CameraGroup | undefined {
     return this.byId.get(id);
+  }
+
+  /** The last group change folded: the index before it and the cameras it may have hidden or shown. */
+  lastChange(): GroupChange | null {
+    return this.change;
   }
 
   /** The groups by camera, rebuilt after a change (reads are far more frequent than edits). */

@@ -2,7 +2,7 @@
 // folded from the log; the service that plans and logs changes and runs tours; the screen and preset
 // routes; the live `wall.screen` (wall.view holders) and `preset` (scoped per prison) topics.
 import { randomBytes } from "node:crypto";
-import { can, type LiveMessage } from "@cw/protocol";
+import { can, type LiveMessage, type ScreenState } from "@cw/protocol";
 import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
@@ -42,7 +42,7 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: C
       );
     },
     start(rt) {
-      const offScreen = service().onScreen((screen) => {
+      const pushScreen = (screen: ScreenState) => {
         // Sessions that see the same tiles share one message (the hub serialises each object once).
         const variants = new Map<string, LiveMessage>();
         rt.publish((s) => {
@@ -55,6 +55,11 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: C
           variants.set(key, msg);
           return msg;
         });
+      };
+      const offScreen = service().onScreen(pushScreen);
+      // A camera group changed: every screen again, as each session may now see it.
+      const offGroups = k.onEvent((e) => {
+        if (e.type.startsWith("cameraGroup.")) for (const screen of service().screens()) pushScreen(screen);
       });
       const offPreset = service().onPreset((id, preset) =>
         rt.publish((s) =>
@@ -68,6 +73,7 @@ export function wallFeature(k: Kernel, d: { catalogue: CatalogueStore; access: C
       );
       return () => {
         offScreen();
+        offGroups();
         offPreset();
       };
     },
