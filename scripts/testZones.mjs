@@ -1,8 +1,9 @@
 // Time zones in `npm test` (issue 12): the suite must pass in any zone at any hour. The unit stage runs in
-// UTC; the date logic's unit tests run again in Asia/Shanghai (the bureau's own zone) and
-// America/Los_Angeles; the date-dependent e2e specs run again with the process AND the browser in
-// America/Los_Angeles, and once more with the browser in a zone whose date differs from the bureau's at
-// this very moment (what a wall PC in UTC sees between 16:00 and 24:00 UTC: the reports bug of issue 12).
+// UTC without the date logic's unit tests, which run in Asia/Shanghai (the bureau's own zone) and
+// America/Los_Angeles instead; the date-dependent e2e specs run (not in the main e2e stage) with the process
+// AND the browser in America/Los_Angeles, and the reports once more with the browser in a zone whose date
+// differs from the bureau's at this very moment (what a wall PC in UTC sees between 16:00 and 24:00 UTC:
+// the reports bug of issue 12).
 // The gateway-midnight cases (CLOCK_OFFSET_MS) are e2e/pending/midnight.spec.ts.
 // Owns: which tests count as date logic and which zones they run in. Never runs anything itself.
 
@@ -19,7 +20,7 @@ export const dateUnitTests = [
   "apps/gateway/test/sim",
 ];
 
-/** Zones the date unit tests run in again (the whole unit stage runs in UTC). */
+/** Zones the date unit tests run in (the UTC unit stage leaves them out). */
 export const extraUnitZones = ["Asia/Shanghai", "America/Los_Angeles"];
 
 /** E2e specs whose pages show or default the bureau's date (file name filters for Playwright). */
