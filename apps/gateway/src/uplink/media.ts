@@ -138,3 +138,22 @@ function ssrcOf(y: string): number {
   if (!(n >= 0 && n <= 0xffffffff)) throw new Error(`SSRC "${y}" is not a 32-bit number (y= needs 10 digits)`);
   return n;
 }
+
+/**
+ * The edge feature's media hook (province/edge.ts `media`): the sender on the gateway's GB addresses —
+ * sockets bound to GB_SIP_HOST (or HOST), GB_MEDIA_IP (or the bind address) in the SDP answer, ephemeral
+ * local ports (GB_MEDIA_PORTS belongs to the device side's pool).
+ */
+export function uplinkMediaHook(
+  config: { host: string; gbSipHost?: string | undefined; gbMediaIp?: string | undefined },
+  log: { child(b: object): NonNullable<UplinkMediaOptions["log"]> },
+): (core: unknown, registry: StreamRegistry) => UplinkMedia {
+  const bindHost = config.gbSipHost ?? config.host;
+  return (_core, registry) =>
+    new UplinkMedia({
+      registry,
+      bindHost,
+      mediaIp: config.gbMediaIp ?? bindHost,
+      log: log.child({ part: "uplink-media" }),
+    });
+}

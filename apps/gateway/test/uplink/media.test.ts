@@ -1,133 +1,34 @@
-// The edge's uplink media sender on a real stream: a simulated camera (an ffmpeg-rendered x264 clip looped
-// by the simulator) in the real stream registry; the sender taps it and sends PS over RTP to a socket on
-// 127.0.0.1 — UDP, TCP where the upper listens (tcp-passive: we connect), TCP where the upper connects
-// (tcp-active: we listen) — and what arrives is reassembled by our GB receiver and decoded by ffprobe.
-// The camera's source runs once (a viewer and the sender share it) and is released after stop.
-import { spawnSync } from "node:child_process";
+// The edge's uplink media sender on a real stream: a simulated camera in the real stream registry
+// (fixture.ts); the sender taps it and sends PS over RTP to a socket on 127.0.0.1 — UDP, TCP where the
+// upper listens (tcp-passive: we connect), TCP where the upper connects (tcp-active: we listen) — and what
+// arrives is reassembled by our GB receiver and decoded by ffprobe. The camera's source runs once (a viewer
+// and the sender share it) and is released after stop.
 import { createSocket } from "node:dgram";
-import { mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { UplinkMediaRequest } from "@cw/gb28181";
-import {
-  type AccessUnit,
-  type CameraSpec,
-  ClipLibrary,
-  createStreamRegistry,
-  type MediaSink,
-  PortPool,
-  Rfc4571Deframer,
-  RtpPsReceiver,
-  SharedTicker,
-  SimSource,
-  type StreamRegistry,
-  type TrackSet,
-} from "@cw/streams";
+import { PortPool, Rfc4571Deframer } from "@cw/streams";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UplinkMedia } from "../../src/uplink/media";
+import { camera, type EdgeCamera, edgeCamera, ffprobe, SSRC, Upper, until } from "./fixture";
 
-const camera: CameraSpec = {
-  id: "edge-cam-1",
-  name: "北门",
-  label: "test prison / gate",
-  source: { kind: "sim" },
-  codec: "h264",
-  hasSubStream: false,
-};
-const SSRC = "0100000001";
-
-class Frames implements MediaSink {
-  units: AccessUnit[] = [];
-  configs: TrackSet[] = [];
-  config(t: TrackSet) {
-    this.configs.push(t);
-  }
-  unit(au: AccessUnit) {
-    this.units.push(au);
-  }
-  discontinuity() {}
-  end() {}
-}
-
-/** What an upper platform's media server does with our packets: RTP → PS → frames, and the raw PS kept. */
-class Upper {
-  readonly frames = new Frames();
-  readonly ps: Buffer[] = [];
-  readonly rx = new RtpPsReceiver(
-    {
-      config: (t) => this.frames.config(t),
-      unit: (u) => this.frames.unit(u),
-      discontinuity: () => {},
-      end: () => {},
-    },
-    { ssrc: Number(SSRC), now: Date.now },
-  );
-  packet(p: Buffer): void {
-    this.ps.push(Buffer.from(p.subarray(12))); // our packets carry no CSRC, extension or padding
-    this.rx.packet(p);
-  }
-}
-
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function ffprobe(ps: Buffer): { codec: string; width: number; frames: number; keys: number } {
-  const r = spawnSync(
-    "/usr/bin/ffprobe",
-    [
-      ...["-v", "error", "-f", "mpeg", "-show_entries", "frame=key_frame,width:stream=codec_name"],
-      ...["-of", "json", "-show_frames", "-"],
-    ],
-    { input: ps, maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (r.error || r.status !== 0) throw new Error(`ffprobe: ${r.error?.message ?? r.stderr.toString()}`);
-  const j = JSON.parse(r.stdout.toString()) as {
-    frames: { key_frame: number; width: number }[];
-    streams: { codec_name: string }[];
-  };
-  return {
-    codec: j.streams[0]?.codec_name ?? "",
-    width: j.frames[0]?.width ?? 0,
-    frames: j.frames.length,
-    keys: j.frames.filter((f) => f.key_frame === 1).length,
-  };
-}
-
-const clipDir = mkdtempSync(join(tmpdir(), "cw-uplink-"));
-const library = new ClipLibrary({ ffmpegPath: "/usr/bin/ffmpeg", clipDir, font: null });
-const ticker = new SharedTicker();
-let sourcesStarted = 0;
-let registry: StreamRegistry;
+let edge: EdgeCamera;
 const pool = new PortPool(41_000, 41_099);
 let media: UplinkMedia;
 
 beforeAll(async () => {
-  registry = createStreamRegistry({
-    resolve: (id) => (id === camera.id ? camera : null),
-    sourceFactory: (c, v) => {
-      sourcesStarted++;
-      return new SimSource(c, v, library, ticker);
-    },
-    idleMs: 1500,
-    tickMs: 100,
+  edge = await edgeCamera();
+  media = new UplinkMedia({
+    registry: edge.registry,
+    bindHost: "127.0.0.1",
+    mediaIp: "127.0.0.1",
+    ports: pool,
+    random: () => 0.5,
   });
-  media = new UplinkMedia({ registry, bindHost: "127.0.0.1", mediaIp: "127.0.0.1", ports: pool, random: () => 0.5 });
-  // Render the clip once up front (a cold ffmpeg render on a loaded machine is the slow part).
-  const warm = await registry.playlist(camera.id, "main", {});
-  expect(warm.ok).toBe(true);
 }, 120_000);
 
 afterAll(async () => {
   await media.close();
-  await registry.close();
-  await library.close();
-  rmSync(clipDir, { recursive: true, force: true });
+  await edge.close();
 });
 
 const request = (
@@ -177,10 +78,10 @@ describe("uplink media sender", () => {
       expect(answer.localPort).toBeGreaterThanOrEqual(41_000);
       expect(pool.inUse).toBe(1);
       await judge(upper, "call-udp");
-      expect(sourcesStarted).toBe(1); // the viewer's playlist and the sender share one source
+      expect(edge.sourcesStarted()).toBe(1); // the viewer's playlist and the sender share one source
       await until(() => pool.inUse === 0, 5_000, "the media port back in the pool");
       // Nobody asks for the stream any more: it stops when idle (the tap no longer holds it).
-      await until(() => registry.health().length === 0, 10_000, "the camera's stream released");
+      await until(() => edge.registry.health().length === 0, 10_000, "the camera's stream released");
     } finally {
       sock.close();
     }
