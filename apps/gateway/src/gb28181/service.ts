@@ -207,7 +207,8 @@ export class GbService {
         await this.core.commit([
           { type: "gb.device.offline", actor: system(e.deviceId), data: { deviceId: e.deviceId, reason: e.reason } },
         ]);
-        await this.importantLost(e.deviceId);
+        if (this.runtime(e.deviceId).kind === "platform") await this.linkDown(e.deviceId, e.reason);
+        else await this.importantLost(e.deviceId);
         return;
       }
       case "keepalive": {
@@ -259,6 +260,29 @@ export class GbService {
       default:
         return;
     }
+  }
+
+  /**
+   * A lower platform assigned to a prison (an edge) went offline: the link to that prison is down — one
+   * device-fault alarm for the prison (链路中断), not one per camera; its cameras are offline through the
+   * device being offline (their plays fail with "the device is offline").
+   */
+  private async linkDown(deviceId: string, reason: string): Promise<void> {
+    const prisonId = this.settings.get(deviceId).prisonId;
+    if (!prisonId) return;
+    const at = this.core.now();
+    const r = await this.core.control.commands.feedAlarm(prisonId, {
+      sourceId: `gb-link:${deviceId}:${at}`,
+      type: "device_fault",
+      severity: 2,
+      occurredAt: at,
+      blockId: null,
+      subBlockId: null,
+      cameraId: null,
+      title: "链路中断",
+      description: `link down: the prison's platform ${deviceId} stopped answering (${reason})`,
+    });
+    if (!r.ok) this.log.warn({ device: deviceId, error: r.error }, "GB link-down alarm refused");
   }
 
   /** The device went offline: a video-loss alarm for each of its important cameras nobody is watching. */

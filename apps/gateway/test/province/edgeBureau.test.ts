@@ -94,4 +94,42 @@ describe("edge → bureau over GB/T 28181", () => {
     const all = (await (await req("/api/v1/cameras?prisonId=pj", { cookie })).json()) as Cam[];
     expect(all.every((c) => c.id.startsWith("gb-"))).toBe(true);
   }, 60_000);
+
+  it("SIGSTOP of the edge: the bureau marks it offline within seconds with one link-down alarm; SIGCONT brings it back", async () => {
+    const state = async () => {
+      const res = await req("/api/v1/gb/devices", { cookie });
+      return ((await res.json()) as { devices: Device[] }).devices.find((d) => d.deviceId === EDGE_ID);
+    };
+    const stoppedAt = Date.now();
+    process.kill(edge.pid, "SIGSTOP");
+    let detectedMs = -1;
+    try {
+      while (Date.now() - stoppedAt < 20_000) {
+        if ((await state())?.online === false) {
+          detectedMs = Date.now() - stoppedAt;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // The figure itself is the benchmark's; a generous bound here keeps the test steady under load.
+      expect(detectedMs).toBeGreaterThan(0);
+      expect(detectedMs).toBeLessThan(8000);
+      const alarms = async () =>
+        ((await (await req("/api/v1/alarms?prisonId=pj", { cookie })).json()) as { alarms: { title: string }[] })
+          .alarms;
+      const deadline = Date.now() + 10_000;
+      let linkAlarms = (await alarms()).filter((a) => a.title === "链路中断");
+      while (linkAlarms.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        linkAlarms = (await alarms()).filter((a) => a.title === "链路中断");
+      }
+      expect(linkAlarms).toHaveLength(1);
+    } finally {
+      process.kill(edge.pid, "SIGCONT");
+    }
+    const back = Date.now() + 20_000;
+    while ((await state())?.online !== true && Date.now() < back) await new Promise((r) => setTimeout(r, 200));
+    expect((await state())?.online).toBe(true);
+    console.log(`province link-down detection: ${detectedMs} ms after SIGSTOP`);
+  }, 60_000);
 });

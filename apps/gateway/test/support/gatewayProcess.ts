@@ -23,6 +23,8 @@ function freePort(): Promise<number> {
 
 export interface GatewayProcess {
   url: string;
+  /** The gateway's process id (tests that stop or freeze it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export async function startGatewayProcess(env: Record<string, string> = {}): Pro
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, stop };
+    if (ok) return { url, pid: child.pid ?? 0, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
 }
