@@ -21,6 +21,7 @@ import { createGateway, type Gateway, type MediaPlane } from "./gateway";
 import { createGbFeature } from "./gb28181/feature";
 import { createLogger, type Logger } from "./log";
 import { createEdgeFeature } from "./province/edge";
+import { uplinkMediaHook } from "./uplink/media";
 
 /** SIM=0: simulated cameras exist in the catalogue but show as offline. */
 const simOff: Source = {
@@ -36,6 +37,7 @@ export async function startGateway(config: Config, log: Logger = createLogger(co
   const offset = config.clockOffsetMs;
   const gb = await createGbFeature(config, log);
   const edge = createEdgeFeature(config, log, {
+    media: uplinkMediaHook(config, log),
     prisonOrder: config.gatewayRole === "edge" ? loadProvince(config.catalogueFile).prisons.map((p) => p.id) : [],
   });
   const gw = await createGateway({

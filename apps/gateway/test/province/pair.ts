@@ -1,0 +1,49 @@
+// Test fixture: a bureau and an edge (盘锦监狱, `pj`) as two real gateway processes on 127.0.0.1, the edge
+// registered upward to the bureau over GB/T 28181; extra environment per side. Every start has its stop.
+import { freePort } from "../../../../e2e/support/gateway";
+import { type GatewayProcess, startGatewayProcess } from "../support/gatewayProcess";
+
+export const BUREAU_ID = "34020000002000000001";
+export const EDGE_ID = "34020000002000001001";
+
+export interface ProvincePair {
+  bureau: GatewayProcess;
+  edge: GatewayProcess;
+  stop(): Promise<void>;
+}
+
+export async function startProvincePair(
+  env: { bureau?: Record<string, string>; edge?: Record<string, string> } = {},
+): Promise<ProvincePair> {
+  const sip = await freePort();
+  const media = 26_000 + Math.floor(Math.random() * 200) * 20;
+  const bureau = await startGatewayProcess({
+    GATEWAY_ROLE: "bureau",
+    SIM: "0",
+    FEED_SIM: "0",
+    GB_PASSWORD: "province-pass",
+    GB_SIP_PORT: String(sip),
+    GB_MEDIA_PORTS: `${media}-${media + 19}`,
+    GB_DEVICE_PRISONS: `${EDGE_ID}=pj`,
+    ...env.bureau,
+  });
+  const edge = await startGatewayProcess({
+    GATEWAY_ROLE: "edge",
+    EDGE_PRISON_ID: "pj",
+    FEED_SIM: "0",
+    UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sip}`,
+    UPPER_SIP_PASSWORD: "province-pass",
+    ...env.edge,
+  }).catch(async (e: unknown) => {
+    await bureau.stop();
+    throw e;
+  });
+  return {
+    bureau,
+    edge,
+    async stop() {
+      await edge.stop();
+      await bureau.stop();
+    },
+  };
+}
