@@ -10,9 +10,17 @@ import type { LoggedEvent } from "../../src/events/map";
 import { backoffDelay } from "../../src/features/uplink/backoff";
 import { CursorStore, parseCursor } from "../../src/features/uplink/cursor";
 import { Forwarder } from "../../src/features/uplink/forwarder";
-import { isForwarded, toItem, type UplinkItem, upperSourceId, withoutPlace } from "../../src/features/uplink/items";
+import {
+  isForwarded,
+  toItem,
+  type UplinkItem,
+  upperSourceId,
+  windowOf,
+  withoutPlace,
+} from "../../src/features/uplink/items";
 import { PendingSeqs } from "../../src/features/uplink/pending";
 import type { SendOutcome } from "../../src/features/uplink/sender";
+import { replyOutcome } from "../../src/features/uplink/window";
 
 const raised = (seq: number, id: string, extra: Record<string, unknown> = {}): StoredEvent => ({
   seq,
@@ -37,6 +45,31 @@ const raised = (seq: number, id: string, extra: Record<string, unknown> = {}): S
   },
 });
 const other = (seq: number): StoredEvent => ({ seq, at: seq, type: "session.opened", actor: null, data: {} });
+/** An event log holding these rows (read after a seq, get by seqs). */
+const logOf = (rows: StoredEvent[]) => ({
+  async *read(after: number) {
+    for (const r of rows) if (r.seq > after) yield r;
+  },
+  async get(seqs: readonly number[]) {
+    return seqs.map((s) => rows.find((r) => r.seq === s) as StoredEvent);
+  },
+});
+/** The forwarder's other deps for a scripted bureau: instant back-off, no probes, a silent log. */
+const quick = {
+  probe: async () => true,
+  now: () => 1,
+  rng: () => 0,
+  log: { info() {}, warn() {}, error() {} },
+  backoff: { baseMs: 1, capMs: 4 },
+  probeEveryMs: 60_000,
+};
+/** Runs the forwarder until its cursor reaches seq (or 5 s), then stops it. */
+async function runUntilCursor(f: Forwarder, seq: number): Promise<void> {
+  f.start();
+  const deadline = Date.now() + 5_000;
+  while (f.status().cursor < seq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  await f.stop();
+}
 const logged = (row: StoredEvent) => ({ ...row, actor: "feed:pj" }) as unknown as LoggedEvent;
 
 describe("backoffDelay", () => {
@@ -121,14 +154,7 @@ describe("Forwarder against a scripted bureau", () => {
     const dir = mkdtempSync(join(tmpdir(), "cw-uplink-"));
     try {
       const rows = [raised(1, "a"), other(2), raised(3, "b"), raised(4, "c"), raised(5, "d")];
-      const eventLog = {
-        async *read(after: number) {
-          for (const r of rows) if (r.seq > after) yield r;
-        },
-        async get(seqs: readonly number[]) {
-          return seqs.map((s) => rows.find((r) => r.seq === s) as StoredEvent);
-        },
-      };
+      const eventLog = logOf(rows);
       const script: SendOutcome[] = [
         { kind: "accepted", id: "u1", duplicate: false }, // a
         { kind: "retry", status: 0, error: { code: "unavailable", message: "down" } }, // b: link dead
@@ -150,17 +176,10 @@ describe("Forwarder against a scripted bureau", () => {
           if (out === undefined) throw new Error("more sends than scripted");
           return out;
         },
-        probe: async () => true,
+        ...quick,
         now: () => ++t,
-        rng: () => 0,
-        log: { info() {}, warn() {}, error() {} },
-        backoff: { baseMs: 1, capMs: 4 },
-        probeEveryMs: 60_000,
       });
-      f.start();
-      const deadline = Date.now() + 5_000;
-      while (f.status().cursor < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      await f.stop();
+      await runUntilCursor(f, 5);
       expect(sent.map((s) => s.sourceId)).toEqual([
         "edge:a",
         "edge:b",
@@ -173,6 +192,102 @@ describe("Forwarder against a scripted bureau", () => {
       expect(sent[5]?.cameraId).toBeNull();
       expect(f.status()).toMatchObject({ queued: 0, delivered: 3, duplicates: 1, rejected: 1, link: "up", cursor: 5 });
       expect((await CursorStore.open(dir)).seq).toBe(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("windowOf: what may be in flight together and still be recorded in order", () => {
+  const alarm = (seq: number, extra: Record<string, unknown> = {}) => toItem(logged(raised(seq, `a${seq}`, extra)));
+  const rollcall = (seq: number): UplinkItem => ({
+    seq,
+    kind: "rollcall",
+    prisonId: "pj",
+    sourceId: `edge:r${seq}`,
+    body: {},
+    snapshotRef: null,
+  });
+  it.each([
+    ["plain alarms all go", [alarm(1), alarm(2), alarm(3)], [1, 2, 3]],
+    ["stops at a roll call after alarms", [alarm(1), alarm(2), rollcall(3), alarm(4)], [1, 2]],
+    ["ends after a picture", [alarm(1), alarm(2, { snapshot: "sha256:ab" }), alarm(3)], [1, 2]],
+    ["stops at another prison", [alarm(1), alarm(2, { prisonId: "px" })], [1]],
+    ["stops at a record not forwarded", [alarm(1), null, alarm(3)], [1]],
+    ["empty at a null head", [null, alarm(2)], []],
+  ])("%s", (_name, items, seqs) => {
+    expect(windowOf(items).map((i) => i.seq)).toEqual(seqs);
+  });
+});
+
+describe("replyOutcome: a feed WebSocket reply as the forwarder acts on it", () => {
+  it.each([
+    [
+      { ref: 1, ok: true, id: "u1", duplicate: true },
+      { kind: "accepted", id: "u1", duplicate: true },
+    ],
+    [
+      { ref: 1, ok: false, code: "unavailable", message: "m" },
+      { kind: "retry", status: 503 },
+    ],
+    [
+      { ref: 1, ok: false, code: "bad_signature", message: "m" },
+      { kind: "retry", status: 401 },
+    ],
+    [
+      { ref: 1, ok: false, code: "validation", message: "m", field: "cameraId" },
+      { kind: "refused", status: 422 },
+    ],
+    [
+      { ref: 1, ok: false, code: "too_large", message: "m" },
+      { kind: "refused", status: 413 },
+    ],
+    [
+      { ref: 1, ok: false, code: "nonsense" },
+      { kind: "refused", status: 400 },
+    ],
+  ])("%j", (reply, out) => {
+    expect(replyOutcome(reply)).toMatchObject(out);
+  });
+});
+
+describe("Forwarder with a window in flight", () => {
+  it("advances over the acknowledged prefix, sends the first failure alone, re-sends the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cw-uplink-"));
+    try {
+      const rows = [1, 2, 3, 4, 5].map((s) => raised(s, `w${s}`));
+      const eventLog = logOf(rows);
+      const windows: string[][] = [];
+      const singles: string[] = [];
+      const cursors: number[] = [];
+      const cursor = await CursorStore.open(dir);
+      const ok = (duplicate: boolean): SendOutcome => ({ kind: "accepted", id: "u", duplicate });
+      const down: SendOutcome = { kind: "retry", status: 0, error: { code: "unavailable", message: "down" } };
+      const f = new Forwarder({
+        eventLog,
+        cursor,
+        async sendWindow(items) {
+          windows.push(items.map((i) => i.sourceId));
+          cursors.push(cursor.seq);
+          // First window: w1 acknowledged, w2 lost, w3.. answered (they overtook nothing: re-sent later).
+          return windows.length === 1
+            ? items.map((_, i) => (i === 0 ? ok(false) : i === 1 ? down : ok(false)))
+            : items.map(() => ok(true));
+        },
+        async send(item) {
+          singles.push(item.sourceId);
+          return singles.length === 1 ? down : ok(false);
+        },
+        ...quick,
+      });
+      await runUntilCursor(f, 5);
+      expect(windows).toEqual([
+        ["edge:w1", "edge:w2", "edge:w3", "edge:w4", "edge:w5"],
+        ["edge:w3", "edge:w4", "edge:w5"],
+      ]);
+      expect(singles).toEqual(["edge:w2", "edge:w2"]);
+      expect(cursors).toEqual([0, 2]);
+      expect(f.status()).toMatchObject({ queued: 0, cursor: 5, delivered: 5, duplicates: 3 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { decodeRow } from "../../events/codec";
 import type { LoggedEvent } from "../../events/map";
 import { type Backoff, backoffDelay, defaultBackoff } from "./backoff";
 import type { CursorStore } from "./cursor";
-import { isForwarded, toItem, type UplinkItem, type UplinkKind, withoutPlace } from "./items";
+import { isForwarded, toItem, type UplinkItem, type UplinkKind, windowOf, withoutPlace } from "./items";
 import { PendingSeqs } from "./pending";
 import type { SendOutcome } from "./sender";
 
@@ -24,6 +24,8 @@ export interface ForwarderDeps {
   eventLog: Pick<EventLog, "read" | "get">;
   cursor: CursorStore;
   send(item: UplinkItem, signal: AbortSignal, withSnapshot: boolean): Promise<SendOutcome>;
+  /** Several records in flight at once, in order, one outcome each (the feed WebSocket); optional. */
+  sendWindow?(items: readonly UplinkItem[], signal: AbortSignal): Promise<SendOutcome[]>;
   /** Whether the bureau answers at all (GET /healthz), when there is nothing to send. */
   probe(signal: AbortSignal): Promise<boolean>;
   now: () => number;
@@ -62,7 +64,7 @@ export interface UplinkStatus {
   retryAt: number | null;
 }
 
-const READ_BATCH = 64;
+const READ_BATCH = 128;
 
 export class Forwarder {
   private readonly pending: PendingSeqs;
@@ -141,16 +143,70 @@ export class Forwarder {
         continue;
       }
       const rows = await this.d.eventLog.get(seqs);
-      for (const row of rows) {
-        if (this.stopped) return;
+      const items = rows.map((row) => {
         const e = decodeRow(row);
-        const item = e === null ? null : toItem(e);
-        if (item !== null) await this.deliver(item);
+        return { seq: row.seq, item: e === null ? null : toItem(e) };
+      });
+      while (items.length > 0 && !this.stopped) {
+        const head = items[0] as { seq: number; item: UplinkItem | null };
+        if (head.item === null) {
+          this.done(head.seq);
+          items.shift();
+          continue;
+        }
+        const window = windowOf(items.map((x) => x.item));
+        if (window.length > 1 && this.d.sendWindow !== undefined) {
+          // All in flight; the cursor advances over the acknowledged prefix. At the first record not
+          // acknowledged, that record goes the one-at-a-time way (retries, refusals); the ones after it
+          // are re-read and re-sent (the bureau answers those it has `duplicate`).
+          const outs = await this.d.sendWindow(window, this.abort.signal);
+          if (this.stopped) return;
+          let i = 0;
+          for (; i < window.length && outs[i]?.kind === "accepted"; i++) {
+            this.accepted(window[i] as UplinkItem, outs[i] as SendOutcome & { kind: "accepted" });
+            this.done((window[i] as UplinkItem).seq);
+          }
+          if (i === window.length) {
+            items.splice(0, i);
+            continue;
+          }
+          const failed = window[i] as UplinkItem;
+          await this.deliver(failed);
+          if (this.stopped) return;
+          this.done(failed.seq);
+          break;
+        }
+        await this.deliver(head.item);
         if (this.stopped) return;
-        this.pending.shift();
-        this.d.cursor.advance(row.seq);
+        this.done(head.seq);
+        items.shift();
       }
     }
+  }
+
+  /** The head of the queue is settled (delivered, refused for good, or nothing to forward). */
+  private done(seq: number): void {
+    this.pending.shift();
+    this.d.cursor.advance(seq);
+  }
+
+  private accepted(item: UplinkItem, out: { id: string; duplicate: boolean }): void {
+    const now = this.d.now();
+    this.s.lastContactAt = now;
+    this.s.link = "up";
+    this.s.delivered++;
+    if (out.duplicate) this.s.duplicates++;
+    this.s.lastDelivered = {
+      seq: item.seq,
+      kind: item.kind,
+      prisonId: item.prisonId,
+      sourceId: item.sourceId,
+      upperId: out.id,
+      duplicate: out.duplicate,
+      at: now,
+    };
+    this.s.attempts = 0;
+    this.s.retryAt = null;
   }
 
   /** Sends one record until the bureau has it (or refuses it for good). Returns early only when stopped. */
@@ -165,20 +221,7 @@ export class Forwarder {
       const now = this.d.now();
       if (out.kind !== "retry" || out.status !== 0) this.s.lastContactAt = now;
       if (out.kind === "accepted") {
-        this.s.link = "up";
-        this.s.delivered++;
-        if (out.duplicate) this.s.duplicates++;
-        this.s.lastDelivered = {
-          seq: item.seq,
-          kind: item.kind,
-          prisonId: item.prisonId,
-          sourceId: item.sourceId,
-          upperId: out.id,
-          duplicate: out.duplicate,
-          at: now,
-        };
-        this.s.attempts = 0;
-        this.s.retryAt = null;
+        this.accepted(item, out);
         return;
       }
       this.noteError(now, out.status, out.error);

@@ -12,6 +12,7 @@ import { Forwarder } from "./forwarder";
 import { uplinkMetrics } from "./metrics";
 import { type UplinkView, uplinkRoutes } from "./routes";
 import { FeedSender } from "./sender";
+import { FeedWindow } from "./window";
 
 export interface UplinkOptions {
   /** Randomness for the back-off's jitter (tests pass a seeded one). */
@@ -23,6 +24,7 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
   const log = k.log.child({ part: "uplink" });
   let forwarder: Forwarder | null = null;
   let offEvents: (() => void) | null = null;
+  let feedWindow: FeedWindow | null = null;
 
   const view = (): UplinkView =>
     forwarder === null || upperUrl === undefined
@@ -45,10 +47,18 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
         now: k.now,
         snapshot: (ref) => d.alarms.plane.ctx.snapshots.get(ref),
       });
+      feedWindow = new FeedWindow({
+        upperUrl,
+        key: upperFeedKey,
+        now: k.now,
+        snapshot: (ref) => d.alarms.plane.ctx.snapshots.get(ref),
+      });
+      const w = feedWindow;
       forwarder = new Forwarder({
         eventLog: k.eventLog,
         cursor,
         send: (item, signal, withSnapshot) => sender.send(item, signal, withSnapshot),
+        sendWindow: (items, signal) => w.send(items, signal),
         probe: async (signal) => {
           const res = await fetch(`${upperUrl}/healthz`, {
             signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)]),
@@ -74,6 +84,7 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
     async close() {
       offEvents?.();
       await forwarder?.stop();
+      feedWindow?.close();
     },
   } satisfies Feature & { forwarder: () => Forwarder | null };
 }

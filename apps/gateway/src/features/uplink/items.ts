@@ -110,3 +110,22 @@ export function withoutPlace(item: UplinkItem, field: string | undefined): Uplin
   body.description = `${before}[edge ${notes.join(" ")}]`.slice(0, 2000);
   return { ...item, body };
 }
+
+/**
+ * The records from the head that may be in flight together so that the bureau records them in this
+ * order: the bureau reads a connection's frames in order and decides each at once, but a snapshot is
+ * stored before its alarm is appended (a later frame would overtake it), and a roll call is appended
+ * a few microtasks sooner than an alarm (it would overtake the alarm before it). So a window is one
+ * prison, one kind, and ends after a record carrying a picture; it stops at a null (nothing to forward).
+ */
+export function windowOf(items: ReadonlyArray<UplinkItem | null>): UplinkItem[] {
+  const out: UplinkItem[] = [];
+  for (const item of items) {
+    if (item === null) break;
+    const first = out[0];
+    if (first !== undefined && (item.prisonId !== first.prisonId || item.kind !== first.kind)) break;
+    out.push(item);
+    if (item.snapshotRef !== null) break;
+  }
+  return out;
+}

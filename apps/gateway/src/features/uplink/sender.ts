@@ -24,7 +24,7 @@ export interface SenderOptions {
   fetch?: typeof fetch;
 }
 
-const paths = { alarm: "alarms", rollcall: "rollcalls" } as const;
+export const feedPaths = { alarm: "alarms", rollcall: "rollcalls" } as const;
 const retryStatuses = new Set([401, 404, 408, 425, 429]);
 
 function apiError(answer: unknown, status: number): ApiError {
@@ -35,19 +35,34 @@ function apiError(answer: unknown, status: number): ApiError {
   return typeof a.field === "string" ? { ...error, field: a.field } : error;
 }
 
+/** The exact body text of a record (the signature covers these characters), with its picture if asked. */
+export async function feedBody(
+  item: UplinkItem,
+  withSnapshot: boolean,
+  snapshot: (ref: string) => Promise<Buffer | null>,
+): Promise<string> {
+  const body = { ...item.body };
+  if (withSnapshot && item.snapshotRef !== null) {
+    const jpeg = await snapshot(item.snapshotRef).catch(() => null);
+    if (jpeg !== null) body.snapshot = jpeg.toString("base64");
+  }
+  return JSON.stringify(body);
+}
+
+/** A bureau's refusal as the forwarder acts on it: retry later, or refused as the record stands. */
+export function classify(status: number, error: ApiError): SendOutcome {
+  if (status === 0 || status >= 500 || retryStatuses.has(status)) return { kind: "retry", status, error };
+  return { kind: "refused", status, error };
+}
+
 export class FeedSender {
   constructor(private readonly opts: SenderOptions) {}
 
   /** Sends one record; `withSnapshot: false` leaves the picture out (a bureau that refused its size). */
   async send(item: UplinkItem, signal: AbortSignal, withSnapshot = true): Promise<SendOutcome> {
-    const body = { ...item.body };
-    if (withSnapshot && item.snapshotRef !== null) {
-      const jpeg = await this.opts.snapshot(item.snapshotRef).catch(() => null);
-      if (jpeg !== null) body.snapshot = jpeg.toString("base64");
-    }
-    const raw = JSON.stringify(body);
+    const raw = await feedBody(item, withSnapshot, this.opts.snapshot);
     const ts = String(this.opts.now());
-    const url = `${this.opts.upperUrl}/api/v1/feeds/${encodeURIComponent(item.prisonId)}/${paths[item.kind]}`;
+    const url = `${this.opts.upperUrl}/api/v1/feeds/${encodeURIComponent(item.prisonId)}/${feedPaths[item.kind]}`;
     let status = 0;
     let answer: unknown = null;
     try {
@@ -67,8 +82,6 @@ export class FeedSender {
       const a = answer as { id?: unknown; duplicate?: unknown } | null;
       return { kind: "accepted", id: String(a?.id ?? ""), duplicate: a?.duplicate === true };
     }
-    const error = apiError(answer, status);
-    if (status >= 500 || retryStatuses.has(status)) return { kind: "retry", status, error };
-    return { kind: "refused", status, error };
+    return classify(status, apiError(answer, status));
   }
 }
