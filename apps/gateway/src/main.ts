@@ -3,6 +3,7 @@
 // SIGTERM. A bad config or catalogue exits with code 2 and one clear line.
 
 import { ConfigError, loadConfig } from "./config";
+import { DataDirLockedError } from "./dataDirLock";
 import { CatalogueError } from "./features/catalogue/load";
 import { createLogger } from "./log";
 import { startGateway } from "./start";
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
   try {
     gateway = await startGateway(config, log);
   } catch (err) {
-    if (err instanceof CatalogueError || err instanceof ConfigError || (err as Error).name === "ConfigUsersError") {
+    if (
+      err instanceof CatalogueError ||
+      err instanceof ConfigError ||
+      err instanceof DataDirLockedError ||
+      (err as Error).name === "ConfigUsersError"
+    ) {
       console.error(`command-wall gateway: ${(err as Error).message}`);
       process.exit(2);
     }

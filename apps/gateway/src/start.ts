@@ -14,6 +14,7 @@ import {
   type SourceFactory,
 } from "@cw/streams";
 import type { Config } from "./config";
+import { lockDataDir } from "./dataDirLock";
 import { selectEventLog, withDemoFeeds } from "./features/alarms/startup";
 import { loadProvince } from "./features/catalogue/load";
 import { cameraSpec } from "./features/streams/mediaHooks";
@@ -32,6 +33,31 @@ const simOff: Source = {
 };
 
 export async function startGateway(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Gateway> {
+  // One gateway per DATA_DIR (and no offline tool beside it): DataDirLockedError when another holds it.
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    return withLock(await compose(config, log), lock.release);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+function withLock(gw: Gateway, release: () => Promise<void>): Gateway {
+  const close = gw.close;
+  return {
+    ...gw,
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+async function compose(config: Config, log: Logger): Promise<Gateway> {
   const eventLog = await selectEventLog(config, log);
   let sources: MediaSourceFactory | null = null;
   const offset = config.clockOffsetMs;

@@ -23,6 +23,7 @@ export function usersFeature(k: Kernel) {
   return {
     name: "users",
     directory,
+    service,
     common,
     state: directory,
     async open() {
@@ -39,5 +40,5 @@ export function usersFeature(k: Kernel) {
       );
     },
     routes: (app) => usersRoutes(app, { directory, service, prisons, now: k.now }),
-  } satisfies Feature & { directory: UserDirectory; common: ReadonlySet<string> };
+  } satisfies Feature & { directory: UserDirectory; service: UsersService; common: ReadonlySet<string> };
 }

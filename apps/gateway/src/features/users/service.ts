@@ -3,7 +3,7 @@
 // taken once (config and demo users included); a prison-bound role needs a prison of the catalogue and a
 // province role has none; the last enabled administrator cannot be disabled or demoted; a new password
 // passes the password rules (@cw/protocol passwordProblem with the shipped common list). Never touches HTTP.
-import { userActor } from "@cw/alerts";
+import { type Actor, userActor } from "@cw/alerts";
 import {
   fail,
   ok,
@@ -101,8 +101,11 @@ export class UsersService {
     return ok(this.d.directory.get(username)!);
   }
 
-  /** A new random password the user must change at the next login; their sessions end. */
-  async resetPassword(actor: string, username: string): Promise<Result<{ temporaryPassword: string }>> {
+  /**
+   * A new random password the user must change at the next login; their sessions end, their lock clears.
+   * `actor`: an administrator's username, or a system actor (`system:reset-admin`, the offline command).
+   */
+  async resetPassword(actor: string | Actor, username: string): Promise<Result<{ temporaryPassword: string }>> {
     const u = this.d.directory.get(username);
     if (!u) return fail("not_found", `no user ${username}`, "username");
     const password = temporaryPassword(this.d.random);
@@ -110,7 +113,7 @@ export class UsersService {
     await this.d.commit([
       {
         type: "user.password.set",
-        actor: userActor(actor),
+        actor: actor.startsWith("system:") ? (actor as Actor) : userActor(actor),
         data: { username, passwordHash, mustChangePassword: true, reason: "reset" },
       },
     ]);
