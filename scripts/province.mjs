@@ -54,7 +54,8 @@ const edgeId = (prisonId) => `3402000000200${String(1001 + DEMO_PRISONS.indexOf(
 const prisons = DEMO_PRISONS.slice(0, count);
 const common = {
   HOST: "127.0.0.1",
-  CLIP_CACHE_DIR: join(dir, "clips"), // rendered once, shared by every gateway
+  // Simulated cameras' clips: rendered once, shared by every gateway (CLIP_CACHE_DIR to share them wider).
+  CLIP_CACHE_DIR: process.env.CLIP_CACHE_DIR ?? join(dir, "clips"),
   DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? "commandwall",
 };
 const children = [];

@@ -161,13 +161,15 @@ describe("lower platform user agent", () => {
   });
 
   it("keepalives stopping turn the platform offline at the upper; an upper restart makes it register again", async () => {
-    const first = await upper(0, 1000);
+    // The upper expects a keepalive every 3 s (offline after 9 s of silence): a loaded CI machine can stall
+    // the lower's 200 ms keepalives for seconds, and this test is about restart and unregister, not that.
+    const first = await upper(0, 3000);
     const port = first.server.port;
     const ua = await lower(port, tree(1));
     await until(() => first.server.platform.presence.get(EDGE)?.online === true, 8000, "online");
     await first.server.close();
     // The upper comes back on the same port with no memory of us: our next keepalive gets 404.
-    const second = await upper(port, 1000);
+    const second = await upper(port, 3000);
     await until(() => second.server.platform.presence.get(EDGE)?.online === true, 10_000, "online again");
     expect(second.events.some((e) => e.type === "rejected")).toBe(true);
     await ua.stop();

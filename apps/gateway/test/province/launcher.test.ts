@@ -21,9 +21,12 @@ const alive = (pid: number) => {
   }
 };
 
-async function poll<T>(what: string, ms: number, get: () => Promise<T | null>): Promise<T> {
+/** Polls `get` until it gives a value; a network error is "not yet", an `Error` from `fatal` ends it. */
+async function poll<T>(what: string, ms: number, get: () => Promise<T | null>, fatal?: () => Error | null): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
+    const stop = fatal?.();
+    if (stop) throw stop;
     const v = await get().catch(() => null);
     if (v !== null) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -42,6 +45,8 @@ it("starts a bureau and 2 edges, writes province.json, and Ctrl-C stops every ch
       PROVINCE_BASE_PORT: String(base),
       PROVINCE_WALL: "0",
       LOG_LEVEL: "warn",
+      // The clips the e2e gateways use: rendered once per checkout, not once per test run.
+      CLIP_CACHE_DIR: join(root, ".cache", "clips"),
       DEMO_PASSWORD: "test-pass",
       FEED_SIM: "0",
     },
@@ -55,11 +60,15 @@ it("starts a bureau and 2 edges, writes province.json, and Ctrl-C stops every ch
   type Province = { bureau: { url: string; pid: number }; edges: { prisonId: string; url: string; pid: number }[] };
   let province: Province | null = null;
   try {
-    province = await poll("province.json", 180_000, async () => {
-      if (launcher.exitCode !== null) throw new Error(`launcher exited: ${err}`);
-      const f = join(dir, "province.json");
-      return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Province) : null;
-    });
+    province = await poll(
+      "province.json",
+      180_000,
+      async () => {
+        const f = join(dir, "province.json");
+        return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Province) : null;
+      },
+      () => (launcher.exitCode !== null ? new Error(`launcher exited ${launcher.exitCode}: ${err}`) : null),
+    );
     expect(province.bureau.url).toBe(`http://127.0.0.1:${base}`);
     expect(province.edges.map((e) => [e.prisonId, e.url])).toEqual([
       ["pj", `http://127.0.0.1:${base + 1}`],
