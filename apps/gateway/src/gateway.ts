@@ -16,6 +16,7 @@ import type { CameraAccess } from "./features/cameraGroups/access";
 import type { Province } from "./features/catalogue/model";
 import type { CatalogueStore } from "./features/catalogue/store";
 import type { Runtime } from "./features/feature";
+import type { PrisonLinks } from "./features/overview/links";
 import { endsSessions } from "./features/sessions";
 import { type MediaHooks, mediaHooks } from "./features/streams/mediaHooks";
 import { buildApp, type RouteInfo } from "./http/app";
@@ -39,6 +40,8 @@ export interface AddOnCore extends Pick<Core, "config" | "log" | "now" | "commit
   /** Who sees which camera (camera groups). */
   access: CameraAccess;
   control: ControlPlane;
+  /** Each prison's edge link as the overview shows it (the GB service reports its platforms). */
+  links: Pick<PrisonLinks, "report">;
 }
 
 /**
@@ -127,6 +130,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       catalogue: features.catalogue.store,
       access: features.cameraGroups.access,
       control: features.alarms.plane,
+      links: features.overview.links,
     };
     for (const a of deps.features ?? []) {
       await a.attach(addOnCore, media.registry);

@@ -4,12 +4,14 @@ import type { Figures, PrisonStatus } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
 import { byTimeChart, byTypeChart, ordersChart, rollCallChart, streamsChart } from "../src/overview/chartOptions";
 import { boundsOf, fitView, outlineRings, prisonPosition, project } from "../src/overview/geo";
+import { legendLevels, levelColor, stateOf } from "../src/overview/levels";
 import { nextPulses, PULSE_MS, pulsePhase } from "../src/overview/pulse";
 import { matchRoute } from "../src/router";
 
 const status = (prisonId: string, lastAlarmId: string | null): PrisonStatus => ({
   prisonId,
   level: "ok",
+  link: null,
   openBySeverity: {},
   redObligations: 0,
   videoLoss: 0,
@@ -127,5 +129,18 @@ describe("routes", () => {
     ["/screen/2", "screen"],
   ])("%s → %s", (path, name) => {
     expect(matchRoute(path).name).toBe(name);
+  });
+});
+
+describe("a prison's map state", () => {
+  it("is 链路中断 (link_down) while its edge link is down, whatever its level; else its level", () => {
+    expect(stateOf({ level: "sev1", link: "down" })).toBe("link_down");
+    expect(stateOf({ level: "ok", link: "up" })).toBe("ok");
+    expect(stateOf({ level: "video_loss", link: null })).toBe("video_loss");
+  });
+  it("has a colour of its own, first in the legend", () => {
+    const others = legendLevels.filter((l) => l !== "link_down").map((l) => levelColor[l].join());
+    expect(others).not.toContain(levelColor.link_down.join());
+    expect(legendLevels[0]).toBe("link_down");
   });
 });

@@ -95,9 +95,17 @@ export const prisonLevels = ["ok", "sev4", "sev3", "red_obligation", "video_loss
 export const zPrisonLevel = z.enum(prisonLevels);
 export type PrisonLevel = z.infer<typeof zPrisonLevel>;
 
+/**
+ * The link to a prison served by its own edge gateway (issue 18): `up` while the edge's platform is online at
+ * the bureau, `down` (链路中断) once its keepalives stopped; null for a prison with no edge (served here).
+ */
+export const zPrisonLink = z.enum(["up", "down"]).nullable();
+export type PrisonLink = z.infer<typeof zPrisonLink>;
+
 export const zPrisonStatus = z.object({
   prisonId: z.string(),
   level: zPrisonLevel,
+  link: zPrisonLink,
   /** Open (unresolved) alarms by severity "1".."4". */
   openBySeverity: zCounts,
   redObligations: zCount,

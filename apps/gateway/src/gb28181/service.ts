@@ -90,6 +90,7 @@ export class GbService {
     }
     await this.settings.set(deviceId, patch);
     const rt = this.runtime(deviceId);
+    this.reportLinks();
     await this.core.commit([
       {
         type: "gb.device.updated",
@@ -124,6 +125,18 @@ export class GbService {
         { type: "gb.device.updated", actor: "system:gb", data: { deviceId, passwordChanged: false, prisonId } },
       ]);
     }
+    this.reportLinks();
+  }
+
+  /** The device table, folded into each edge prison's link (the overview's map, tree and dashboards). */
+  private reportLinks(): void {
+    this.core.links.report(
+      this.list().map((rt) => ({
+        kind: rt.kind,
+        online: rt.online,
+        prisonId: this.settings.get(rt.deviceId).prisonId ?? null,
+      })),
+    );
   }
 
   /** Asks the device for its catalogue again (and its info); the answer arrives as events. */
@@ -190,13 +203,16 @@ export class GbService {
         rt.kind = e.kind;
         rt.transport = e.remote.transport;
         rt.remoteAddress = `${e.remote.address}:${e.remote.port}`;
+        this.reportLinks();
         return;
       }
       case "online": {
         this.runtime(e.deviceId).online = true;
+        this.reportLinks();
         await this.core.commit([
           { type: "gb.device.online", actor: system(e.deviceId), data: { deviceId: e.deviceId } },
         ]);
+        if (this.runtime(e.deviceId).kind === "platform") await this.linkUp(e.deviceId);
         this.server.query(e.deviceId, "DeviceInfo");
         this.server.query(e.deviceId, "Catalog");
         this.server.subscribeCatalog(e.deviceId);
@@ -204,6 +220,7 @@ export class GbService {
       }
       case "offline": {
         this.runtime(e.deviceId).online = false;
+        this.reportLinks();
         await this.core.commit([
           { type: "gb.device.offline", actor: system(e.deviceId), data: { deviceId: e.deviceId, reason: e.reason } },
         ]);
@@ -283,6 +300,28 @@ export class GbService {
       description: `link down: the prison's platform ${deviceId} stopped answering (${reason})`,
     });
     if (!r.ok) this.log.warn({ device: deviceId, error: r.error }, "GB link-down alarm refused");
+  }
+
+  /**
+   * The edge is back: its open 链路中断 alarms are resolved by the system (disposition `handled`, the note
+   * says when the link returned) — the cause is gone, and what the edge queued meanwhile arrives as alarms of
+   * their own. Found through the alarms' sources, so an alarm raised before a restart of this gateway is
+   * resolved too.
+   */
+  private async linkUp(deviceId: string): Promise<void> {
+    const prisonId = this.settings.get(deviceId).prisonId;
+    if (!prisonId) return;
+    const { control } = this.core;
+    const alarms = control.ctx.state.alarms;
+    const prefix = `${prisonId}\u0000gb-link:${deviceId}:`;
+    const open = Object.entries(alarms.bySource)
+      .filter(([key, id]) => key.startsWith(prefix) && ["open", "acknowledged"].includes(alarms.byId[id]?.state ?? ""))
+      .map(([, id]) => id);
+    const note = `链路恢复 link restored at ${new Date(this.core.now()).toISOString()}`;
+    for (const id of open) {
+      const r = await control.commands.resolve(id, { disposition: "handled", note }, `system:gb:${deviceId}`, null);
+      if (!r.ok) this.log.warn({ device: deviceId, alarm: id, error: r.error }, "GB link-up resolve refused");
+    }
   }
 
   /** The device went offline: a video-loss alarm for each of its important cameras nobody is watching. */

@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   "ov.level.video_loss": "Video loss",
   "ov.level.sev2": "Severity 2 alarm",
   "ov.level.sev1": "Severity 1 alarm",
+  "ov.level.link_down": "Link down",
   "ov.openAlarms": "Open alarms",
   "ov.redObligations": "Overdue duties",
   "ov.videoLoss": "Video lost",

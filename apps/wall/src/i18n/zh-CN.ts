@@ -379,6 +379,7 @@ export const zhCN = {
   "ov.level.video_loss": "视频丢失",
   "ov.level.sev2": "二级报警",
   "ov.level.sev1": "一级报警",
+  "ov.level.link_down": "链路中断",
   "ov.openAlarms": "未处置报警",
   "ov.redObligations": "超期事项",
   "ov.videoLoss": "视频丢失",

@@ -7,7 +7,7 @@ import { useT } from "../i18n/useT";
 import { ConnState } from "../ui/ConnState";
 import { Charts } from "./Charts";
 import { KeyFigures } from "./KeyFigures";
-import { Legend } from "./PrisonList";
+import { Legend, LinkDownBanner } from "./PrisonList";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
 import { useMapPrisons, useOverview, usePulses } from "./useOverview";
@@ -63,6 +63,7 @@ export function DashboardScreen() {
               markerPx={Math.round(remFor(window.innerWidth) * 0.8)}
             />
             <Legend />
+            <LinkDownBanner prisons={prisons} />
           </section>
           <section className="ov-screen-figures">
             <KeyFigures f={overview.today} streams={overview.streams} />

@@ -8,7 +8,7 @@ import { ScrollRegion } from "../ui/ScrollRegion";
 import { Charts } from "./Charts";
 import type { XY } from "./geo";
 import { KeyFigures } from "./KeyFigures";
-import { Legend, PrisonList } from "./PrisonList";
+import { Legend, LinkDownBanner, PrisonList } from "./PrisonList";
 import { PrisonPanel } from "./PrisonPanel";
 import { ProvinceMap } from "./ProvinceMap";
 import { Ticker } from "./Ticker";
@@ -55,6 +55,7 @@ export function OverviewPage() {
           <section className="ov-map-area">
             <ProvinceMap prisons={prisons} pulses={pulses} onPick={setSelected} onLayout={setPositions} />
             <Legend />
+            <LinkDownBanner prisons={prisons} />
           </section>
           <section className="ov-side">
             <PrisonList prisons={prisons} positions={positions} onPick={setSelected} selected={selected} />

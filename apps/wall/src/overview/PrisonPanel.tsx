@@ -6,7 +6,7 @@ import { api } from "../api/endpoints";
 import { placeNode } from "../console/wallActions";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router";
-import { levelCss } from "./levels";
+import { levelCss, stateOf } from "./levels";
 import { levelKey } from "./PrisonList";
 
 function findPrison(tree: TreeNode, id: string): TreeNode | undefined {
@@ -40,7 +40,7 @@ export function PrisonPanel({ name, status, onClose }: { name: string; status: P
   return (
     <aside className="ov-panel" data-testid="prison-panel" data-prison={id}>
       <header className="ov-panel-head">
-        <span className="ov-dot" style={{ background: levelCss(status.level) }} />
+        <span className="ov-dot" style={{ background: levelCss(stateOf(status)) }} />
         <h2>{name}</h2>
         <button type="button" className="btn btn-ghost" data-testid="prison-panel-close" onClick={onClose}>
           {t("ov.close")}
@@ -48,7 +48,7 @@ export function PrisonPanel({ name, status, onClose }: { name: string; status: P
       </header>
       <dl className="ov-panel-facts">
         <dt>{t("ov.level")}</dt>
-        <dd>{t(levelKey(status.level))}</dd>
+        <dd>{t(levelKey(stateOf(status)))}</dd>
         <dt>{t("ov.blocks")}</dt>
         <dd>{blocks.length}</dd>
         <dt>{t("ov.headcount")}</dt>

@@ -9,7 +9,7 @@ import DeckGL from "@deck.gl/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../i18n/useT";
 import { boundsOf, fitView, outlineRings, type XY } from "./geo";
-import { levelColor } from "./levels";
+import { levelColor, stateOf } from "./levels";
 import { pulsePhase } from "./pulse";
 import type { MapPrison } from "./useOverview";
 
@@ -101,7 +101,7 @@ export function ProvinceMap({ prisons, pulses, onPick, markerPx = 9, onLayout }:
       radiusUnits: "pixels",
       getRadius: (d) => markerPx * (1 + 3 * (pulsePhase(pulses[d.id] ?? 0, now) ?? 1)),
       getFillColor: (d) => [
-        ...levelColor[d.status.level],
+        ...levelColor[stateOf(d.status)],
         Math.round(180 * (1 - (pulsePhase(pulses[d.id] ?? 0, now) ?? 1))),
       ],
       updateTriggers: { getRadius: now, getFillColor: now },
@@ -112,7 +112,7 @@ export function ProvinceMap({ prisons, pulses, onPick, markerPx = 9, onLayout }:
       getPosition: (d) => d.position,
       radiusUnits: "pixels",
       getRadius: markerPx,
-      getFillColor: (d) => levelColor[d.status.level],
+      getFillColor: (d) => levelColor[stateOf(d.status)],
       getLineColor: [230, 237, 243],
       lineWidthUnits: "pixels",
       getLineWidth: 1.5,
@@ -121,7 +121,7 @@ export function ProvinceMap({ prisons, pulses, onPick, markerPx = 9, onLayout }:
       onClick: (info: PickingInfo<MapPrison>) => {
         if (info.object) onPick(info.object.id);
       },
-      updateTriggers: { getFillColor: prisons.map((p) => p.status.level).join() },
+      updateTriggers: { getFillColor: prisons.map((p) => stateOf(p.status)).join() },
     }),
   ];
 
@@ -132,7 +132,7 @@ export function ProvinceMap({ prisons, pulses, onPick, markerPx = 9, onLayout }:
     return {
       text: [
         object.name,
-        `${t("ov.level")}: ${t(`ov.level.${s.level}` as "ov.level.ok")}`,
+        `${t("ov.level")}: ${t(`ov.level.${stateOf(s)}` as "ov.level.ok")}`,
         `${t("ov.openAlarms")}: ${open}`,
         `${t("ov.redObligations")}: ${s.redObligations}`,
         `${t("ov.videoLoss")}: ${s.videoLoss}`,

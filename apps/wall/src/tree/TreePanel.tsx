@@ -19,6 +19,18 @@ function CameraDot({ id }: { id: string }) {
   return <span className={`dot dot-${state}`} data-state={state} title={t(`state.${state}`)} />;
 }
 
+/** 链路中断 on a prison whose edge link is down (the live overview says so; absent without reports.view). */
+function LinkDown({ prisonId }: { prisonId: string }) {
+  const down = useLive((s) => s.overview?.prisons.some((p) => p.prisonId === prisonId && p.link === "down") ?? false);
+  const t = useT();
+  if (!down) return null;
+  return (
+    <span className="tree-link-down" data-testid={`tree-link-down-${prisonId}`}>
+      {t("ov.level.link_down")}
+    </span>
+  );
+}
+
 interface NodeProps {
   node: ShownNode;
   depth: number;
@@ -70,6 +82,7 @@ const TreeItem = memo(function TreeItem({ node, depth, expanded, forceOpen, coun
       >
         {isCamera ? <CameraDot id={node.id} /> : <span className={`caret ${open ? "open" : ""}`}>▸</span>}
         <span className="tree-name">{node.name}</span>
+        {node.kind === "prison" && !node.unassigned && <LinkDown prisonId={node.id} />}
         {!isCamera && <span className="tree-count">{counts.get(node.id) ?? 0}</span>}
       </div>
       {open && node.children.length > 0 && (

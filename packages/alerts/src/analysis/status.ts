@@ -1,7 +1,7 @@
 // The map's view of each prison at `now`: open alarms by severity, video losses, obligations red now,
 // the newest alarm (the wall pulses a marker when it changes) and the worst of these as one level.
 // Pure: `now` is an argument (a deadline turns red by time alone, before any event says so).
-import type { PrisonLevel, PrisonStatus } from "@cw/protocol";
+import type { PrisonLevel, PrisonLink, PrisonStatus } from "@cw/protocol";
 import type { FiguresState } from "./state";
 
 /** Worst first: a severity 1–2 alarm outranks a lost picture, which outranks an overdue duty. */
@@ -41,8 +41,13 @@ export function headcounts(s: FiguresState): Map<string, { expected: number; pre
   return out;
 }
 
-/** One status per prison id given (the catalogue's prisons, in its order). */
-export function prisonStatuses(s: FiguresState, prisonIds: readonly string[], now: number): PrisonStatus[] {
+/** One status per prison id given (the catalogue's prisons, in its order); `link` tells each prison's edge link. */
+export function prisonStatuses(
+  s: FiguresState,
+  prisonIds: readonly string[],
+  now: number,
+  link: (prisonId: string) => PrisonLink = () => null,
+): PrisonStatus[] {
   const red = redNow(s, now);
   const heads = headcounts(s);
   return prisonIds.map((prisonId) => {
@@ -58,6 +63,7 @@ export function prisonStatuses(s: FiguresState, prisonIds: readonly string[], no
     return {
       prisonId,
       level: levelOf(openBySeverity, videoLoss, redObligations),
+      link: link(prisonId),
       openBySeverity,
       redObligations,
       videoLoss,

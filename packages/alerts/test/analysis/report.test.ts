@@ -130,6 +130,7 @@ describe("map status", () => {
     expect(pj).toEqual({
       prisonId: "pj",
       level: "video_loss",
+      link: null,
       openBySeverity: { "3": 2 },
       redObligations: 0,
       videoLoss: 1,
@@ -142,6 +143,12 @@ describe("map status", () => {
     expect(jz?.level).toBe("ok");
     expect(prisonStatuses(s, ["jz"], T0 + 2 * HOUR)[0]?.level).toBe("red_obligation");
     expect(prisonStatuses(emptyFigures(), ["pj"], T0)[0]?.level).toBe("ok");
+    // The edge link rides along, the level stays what the events say (the wall shows 链路中断 over it).
+    const linked = prisonStatuses(s, ["pj", "jz"], T0 + HOUR, (id) => (id === "pj" ? "down" : null));
+    expect(linked.map((p) => [p.link, p.level])).toEqual([
+      ["down", "video_loss"],
+      [null, "ok"],
+    ]);
   });
 });
 

@@ -5,22 +5,27 @@ import { can, scopeOf } from "@cw/protocol";
 import type { CameraAccess } from "../cameraGroups/access";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
+import { PrisonLinks } from "./links";
 import { OverviewProjection } from "./projection";
 import { OverviewPublisher } from "./publisher";
 import { overviewRoutes } from "./routes";
 
 export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore; access: Pick<CameraAccess, "restricted"> }) {
   const projection = new OverviewProjection(k.config.rollcalls.tzOffsetMin);
+  const links = new PrisonLinks();
   let publisher: OverviewPublisher | null = null;
   return {
     name: "overview",
     projection,
+    /** Each prison's edge link; the GB/T 28181 service reports it (gateway.ts AddOnCore). */
+    links,
     state: projection,
     start(rt) {
       const p = new OverviewPublisher({
         projection,
         catalogue: d.catalogue,
         access: d.access,
+        links,
         now: k.now,
         streams: rt.media,
         publish: rt.publish,
@@ -42,8 +47,9 @@ export function overviewFeature(k: Kernel, d: { catalogue: CatalogueStore; acces
         overview: projection,
         catalogue: d.catalogue,
         access: d.access,
+        links,
         now: k.now,
         media: rt.media,
       }),
-  } satisfies Feature & { projection: OverviewProjection };
+  } satisfies Feature & { projection: OverviewProjection; links: PrisonLinks };
 }

@@ -1,6 +1,6 @@
 // Pushes the live `overview` topic, COALESCED: a timer (default every 300 ms) checks whether anything
 // the overview shows may have changed — events folded, stream health, or the clock passing a deadline
-// (checked every 5 s) — and only then builds one view per scope in use (the province, each operator's
+// (checked every 5 s), an edge's link — and only then builds one view per scope in use (the province, each operator's
 // prison) and sends it to that scope's clients, and only when it differs from the last one sent. A burst
 // of 1000 alarms/s thus costs ≈3 views a second, not 1000. Owns its timer and health subscription;
 // stop() ends both.
@@ -8,6 +8,7 @@ import { can, type LiveMessage, type Overview, scopeOf } from "@cw/protocol";
 import type { StreamRegistry } from "@cw/streams";
 import type { Session } from "../../auth/sessions";
 import type { CatalogueStore } from "../catalogue/store";
+import type { PrisonLinks } from "./links";
 import type { OverviewProjection } from "./projection";
 import { type OverviewInputs, overviewOf } from "./view";
 
@@ -15,6 +16,7 @@ export interface OverviewPublisherOptions {
   projection: OverviewProjection;
   catalogue: CatalogueStore;
   access: OverviewInputs["access"];
+  links: Pick<PrisonLinks, "of" | "version">;
   now: () => number;
   streams: Pick<StreamRegistry, "health" | "onHealth">;
   /** The hub's broadcast: `build` makes each connected client's message (null: nothing for it). */
@@ -41,11 +43,12 @@ export class OverviewPublisher {
 
   /** The overview of one scope now (also what a client gets when it connects). */
   build(scope: string | null): Overview {
-    const { projection, catalogue, now, streams, access } = this.opts;
+    const { projection, catalogue, now, streams, access, links } = this.opts;
     return overviewOf({
       projection,
       catalogue,
       access,
+      links,
       health: streams.health(),
       now: now(),
       scope,
@@ -53,8 +56,8 @@ export class OverviewPublisher {
   }
 
   private flush(): void {
-    const { projection, now } = this.opts;
-    const key = `${projection.version}|${this.healthVersion}|${Math.floor(now() / (this.opts.clockMs ?? 5000))}`;
+    const { projection, now, links } = this.opts;
+    const key = `${projection.version}|${this.healthVersion}|${links.version}|${Math.floor(now() / (this.opts.clockMs ?? 5000))}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
     // One view per scope in use, built on first need; a scope whose view did not change hears nothing.

@@ -18,6 +18,7 @@ export interface OverviewRouteDeps {
   overview: OverviewProjection;
   catalogue: CatalogueStore;
   access: OverviewInputs["access"];
+  links: OverviewInputs["links"];
   now: () => number;
   media: Pick<StreamRegistry, "health">;
 }
@@ -47,6 +48,7 @@ export function overviewRoutes(app: FastifyInstance, deps: OverviewRouteDeps): v
       now: now(),
       scope: scopeOf(session),
       access: deps.access,
+      links: deps.links,
     });
   });
 

@@ -6,6 +6,7 @@ import type { Overview, Report, ReportPeriod, StreamCounts, StreamHealth, TreeNo
 import type { CameraAccess } from "../cameraGroups/access";
 import { scrub } from "../cameraGroups/withhold";
 import type { CatalogueStore } from "../catalogue/store";
+import type { PrisonLinks } from "./links";
 import type { OverviewProjection } from "./projection";
 
 const DAY_MS = 24 * HOUR_MS;
@@ -41,6 +42,8 @@ export interface OverviewInputs {
   scope: string | null;
   /** Camera groups: the ticker is shared by a scope's readers, so a restricted camera's name leaves it. */
   access: Pick<CameraAccess, "restricted">;
+  /** Each prison's link to its edge (null: no edge). */
+  links: Pick<PrisonLinks, "of">;
 }
 
 /** The ticker as the wire carries it: no camera ids, a restricted camera's id and name scrubbed from titles. */
@@ -56,7 +59,7 @@ function tickerOf(
   );
 }
 
-export function overviewOf({ projection, catalogue, health, now, scope, access }: OverviewInputs): Overview {
+export function overviewOf({ projection, catalogue, health, now, scope, access, links }: OverviewInputs): Overview {
   const s = projection.state;
   const tz = s.tzOffsetMin;
   const midnight = localTime(localDate(now, tz), "00:00", tz);
@@ -71,7 +74,7 @@ export function overviewOf({ projection, catalogue, health, now, scope, access }
     at: now,
     version: s.version,
     tzOffsetMin: tz,
-    prisons: prisonStatuses(s, prisonIds, now),
+    prisons: prisonStatuses(s, prisonIds, now, (id) => links.of(id)),
     today: readFigures(s, window(midnight)),
     week: readFigures(s, window(midnight - 6 * DAY_MS)),
     streams: streamCounts(health, visible),
