@@ -3,11 +3,13 @@
 // ./province), on 127.0.0.1. Ports from PROVINCE_BASE_PORT (default 8080): HTTP base (bureau), base+1…
 // (edges); RTMP base+100+i; the bureau's GB/T 28181 SIP base+200 and media ports 30000-30999; each edge's
 // uplink media ports 31000+100·i…+99 (i = 0 the bureau, 1… the edges). Each edge simulates its prison's
-// cameras and feeds and registers with the bureau as a lower platform. Once every gateway answers
+// cameras and feeds (its feed simulator posts to the edge), registers with the bureau as a lower platform,
+// and forwards its alarms and roll calls to the bureau's signed feeds (UPPER_URL, UPPER_FEED_KEY: uplink). Once every gateway answers
 // /healthz it writes PROVINCE_DIR/province.json = {bureau: {url, pid}, edges: [{prisonId, url, pid}]}.
 // Ctrl-C (SIGINT/SIGTERM) stops every child (SIGTERM, SIGKILL after 10 s) and removes province.json.
 // Builds the wall first if it is stale (PROVINCE_WALL=0 skips it: tests). Owns its children only.
 import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildWallIfStale } from "./wallBuild.mjs";
@@ -49,6 +51,21 @@ function fail(message) {
 
 if (process.env.PROVINCE_WALL !== "0") buildWallIfStale();
 mkdirSync(dir, { recursive: true });
+
+/**
+ * The bureau's feed key for a prison — what that prison's edge signs its uplink with: the FEED_KEYS entry
+ * if the caller gave one (every child gets the same env), else the bureau's demo key, HMAC-SHA256 of the
+ * prison id under DEMO_FEED_SECRET (default "demo"; apps/gateway/src/features/alarms/feeds/signature.ts).
+ */
+function bureauFeedKey(prisonId) {
+  for (const pair of (process.env.FEED_KEYS ?? "").split(",")) {
+    const [p, key] = pair.split("=").map((s) => s.trim());
+    if (p === prisonId && key) return key;
+  }
+  return createHmac("sha256", process.env.DEMO_FEED_SECRET ?? "demo")
+    .update(prisonId)
+    .digest("hex");
+}
 
 const edgeId = (prisonId) => `3402000000200${String(1001 + DEMO_PRISONS.indexOf(prisonId)).padStart(7, "0")}`;
 const prisons = DEMO_PRISONS.slice(0, count);
@@ -102,6 +119,8 @@ const edges = prisons.map((prisonId, i) => ({
     GB_MEDIA_PORTS: `${31_000 + 100 * (i + 1)}-${31_000 + 100 * (i + 1) + 99}`,
     UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sipPort}`,
     UPPER_SIP_PASSWORD: SIP_PASSWORD,
+    UPPER_URL: `http://127.0.0.1:${bureauPort}`,
+    UPPER_FEED_KEY: bureauFeedKey(prisonId),
   }),
 }));
 

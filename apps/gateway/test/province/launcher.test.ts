@@ -1,11 +1,13 @@
 // `npm run province` (scripts/province.mjs) as a user runs it, with 2 edges in a temporary PROVINCE_DIR on
 // a free-looking port block: province.json appears once all are healthy, the bureau lists both edges as
-// online platforms, and stopping the launcher stops every child it started.
+// online platforms, an alarm posted to an edge's feed reaches the bureau (the edge's uplink), and stopping
+// the launcher stops every child it started.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { alarmBody, postFeed } from "../feeds-http/signed";
 import { loginWith, requester } from "../helpers";
 
 const root = resolve(import.meta.dirname, "../../../..");
@@ -83,6 +85,18 @@ it("starts a bureau and 2 edges, writes province.json, and Ctrl-C stops every ch
       return online.length === 2 ? online : null;
     });
     expect(platforms.map((d) => d.prisonId).sort()).toEqual(["pj", "sy1"]);
+    // An alarm raised at the edge sy1 (its own feed, its own key) arrives at the bureau through the uplink.
+    const sy1 = province.edges.find((e) => e.prisonId === "sy1");
+    const title = `launcher uplink ${base}`;
+    const posted = await postFeed(sy1!.url, "sy1", "alarms", JSON.stringify(alarmBody(`launcher-${base}`, { title })));
+    expect(posted.status).toBe(202);
+    const up = await poll("the edge's alarm at the bureau", 60_000, async () => {
+      const res = await req("/api/v1/alarms?prisonId=sy1", { cookie });
+      const { alarms } = (await res.json()) as { alarms: { title: string | null; prisonId: string; type: string }[] };
+      const found = alarms.filter((a) => a.title === title);
+      return found.length > 0 ? found : null;
+    });
+    expect(up.map((a) => [a.prisonId, a.type])).toEqual([["sy1", "fighting"]]);
   } finally {
     launcher.kill("SIGINT");
     await exited;
