@@ -1,7 +1,8 @@
 // Demo data for the screen gallery (`npm run screens`) and the layout spec: a province that looks like a
 // working morning — alarms in every light (green, yellow, red, escalated; some handled), roll calls with
 // on-time, late and missing reports and two short head counts, an order half signed, one overdue, one
-// done, a completed inspection with findings and a rectification reported back, four cameras on screen 1.
+// done, a completed inspection with findings and a rectification reported back, four cameras on screen 1,
+// one camera group (重点监舍: a cell camera every role but the viewer still sees).
 // Everything goes in through the public APIs (signed feeds, orders, inspection, wall), as prison systems
 // and users would put it there.
 //
@@ -12,6 +13,7 @@
 // Owns: the plan and the order of seeding. Never: writes into the gateway's data dir or process.
 import { localDate, localTime } from "@cw/alerts";
 import { zScreenState, zTreeNode } from "@cw/protocol";
+import { z } from "zod";
 import { demoAlertPolicy, postAlarms, settleAlarmLights } from "./demo/alarms";
 import { Session } from "./demo/client";
 import { type DemoInspection, inspect } from "./demo/inspection";
@@ -74,6 +76,12 @@ async function blocksOf(s: Session): Promise<BlockRef[]> {
 }
 
 /** Four cameras of different kinds in different prisons on screen 1 (2×2), so the big screen has pictures. */
+/** 重点监舍: restricts a cell camera to the roles that use the pages (only the demo viewer loses it). */
+async function restrictCell(s: Session): Promise<void> {
+  const group = { name: "重点监舍", cameraIds: ["pj-b1-s1-cell"], roles: ["commander", "chief", "duty", "operator"] };
+  await s.post("/api/v1/camera-groups", { ...group, users: [] }, z.object({ id: z.string() }));
+}
+
 async function fillScreen(s: Session): Promise<string[]> {
   const tiles = ["pj-b1-s1-yard", "sy1-b2-s1-canteen", "jz-b1-s2-workshop", "lnnv-b3-s1-cell"];
   await s.put("/api/v1/wall/screens/1", { layoutId: "4", tiles }, zScreenState);
@@ -83,9 +91,10 @@ async function fillScreen(s: Session): Promise<string[]> {
 export async function seedDemo(baseUrl: string, plan: DemoPlan, password: string): Promise<DemoSeeded> {
   const t0 = Date.now();
   const now = () => Date.now() + plan.clockOffsetMs;
-  const [commander, duty, chief] = await Promise.all(
-    ["commander", "duty", "chief"].map((u) => Session.open(baseUrl, u, password)),
+  const [commander, duty, chief, admin] = await Promise.all(
+    ["commander", "duty", "chief", "admin"].map((u) => Session.open(baseUrl, u, password)),
   );
+  await restrictCell(admin!);
   const blocks = await blocksOf(commander!);
   const rollCallReports = await postRollCalls(baseUrl, plan.rollcalls, blocks, now(), plan.clockOffsetMs);
   const alarmIds = await postAlarms(baseUrl, duty!, now(), plan.clockOffsetMs);

@@ -159,6 +159,18 @@ export const wallPages: readonly WallPage[] = [
     (p) => some(p, "[data-testid^='user-row-']"),
   ),
   page(
+    "camera-groups",
+    "摄像机分组 Camera groups",
+    "admin",
+    () => "/camera-groups",
+    async (p) => {
+      // The seeded group opened in the editor, its camera choices listed: the list and the form both measured.
+      await some(p, "[data-testid^='cg-group-']");
+      await p.locator("[data-testid^='cg-group-']").first().click();
+      await some(p, "[data-testid^='cg-camera-']");
+    },
+  ),
+  page(
     "screen-1",
     "大屏输出 1 Big screen 1",
     "commander",
