@@ -18,6 +18,7 @@ import { orderFanout } from "./orders";
 import { provinceUplink } from "./province-uplink";
 import { recordingServer } from "./recording";
 import { recordingBrowser } from "./recording-browser";
+import { scale15k } from "./scale15k";
 import { wallFrames, wallPush } from "./wall";
 
 const all = [
@@ -36,6 +37,7 @@ const all = [
   "gb-play",
   "hevc",
   "province-uplink",
+  "scale15k",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -121,6 +123,7 @@ try {
     ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
     ["hevc", () => hevcBench()],
     ["province-uplink", () => provinceUplink()],
+    ["scale15k", () => scale15k(browser)],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;
