@@ -35,7 +35,7 @@ export function makeFeatures(k: Kernel) {
     sessions: sessions.store,
     tokens: streams.tokens,
   });
-  const uplink = uplinkFeature(k, { alarms });
+  const uplink = uplinkFeature(k, { alarms, orders, catalogue: catalogue.store });
   const named = {
     users,
     sessions,

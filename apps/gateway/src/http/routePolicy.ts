@@ -73,6 +73,9 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   "POST /api/v1/feeds/:prisonId/alarms": "feed",
   "POST /api/v1/feeds/:prisonId/rollcalls": "feed",
   "GET /api/v1/feeds/:prisonId/ws": "feed",
+  // Orders across levels: an edge pulls its prison's orders and sends its units' receipts (docs/api/uplink.md)
+  "GET /api/v1/feeds/:prisonId/orders": "feed",
+  "POST /api/v1/feeds/:prisonId/orders/:orderId/receipts": "feed",
   "GET /api/v1/uplink": "alarms.view",
   // Orders
   "POST /api/v1/orders": "orders.issue",

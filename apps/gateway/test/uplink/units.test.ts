@@ -204,6 +204,7 @@ describe("windowOf: what may be in flight together and still be recorded in orde
     seq,
     kind: "rollcall",
     prisonId: "pj",
+    path: "rollcalls",
     sourceId: `edge:r${seq}`,
     body: {},
     snapshotRef: null,

@@ -47,3 +47,4 @@ export function ordersFeature(k: Kernel, d: { alarms: AlarmsFeature; catalogue: 
     close: () => service.close(),
   } satisfies Feature & { service: OrdersService; templates: TemplateStore };
 }
+export type OrdersFeature = ReturnType<typeof ordersFeature>;

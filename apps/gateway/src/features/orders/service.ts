@@ -41,6 +41,12 @@ export interface OrdersDeps {
   commit: Commit;
 }
 
+/** A receipt as an edge forwards it (features/uplink/orders/wire.ts validates it). */
+export type UpperReceipt =
+  | { kind: "delivered" }
+  | { kind: "signed"; note: string }
+  | { kind: "feedback"; n: number; text: string; image: string | null };
+
 /** Who acts: the domain actor (`user:<name>`) and the prison an operator is bound to (null: bureau). */
 export interface OrderCaller {
   actor: Actor;
@@ -120,6 +126,35 @@ export class OrdersService {
       const ctx = { now: this.deps.now(), actor: by.actor, prisonScope: by.prisonScope, policy: this.deps.policy() };
       const done = await this.run(decideFeedback(s, orderId, unitId, body, ctx));
       return done.ok ? this.view(by, orderId) : done;
+    });
+  }
+
+  /**
+   * A receipt from a prison's edge gateway (docs/api/uplink.md), decided like the unit's own: delivered,
+   * signed, or its `n`-th report back. Idempotent: what the bureau already has (delivered or signed, or a
+   * report `n` it already counts) is `duplicate`, with nothing appended.
+   */
+  upperReceipt(
+    by: OrderCaller,
+    orderId: string,
+    unitId: string,
+    r: UpperReceipt,
+  ): Promise<Result<{ duplicate: boolean }>> {
+    return this.queue.run(`${orderId}|${unitId}`, async () => {
+      const s = this.deps.control();
+      const ctx = { now: this.deps.now(), actor: by.actor, prisonScope: by.prisonScope, policy: this.deps.policy() };
+      if (r.kind === "delivered") {
+        const d = await this.run(decideDelivered(s, orderId, unitId, ctx));
+        return d.ok ? { ok: true, value: { duplicate: d.value.already } } : d;
+      }
+      if (r.kind === "signed") {
+        const d = await this.run(decideSign(s, orderId, unitId, { note: r.note }, ctx));
+        return d.ok ? { ok: true, value: { duplicate: d.value.already } } : d;
+      }
+      const known = s.orders.byId[orderId]?.targets.find((t) => t.unitId === unitId)?.feedback.length ?? 0;
+      if (known > r.n) return { ok: true, value: { duplicate: true } };
+      const d = await this.run(decideFeedback(s, orderId, unitId, { text: r.text, image: r.image }, ctx));
+      return d.ok ? { ok: true, value: { duplicate: false } } : d;
     });
   }
 

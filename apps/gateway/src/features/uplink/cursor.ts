@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { z } from "zod";
 import { writeFileDurably } from "../../durableFile";
 
-const FILE = "cursor.json";
 const zCursorFile = z.object({ seq: z.number().int().min(0) }).strict();
 
 /** Parses the cursor file's text; a missing or damaged file is 0 (everything is re-sent, idempotently). */
@@ -28,12 +27,16 @@ export class CursorStore {
   private writing: Promise<void> | null = null;
   private failure: unknown = null;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly file: string,
+  ) {}
 
-  static async open(dir: string): Promise<CursorStore> {
+  /** The cursor in dir/file (the alarms' `cursor.json`, the bureau orders' `orders.json`). */
+  static async open(dir: string, file = "cursor.json"): Promise<CursorStore> {
     await mkdir(dir, { recursive: true });
-    const text = await readFile(join(dir, FILE), "utf8").catch(() => null);
-    const store = new CursorStore(dir);
+    const text = await readFile(join(dir, file), "utf8").catch(() => null);
+    const store = new CursorStore(dir, file);
     store.written = store.wanted = parseCursor(text);
     return store;
   }
@@ -70,7 +73,7 @@ export class CursorStore {
       while (this.written < this.wanted) {
         const seq = this.wanted;
         try {
-          await writeFileDurably(this.dir, FILE, Buffer.from(JSON.stringify({ seq })));
+          await writeFileDurably(this.dir, this.file, Buffer.from(JSON.stringify({ seq })));
           this.written = seq;
           this.failure = null;
         } catch (err) {

@@ -10,7 +10,15 @@ import { decodeRow } from "../../events/codec";
 import type { LoggedEvent } from "../../events/map";
 import { type Backoff, backoffDelay, defaultBackoff } from "./backoff";
 import type { CursorStore } from "./cursor";
-import { isForwarded, toItem, type UplinkItem, type UplinkKind, windowOf, withoutPlace } from "./items";
+import {
+  isForwarded,
+  toItem,
+  type UplinkItem,
+  type UplinkKind,
+  type UpperOrderOf,
+  windowOf,
+  withoutPlace,
+} from "./items";
 import { PendingSeqs } from "./pending";
 import type { SendOutcome } from "./sender";
 
@@ -28,6 +36,8 @@ export interface ForwarderDeps {
   sendWindow?(items: readonly UplinkItem[], signal: AbortSignal): Promise<SendOutcome[]>;
   /** Whether the bureau answers at all (GET /healthz), when there is nothing to send. */
   probe(signal: AbortSignal): Promise<boolean>;
+  /** Whether an order came from the bureau (its receipts are forwarded); default: none did. */
+  upperOrder?: UpperOrderOf;
   now: () => number;
   rng: () => number;
   log: UplinkLog;
@@ -103,7 +113,7 @@ export class Forwarder {
   /** Every event appended after the start (the core's onEvent), in log order. */
   observe(e: Pick<LoggedEvent, "seq" | "type" | "data">): void {
     this.lastSeen = Math.max(this.lastSeen, e.seq);
-    if (!isForwarded(e)) return;
+    if (!isForwarded(e, this.d.upperOrder)) return;
     this.pending.live(e.seq);
     this.wake?.();
   }
@@ -129,7 +139,7 @@ export class Forwarder {
       if (this.stopped) return;
       scanned = row.seq;
       const e = decodeRow(row);
-      if (e !== null && isForwarded(e)) this.pending.scanned(row.seq);
+      if (e !== null && isForwarded(e, this.d.upperOrder)) this.pending.scanned(row.seq);
     }
     this.lastSeen = Math.max(this.lastSeen, scanned);
     this.pending.scanDone();
@@ -145,7 +155,7 @@ export class Forwarder {
       const rows = await this.d.eventLog.get(seqs);
       const items = rows.map((row) => {
         const e = decodeRow(row);
-        return { seq: row.seq, item: e === null ? null : toItem(e) };
+        return { seq: row.seq, item: e === null ? null : toItem(e, this.d.upperOrder) };
       });
       while (items.length > 0 && !this.stopped) {
         const head = items[0] as { seq: number; item: UplinkItem | null };

@@ -6,10 +6,15 @@
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
 import type { AlarmsFeature } from "../alarms";
+import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
+import type { OrdersFeature } from "../orders";
 import { CursorStore } from "./cursor";
 import { Forwarder } from "./forwarder";
 import { uplinkMetrics } from "./metrics";
+import { bureauOrderRoutes } from "./orders/bureauRoutes";
+import { IssuedOrders } from "./orders/issued";
+import { OrderPuller, UPPER_ACTOR } from "./orders/puller";
 import { type UplinkView, uplinkRoutes } from "./routes";
 import { FeedSender } from "./sender";
 import { FeedWindow } from "./window";
@@ -19,9 +24,18 @@ export interface UplinkOptions {
   rng?: () => number;
 }
 
-export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: UplinkOptions = {}) {
+export function uplinkFeature(
+  k: Kernel,
+  d: { alarms: AlarmsFeature; orders: OrdersFeature; catalogue: CatalogueStore },
+  opts: UplinkOptions = {},
+) {
   const { upperUrl, upperFeedKey } = k.config;
   const log = k.log.child({ part: "uplink" });
+  const control = () => d.alarms.plane.projection.state;
+  // As a bureau: the orders each prison's edge pulls (every gateway answers; only edges ask).
+  const issued = new IssuedOrders(k.eventLog);
+  const offIssued = k.onEvent((e) => issued.observe(e));
+  let puller: OrderPuller | null = null;
   let forwarder: Forwarder | null = null;
   let offEvents: (() => void) | null = null;
   let feedWindow: FeedWindow | null = null;
@@ -29,7 +43,13 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
   const view = (): UplinkView =>
     forwarder === null || upperUrl === undefined
       ? { enabled: false }
-      : { enabled: true, upperUrl, serverTime: k.now(), ...forwarder.status() };
+      : {
+          enabled: true,
+          upperUrl,
+          serverTime: k.now(),
+          ...forwarder.status(),
+          orders: puller === null ? null : puller.status(),
+        };
 
   return {
     name: "uplink",
@@ -41,6 +61,7 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
         return;
       }
       const cursor = await CursorStore.open(join(k.config.dataDir, "uplink"));
+      const rng = opts.rng ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
       const sender = new FeedSender({
         upperUrl,
         key: upperFeedKey,
@@ -67,12 +88,35 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
           return res.ok;
         },
         now: k.now,
-        rng: opts.rng ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
+        rng,
         log,
+        upperOrder: (orderId, unitId) => {
+          const order = control().orders.byId[orderId];
+          if (order?.issuedBy !== UPPER_ACTOR) return null;
+          return order.targets.find((t) => t.unitId === unitId)?.prisonId ?? null;
+        },
       });
       const f = forwarder;
       offEvents = k.onEvent((e) => f.observe(e));
       f.start();
+      const prisonId =
+        k.config.edgePrisonId ?? (k.province.prisons.length === 1 ? k.province.prisons[0]?.id : undefined);
+      if (prisonId === undefined) {
+        log.warn({}, "uplink: no EDGE_PRISON_ID (and more than one prison): orders from the bureau are not pulled");
+        return;
+      }
+      puller = new OrderPuller({
+        upperUrl,
+        key: upperFeedKey,
+        prisonId,
+        cursor: await CursorStore.open(join(k.config.dataDir, "uplink"), "orders.json"),
+        control,
+        commit: k.commit,
+        now: k.now,
+        rng,
+        log,
+      });
+      puller.start();
     },
     start(rt) {
       const f = forwarder;
@@ -80,9 +124,19 @@ export function uplinkFeature(k: Kernel, d: { alarms: AlarmsFeature }, opts: Upl
     },
     routes(app) {
       uplinkRoutes(app, view);
+      bureauOrderRoutes(app, {
+        config: k.config,
+        catalogue: d.catalogue,
+        orders: d.orders.service,
+        issued,
+        now: k.now,
+      });
     },
     async close() {
+      offIssued();
+      issued.close();
       offEvents?.();
+      await puller?.stop();
       await forwarder?.stop();
       feedWindow?.close();
     },

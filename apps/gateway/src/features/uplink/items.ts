@@ -9,13 +9,18 @@
 import { createHash } from "node:crypto";
 import type { LoggedEvent } from "../../events/map";
 
-export type UplinkKind = "alarm" | "rollcall";
+export type UplinkKind = "alarm" | "rollcall" | "receipt";
+
+/** The prison of an order's unit when the order came from the bureau (else null): receipts go back up. */
+export type UpperOrderOf = (orderId: string, unitId: string) => string | null;
 
 export interface UplinkItem {
   /** The edge event's seq: the cursor's unit. */
   seq: number;
   kind: UplinkKind;
   prisonId: string;
+  /** The feeds route after /api/v1/feeds/{prisonId}/: alarms, rollcalls, orders/{id}/receipts. */
+  path: string;
   sourceId: string;
   /** The feeds API body, without the snapshot. */
   body: Record<string, unknown>;
@@ -32,15 +37,46 @@ export function upperSourceId(edgeId: string): string {
   return `edge:h:${createHash("sha256").update(edgeId).digest("hex")}`;
 }
 
+const receiptKinds = {
+  "order.delivered": "delivered",
+  "order.signed": "signed",
+  "order.feedback": "feedback",
+} as const;
+
 /** Whether an event is one the uplink forwards (cheap: called for every event of the log). */
-export function isForwarded(e: Pick<LoggedEvent, "type" | "data">): boolean {
+export function isForwarded(e: Pick<LoggedEvent, "type" | "data">, upper: UpperOrderOf = () => null): boolean {
   if (e.type === "rollcall.reported") return true;
+  if (e.type in receiptKinds) {
+    const d = e.data as { id: string; unitId: string };
+    return upper(d.id, d.unitId) !== null;
+  }
   return e.type === "alarm.raised" && (e.data as { origin?: unknown }).origin !== "rollcall";
 }
 
 /** The feed record of an edge event, or null for an event the uplink does not forward. */
-export function toItem(e: LoggedEvent): UplinkItem | null {
-  if (!isForwarded(e)) return null;
+export function toItem(e: LoggedEvent, upper: UpperOrderOf = () => null): UplinkItem | null {
+  if (!isForwarded(e, upper)) return null;
+  if (e.type === "order.delivered" || e.type === "order.signed" || e.type === "order.feedback") {
+    const prisonId = upper(e.data.id, e.data.unitId) as string;
+    const kind = receiptKinds[e.type];
+    const n = e.type === "order.feedback" ? `:${e.data.n}` : "";
+    const sourceId = upperSourceId(`${e.data.id}:${e.data.unitId}:${kind}${n}`);
+    const detail =
+      e.type === "order.signed"
+        ? { note: e.data.note }
+        : e.type === "order.feedback"
+          ? { n: e.data.n, text: e.data.text, image: e.data.image }
+          : {};
+    return {
+      seq: e.seq,
+      kind: "receipt",
+      prisonId,
+      path: `orders/${encodeURIComponent(e.data.id)}/receipts`,
+      sourceId,
+      body: { sourceId, unitId: e.data.unitId, kind, at: e.at, ...detail },
+      snapshotRef: null,
+    };
+  }
   if (e.type === "alarm.raised") {
     const d = e.data;
     const body: Record<string, unknown> = {
@@ -58,6 +94,7 @@ export function toItem(e: LoggedEvent): UplinkItem | null {
       seq: e.seq,
       kind: "alarm",
       prisonId: d.prisonId,
+      path: "alarms",
       sourceId: body.sourceId as string,
       body,
       snapshotRef: d.snapshot,
@@ -80,6 +117,7 @@ export function toItem(e: LoggedEvent): UplinkItem | null {
       seq: e.seq,
       kind: "rollcall",
       prisonId: d.prisonId,
+      path: "rollcalls",
       sourceId: body.sourceId as string,
       body,
       snapshotRef: null,
@@ -122,6 +160,8 @@ export function windowOf(items: ReadonlyArray<UplinkItem | null>): UplinkItem[] 
   const out: UplinkItem[] = [];
   for (const item of items) {
     if (item === null) break;
+    // The feed WebSocket carries alarms and roll calls only: a receipt goes alone, over HTTP.
+    if (item.kind === "receipt") return out.length === 0 ? [item] : out;
     const first = out[0];
     if (first !== undefined && (item.prisonId !== first.prisonId || item.kind !== first.kind)) break;
     out.push(item);

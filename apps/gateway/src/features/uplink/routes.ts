@@ -5,8 +5,11 @@ import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../auth/guard";
 import { requireSession } from "../../http/auth";
 import type { UplinkStatus } from "./forwarder";
+import type { PullerStatus } from "./orders/puller";
 
-export type UplinkView = { enabled: false } | ({ enabled: true; upperUrl: string; serverTime: number } & UplinkStatus);
+export type UplinkView =
+  | { enabled: false }
+  | ({ enabled: true; upperUrl: string; serverTime: number; orders: PullerStatus | null } & UplinkStatus);
 
 export function uplinkRoutes(app: FastifyInstance, view: () => UplinkView): void {
   app.get("/api/v1/uplink", async (req) => {

@@ -24,7 +24,6 @@ export interface SenderOptions {
   fetch?: typeof fetch;
 }
 
-export const feedPaths = { alarm: "alarms", rollcall: "rollcalls" } as const;
 const retryStatuses = new Set([401, 404, 408, 425, 429]);
 
 function apiError(answer: unknown, status: number): ApiError {
@@ -62,7 +61,7 @@ export class FeedSender {
   async send(item: UplinkItem, signal: AbortSignal, withSnapshot = true): Promise<SendOutcome> {
     const raw = await feedBody(item, withSnapshot, this.opts.snapshot);
     const ts = String(this.opts.now());
-    const url = `${this.opts.upperUrl}/api/v1/feeds/${encodeURIComponent(item.prisonId)}/${feedPaths[item.kind]}`;
+    const url = `${this.opts.upperUrl}/api/v1/feeds/${encodeURIComponent(item.prisonId)}/${item.path}`;
     let status = 0;
     let answer: unknown = null;
     try {

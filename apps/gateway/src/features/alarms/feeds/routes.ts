@@ -49,6 +49,27 @@ export async function acceptFeed(
   }
 }
 
+/**
+ * Checks a signed feed request (timestamp window, HMAC over the raw body) and, with a replay cache,
+ * refuses a signature seen before; throws the catalogue's 401 otherwise. The uplink's order routes too.
+ */
+export function verifyFeedRequest(
+  req: FastifyRequest,
+  c: { prisonId: string; key: string; raw: Buffer; now: number; replay: ReplayCache | null },
+): void {
+  const verified = orThrow(
+    verifyFeedSignature({
+      key: c.key,
+      timestamp: req.headers[TIMESTAMP_HEADER],
+      signature: req.headers[SIGNATURE_HEADER],
+      rawBody: c.raw,
+      now: c.now,
+    }),
+  );
+  const replayed = c.replay?.claim(c.prisonId, String(req.headers[SIGNATURE_HEADER]), verified.timestamp, c.now);
+  if (replayed) throw new AppError(replayed.code, replayed.message, replayed.field);
+}
+
 export function feedRoutes(app: FastifyInstance, deps: FeedDeps): void {
   const { config, catalogue } = deps;
   const keys = feedKeyConfig(config);
@@ -77,19 +98,7 @@ export function feedRoutes(app: FastifyInstance, deps: FeedDeps): void {
         async (req: FastifyRequest, reply: FastifyReply) => {
           const { prisonId, key } = keyOf(req);
           const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          const now = deps.now();
-          const verified = orThrow(
-            verifyFeedSignature({
-              key,
-              timestamp: req.headers[TIMESTAMP_HEADER],
-              signature: req.headers[SIGNATURE_HEADER],
-              rawBody: raw,
-              now,
-            }),
-          );
-          const signature = String(req.headers[SIGNATURE_HEADER]);
-          const replayed = replay.claim(prisonId, signature, verified.timestamp, now);
-          if (replayed) throw new AppError(replayed.code, replayed.message, replayed.field);
+          verifyFeedRequest(req, { prisonId, key, raw, now: deps.now(), replay });
           let body: unknown;
           try {
             body = JSON.parse(raw.toString("utf8"));
