@@ -1,6 +1,7 @@
 import type { TreeNode } from "@cw/protocol";
 import { describe, expect, it } from "vitest";
 import {
+  cameraCounts,
   camerasUnder,
   expandToCameras,
   filterTree,
@@ -38,6 +39,13 @@ const tree: TreeNode = {
 const index = indexTree(tree);
 
 describe("treeModel", () => {
+  it("counts the cameras under every group in one pass, as camerasUnder would", () => {
+    const counts = cameraCounts(tree);
+    expect(Object.fromEntries(counts)).toEqual({ bureau: 3, p1: 2, b1: 2, s1: 2, p2: 1 });
+    for (const [id, n] of counts) expect(n).toBe(camerasUnder(index.byId.get(id) as TreeNode).length);
+    expect(cameraCounts({ id: "empty", kind: "prison", name: "空", children: [] }).get("empty")).toBe(0);
+  });
+
   it("paths and prisons", () => {
     expect(pathOf(index, "c2").map((n) => n.id)).toEqual(["p1", "b1", "s1", "c2"]);
     expect(prisonOf(index, "c2")).toBe("p1");

@@ -1,7 +1,6 @@
 // The province tree (prison › block › sub-block › camera) with search and a live state dot per
 // camera. Click a camera to play it; click a group to open it; drag anything onto the wall. GB channels
 // their catalogue did not place wait under their prison's 未分配 (unassigned) group.
-import type { TreeNode } from "@cw/protocol";
 import { memo, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { catalogueStore } from "../console/catalogueStore";
@@ -11,7 +10,7 @@ import { hasKey, type MessageKey } from "../i18n/i18n";
 import { useT } from "../i18n/useT";
 import { cameraState } from "../live/health";
 import { useLive } from "../live/LiveProvider";
-import { camerasUnder, filterTree, firstCameraPath, groupUnassigned, type ShownNode } from "./treeModel";
+import { cameraCounts, camerasUnder, filterTree, firstCameraPath, groupUnassigned, type ShownNode } from "./treeModel";
 
 function CameraDot({ id }: { id: string }) {
   const state = useLive((s) => cameraState(s.health[id]));
@@ -124,15 +123,7 @@ export function TreePanel() {
 
   const open = useMemo(() => expanded ?? new Set(tree ? firstCameraPath(tree) : []), [expanded, tree]);
   const shown = useMemo(() => (tree ? filterTree(tree, query) : null), [tree, query]);
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    const walk = (n: TreeNode) => {
-      m.set(n.id, camerasUnder(n).length);
-      n.children.forEach(walk);
-    };
-    if (tree) walk(tree);
-    return m;
-  }, [tree]);
+  const counts = useMemo(() => (tree ? cameraCounts(tree) : new Map<string, number>()), [tree]);
 
   const toggle = (id: string) => {
     const next = new Set(open);

@@ -52,6 +52,23 @@ export function camerasUnder(node: TreeNode): string[] {
   return out;
 }
 
+/**
+ * Cameras under every group node, by id, in one pass (a camera counts 1 under each of its ancestors; camera
+ * nodes themselves are left out). Linear in the tree: 15 000 cameras cost one walk, not one per node.
+ */
+export function cameraCounts(root: TreeNode): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (n: TreeNode): number => {
+    if (n.kind === "camera") return 1;
+    let sum = 0;
+    for (const c of n.children) sum += walk(c);
+    out.set(n.id, sum);
+    return sum;
+  };
+  walk(root);
+  return out;
+}
+
 /** Expands a list of camera and group ids into distinct camera ids, keeping order. */
 export function expandToCameras(index: TreeIndex, ids: readonly string[]): string[] {
   const seen = new Set<string>();
