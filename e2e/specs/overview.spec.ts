@@ -186,3 +186,23 @@ test("the dashboards hear only the overview topic; the duty console reached from
   const id = await postAlarm("tl", sourceId, "fighting", 2);
   await expect(page.getByTestId(`alarm-row-${id}`)).toBeVisible({ timeout: LIVE_MS });
 });
+
+test("a failed request for the prisons is retried: the map and the list still fill", async ({
+  page,
+  consoleErrors,
+}) => {
+  let calls = 0;
+  await page.route("**/api/v1/prisons", (route) =>
+    calls++ === 0
+      ? route.fulfill({ status: 503, contentType: "application/json", body: '{"code":"unavailable","message":"e2e"}' })
+      : route.continue(),
+  );
+  await login(page, gw.url, "commander");
+  await page.goto(`${gw.url}/overview`);
+  await expect(page.getByTestId("overview-prison-pj")).toHaveAttribute("data-x", /\d+/, { timeout: 30_000 });
+  expect(calls).toBeGreaterThanOrEqual(2);
+  // The one 503 this test injected is the only console error it may leave.
+  const injected = consoleErrors.filter((e) => e.includes("status of 503") && e.includes("/api/v1/prisons"));
+  expect(injected).toHaveLength(1);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !injected.includes(e)));
+});

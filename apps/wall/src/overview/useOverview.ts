@@ -41,18 +41,31 @@ export function useOverview(): Overview | null {
   return live ?? fetched;
 }
 
+/** Retry delays for the prisons' names and positions: a failed fetch must not leave the map empty. */
+const PRISONS_RETRY_MS = [1000, 2000, 5000, 10_000];
+
 export function usePrisons(): Array<{ id: string; name: string; position: XY | null }> {
   const [prisons, setPrisons] = useState<Array<{ id: string; name: string; position: XY | null }>>([]);
   useEffect(() => {
     let alive = true;
-    requestParsed(zPrisons, "/api/v1/prisons")
-      .then(
-        (ps) =>
-          alive && setPrisons(ps.map((p) => ({ id: p.id, name: p.name, position: prisonPosition(p.id, p.location) }))),
-      )
-      .catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = (attempt: number) => {
+      requestParsed(zPrisons, "/api/v1/prisons")
+        .then(
+          (ps) =>
+            alive &&
+            setPrisons(ps.map((p) => ({ id: p.id, name: p.name, position: prisonPosition(p.id, p.location) }))),
+        )
+        .catch(() => {
+          if (!alive) return;
+          const wait = PRISONS_RETRY_MS[Math.min(attempt, PRISONS_RETRY_MS.length - 1)];
+          timer = setTimeout(() => load(attempt + 1), wait);
+        });
+    };
+    load(0);
     return () => {
       alive = false;
+      clearTimeout(timer);
     };
   }, []);
   return prisons;
