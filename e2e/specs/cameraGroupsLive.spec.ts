@@ -2,6 +2,8 @@
 // the tree and its tile says 无权查看 — no spinner — without a reload; the stream's old play token is
 // refused at its next playlist request. Un-restricted, the camera is back in the tree and plays again, still
 // without a reload. The administrator and the viewer are two browser contexts, as two PCs would be.
+// An output screen (/screen/N) showing the camera says 无权查看 in its tile for the viewer (the gateway's
+// `withheld` tile indexes) instead of an empty tile.
 import type { Page } from "@playwright/test";
 import { expect, expectPlaying, login, test } from "../support/fixtures";
 
@@ -57,4 +59,45 @@ test("a camera restricted and given back reaches the viewer's open console at on
   await expect(viewer.getByTestId(`tree-node-${cam}`)).toBeVisible({ timeout: 10_000 });
   expect(errors).toEqual([]);
   await viewer.context().close();
+});
+
+test("an output screen shows 无权查看 in a tile over a camera the viewer may not see", async ({
+  page,
+  gateway,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, gateway.url, "commander");
+  const pushed = await page.request.put(`${gateway.url}/api/v1/wall/screens/1`, {
+    data: { layoutId: "4", tiles: [cam, "pj-gate", null, null] },
+  });
+  expect(pushed.status()).toBe(200);
+  const admin = await (await browser.newContext()).newPage();
+  await login(admin, gateway.url, "admin");
+  const made = await admin.request.post(`${gateway.url}/api/v1/camera-groups`, {
+    data: { name: "重点监舍", cameraIds: [cam], roles: ["commander"], users: [] },
+  });
+  expect(made.status()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+
+  const viewer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  const errors: string[] = [];
+  viewer.on("pageerror", (e) => errors.push(e.message));
+  await login(viewer, gateway.url, "viewer");
+  await viewer.goto(`${gateway.url}/screen/1`);
+  // The withheld tile says so (the gateway sent no camera for it); the other camera is there as usual.
+  await expect(viewer.getByTestId("tile-withheld-0")).toHaveText("无权查看", { timeout: 20_000 });
+  await expect(viewer.getByTestId("tile-0")).toHaveAttribute("data-state", "withheld");
+  await expect(viewer.getByTestId("tile-0")).toHaveAttribute("data-camera-id", "");
+  await expect(viewer.getByTestId("tile-1")).toHaveAttribute("data-camera-id", "pj-gate");
+  await expect(viewer.getByTestId("tile-withheld-1")).toHaveCount(0);
+  await expect(viewer.getByTestId("tile-2")).toHaveAttribute("data-state", "empty");
+
+  // Given back: the tile shows the camera again, no reload.
+  expect((await admin.request.delete(`${gateway.url}/api/v1/camera-groups/${id}`)).status()).toBe(204);
+  await expect(viewer.getByTestId("tile-0")).toHaveAttribute("data-camera-id", cam, { timeout: 20_000 });
+  await expect(viewer.getByTestId("tile-withheld-0")).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await viewer.context().close();
+  await admin.context().close();
 });

@@ -29,6 +29,8 @@ export interface TileProps {
   interactive: boolean;
   /** Highlighted by an unacknowledged alarm. */
   alarm?: boolean;
+  /** A camera is here that this reader may not see (the gateway withheld it): 无权查看, not an empty tile. */
+  withheld?: boolean;
   onSelect?: (index: number) => void;
   onToggleMaximise?: (index: number) => void;
   onSwap?: (from: number, to: number) => void;
@@ -38,7 +40,8 @@ export interface TileProps {
 const idle: PlayerStatus = { state: "starting", latencyMs: null, codec: null };
 
 export function Tile(props: TileProps) {
-  const { index, cameraId, style, variant, selected, maximised, covered, interactive, alarm = false } = props;
+  const { index, cameraId, style, variant, selected, maximised, covered, interactive } = props;
+  const { alarm = false, withheld = false } = props;
   const t = useT();
   const [status, setStatus] = useState<PlayerStatus>(idle);
   const [dropping, setDropping] = useState(false);
@@ -56,7 +59,7 @@ export function Tile(props: TileProps) {
   // not make the camera live. The player is nudged to start again when the health turns live.
   const sourceOffline = useLive((s) => cameraId !== null && cameraState(s.health[cameraId]) === "offline");
   const shown = sourceOffline && status.state !== "unsupported" ? "offline" : status.state;
-  const state = cameraId ? shown : "empty";
+  const state = cameraId ? shown : withheld ? "withheld" : "empty";
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -111,6 +114,10 @@ export function Tile(props: TileProps) {
           hidden={covered}
           onStatus={setStatus}
         />
+      ) : withheld ? (
+        <div className="tile-empty tile-withheld" data-testid={`tile-withheld-${index}`}>
+          {t("tile.withheld")}
+        </div>
       ) : (
         <div className="tile-empty">{interactive ? t("tile.empty") : ""}</div>
       )}

@@ -19,10 +19,16 @@ export interface WallGridProps {
   onClear?: (index: number) => void;
   /** The camera an unacknowledged alarm put on this screen: its tile gets a red frame and label. */
   alarmCameraId?: string | null;
+  /**
+   * Tiles over a camera this reader may not see (camera groups): the gateway sends them without the camera
+   * (`ScreenState.withheld`); they say 无权查看 instead of looking empty.
+   */
+  withheld?: readonly number[];
 }
 
 export function WallGrid(props: WallGridProps) {
   const { screen, interactive, selectedTile = null, maximisedTile = null, alarmCameraId = null } = props;
+  const withheld = props.withheld ?? [];
   const layout = getLayout(screen.layoutId);
   const cameras = useStore(catalogueStore, (s) => s.cameras);
   const max = maximisedTile !== null && maximisedTile < screen.tiles.length ? maximisedTile : null;
@@ -56,6 +62,7 @@ export function WallGrid(props: WallGridProps) {
             covered={max !== null && max !== i}
             interactive={interactive}
             alarm={cameraId !== null && cameraId === alarmCameraId}
+            withheld={cameraId === null && withheld.includes(i)}
             {...(props.onSelect ? { onSelect: props.onSelect } : {})}
             {...(props.onToggleMaximise ? { onToggleMaximise: props.onToggleMaximise } : {})}
             {...(props.onSwap ? { onSwap: props.onSwap } : {})}

@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   "transcode.none": "none running",
   "transcode.more": "+{n} more",
   "tile.empty": "Drop a camera here",
+  "tile.withheld": "No access",
   "tile.clear": "Clear",
   "tile.maximise": "Double-click for full screen",
   "wall.layout": "Layout {id}",

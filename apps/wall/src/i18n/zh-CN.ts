@@ -69,6 +69,7 @@ export const zhCN = {
   "transcode.none": "当前无转码",
   "transcode.more": "等 {n} 路",
   "tile.empty": "拖入摄像机",
+  "tile.withheld": "无权查看",
   "tile.clear": "清除",
   "tile.maximise": "双击全屏",
   "wall.layout": "画面 {id}",

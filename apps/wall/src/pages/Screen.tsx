@@ -41,6 +41,7 @@ export function Screen({ n }: { n: number }) {
           screen={fromWire(wire)}
           interactive={false}
           alarmCameraId={wire.alarmTile?.highlight ? wire.alarmTile.cameraId : null}
+          withheld={wire.withheld ?? []}
         />
       ) : (
         known && <div className="screen-missing">{t("screen.none", { n })}</div>
