@@ -60,6 +60,9 @@ test("a frozen edge: 链路中断 on the overview, the tree and the big screen; 
     await page.goto(`${bureau.url}/`);
     await expect(page.getByTestId("tree-link-down-pj")).toHaveText("链路中断");
     await expect(page.getByTestId("tree-link-down-sy1")).toHaveCount(0);
+    // The edge's own prison-level cameras (gates, perimeter: right under the platform named 盘锦监狱) are
+    // the prison's, not 未分配 waiting to be placed.
+    await expect(page.getByTestId("tree-node-unassigned:pj")).toHaveCount(0);
 
     await page.goto(`${bureau.url}/screen/dashboard`);
     await expect(page.getByTestId("overview-link-banner")).toContainText("盘锦监狱");

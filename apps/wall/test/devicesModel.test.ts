@@ -17,7 +17,13 @@ const device = (deviceId: string, name: string, online: boolean, lastKeepaliveAt
   prisonId: null,
 });
 
-const channel = (channelId: string, type: string, cameraId: string | null, blockId: string | null): GbChannel => ({
+const channel = (
+  channelId: string,
+  type: string,
+  cameraId: string | null,
+  blockId: string | null,
+  unplaced = cameraId !== null && blockId === null,
+): GbChannel => ({
   channelId,
   name: channelId,
   parentId: null,
@@ -27,6 +33,7 @@ const channel = (channelId: string, type: string, cameraId: string | null, block
   cameraId,
   blockId,
   subBlockId: null,
+  unplaced,
 });
 
 describe("devices model", () => {
@@ -49,13 +56,15 @@ describe("devices model", () => {
       channel("d", "131", "gb-d", null),
       channel("e", "132", null, null),
       channel("f", "134", null, null),
+      // A gate camera placed at the prison's own level: placed, not waiting.
+      channel("g", "131", "gb-g", null, false),
     ]);
     expect({
       organisations: g.organisations.map((c) => c.channelId),
       placed: g.placed.map((c) => c.channelId),
       unassigned: g.unassigned.map((c) => c.channelId),
       waiting: g.waiting.map((c) => c.channelId),
-    }).toEqual({ organisations: ["a", "b"], placed: ["c"], unassigned: ["d"], waiting: ["e"] });
+    }).toEqual({ organisations: ["a", "b"], placed: ["c", "g"], unassigned: ["d"], waiting: ["e"] });
   });
 
   it.each([

@@ -70,8 +70,18 @@ export const zCamera = z.object({
    * video-loss alarm for it. Other cameras raise one only while someone watches them.
    */
   important: z.boolean().optional(),
+  /**
+   * A GB/T 28181 channel whose catalogue organisations named no block (nor the prison itself): it waits
+   * under its prison's 未分配 (unassigned) until a commander places it. False once placed, also when placed at
+   * the prison's own level (a gate camera); absent on cameras that did not come from a GB catalogue.
+   */
+  unplaced: z.boolean().optional(),
 });
 export type Camera = z.infer<typeof zCamera>;
+
+/** A GB camera waiting under 未分配 (cameras recorded before `unplaced` existed: any GB camera without a block). */
+export const isUnplaced = (c: Camera): boolean =>
+  c.source.kind === "gb28181" && c.blockId === null && c.unplaced !== false;
 
 /** Commanders' view of a camera also carries its RTMP publish URL. */
 export const zCameraDetail = zCamera.extend({ publishUrl: z.string().optional() });

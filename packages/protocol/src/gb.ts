@@ -38,6 +38,8 @@ export const zGbChannel = z.object({
   cameraId: zId.nullable(),
   blockId: zId.nullable(),
   subBlockId: zId.nullable(),
+  /** The camera waits under its prison's 未分配 (see Camera.unplaced). */
+  unplaced: z.boolean(),
 });
 export type GbChannel = z.infer<typeof zGbChannel>;
 

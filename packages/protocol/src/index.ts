@@ -58,6 +58,7 @@ export {
   type CameraSource,
   type Codec,
   cameraKinds,
+  isUnplaced,
   type NodeKind,
   nodeKinds,
   type TreeNode,

@@ -17,6 +17,8 @@ export interface Place {
 export type Mapping = Record<string, Place>;
 
 export interface PrisonShape {
+  /** The prison's name: an organisation that names it places its cameras at the prison's own level. */
+  name: string;
   blocks: { id: string; name: string; subBlocks: { id: string; name: string }[] }[];
 }
 
@@ -26,6 +28,8 @@ export interface Placement extends Place {
   name: string;
   kind: CameraKind;
   ptz: boolean;
+  /** Neither a block nor the prison itself was found for it: it waits under 未分配. */
+  unplaced: boolean;
 }
 
 const CAMERA_TYPES = new Set(["131", "132"]);
@@ -103,8 +107,18 @@ function ancestors(item: CatalogItem, orgs: Map<string, CatalogItem>): CatalogIt
   return out;
 }
 
-export function placeChannels(items: CatalogItem[], prison: PrisonShape, mapping: Mapping): Placement[] {
+/**
+ * `root`: the device or platform itself (its id and name): channels right under it have it as their nearest
+ * organisation — a platform named after the prison (our own edge) holds the prison's own cameras there.
+ */
+export function placeChannels(
+  items: CatalogItem[],
+  prison: PrisonShape,
+  mapping: Mapping,
+  root?: { id: string; name: string | null },
+): Placement[] {
   const orgs = new Map(items.filter((i) => ["215", "216"].includes(typeOf(i.DeviceID))).map((i) => [i.DeviceID, i]));
+  if (root?.name) orgs.set(root.id, { DeviceID: root.id, Name: root.name } as CatalogItem);
   const subOf = (blockId: string) => prison.blocks.find((b) => b.id === blockId)?.subBlocks ?? [];
   const allSubs = prison.blocks.flatMap((b) => b.subBlocks.map((s) => ({ ...s, blockId: b.id })));
   return items.filter(isCameraChannel).map((item) => {
@@ -112,6 +126,10 @@ export function placeChannels(items: CatalogItem[], prison: PrisonShape, mapping
     let place: Place = { blockId: null, subBlockId: null };
     const chain = ancestors(item, orgs);
     const explicit = chain.map((o) => mapping[o.DeviceID]).find((m) => m !== undefined);
+    // A camera right under an organisation named after the prison (a lower platform's top level, e.g. our own
+    // edge's) is one of the prison's own cameras (gates, perimeter): placed there, not waiting.
+    const parent = chain[0]?.Name;
+    const atPrison = parent !== undefined && normalise(parent) === normalise(prison.name);
     if (explicit) place = explicit;
     else {
       // Outermost organisation that names a block, then the nearest below it that names one of its sub-blocks.
@@ -145,6 +163,7 @@ export function placeChannels(items: CatalogItem[], prison: PrisonShape, mapping
       name: name.slice(0, 80),
       kind: guessKind(name),
       ptz: isPtzChannel(item),
+      unplaced: explicit === undefined && place.blockId === null && !atPrison,
       ...place,
     };
   });

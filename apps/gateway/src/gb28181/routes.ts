@@ -2,7 +2,15 @@
 // POST /api/v1/gb/devices/{deviceId}/catalog (gb.devices: commanders) and POST /api/v1/cameras/{id}/ptz
 // (cameras.ptz: commanders and the chief). Bodies validated with zod; errors as 4xx JSON. A device's
 // password is write-only: no answer ever carries it.
-import { AppError, type GbDevice, type GbDeviceDetail, parseWith, zGbDeviceUpdate, zPtzCommand } from "@cw/protocol";
+import {
+  AppError,
+  type GbDevice,
+  type GbDeviceDetail,
+  isUnplaced,
+  parseWith,
+  zGbDeviceUpdate,
+  zPtzCommand,
+} from "@cw/protocol";
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/guard";
 import type { AddOnCore } from "../gateway";
@@ -48,6 +56,7 @@ function detail(gb: GbService, ctx: { core: AddOnCore }, d: DeviceRuntime): GbDe
         cameraId: camera ? camera.id : null,
         blockId: camera?.blockId ?? null,
         subBlockId: camera?.subBlockId ?? null,
+        unplaced: camera !== undefined && isUnplaced(camera),
       };
     }),
   };

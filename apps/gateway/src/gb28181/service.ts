@@ -369,6 +369,7 @@ export class GbService {
     const kids = (n: TreeNode | undefined, kind: TreeNode["kind"]) =>
       (n?.children ?? []).filter((c) => c.kind === kind);
     return {
+      name: prison?.name ?? "",
       blocks: kids(prison, "block").map((b) => ({
         id: b.id,
         name: b.name,
@@ -386,7 +387,10 @@ export class GbService {
     const rt = this.devices.get(deviceId);
     const { prisonId, mapping } = this.settings.get(deviceId);
     if (!rt || !prisonId) return;
-    const placements = placeChannels([...rt.channels.values()], this.shape(prisonId), (mapping ?? {}) as Mapping);
+    const placements = placeChannels([...rt.channels.values()], this.shape(prisonId), (mapping ?? {}) as Mapping, {
+      id: deviceId,
+      name: rt.name,
+    });
     const events: GatewayEvent[] = [];
     for (const p of placements) {
       const existing = this.core.catalogue.camera(p.cameraId);
@@ -402,6 +406,7 @@ export class GbService {
         codec: "h264",
         hasSubStream: false,
         ptz: p.ptz,
+        unplaced: p.unplaced,
       };
       if (!existing) events.push({ type: "camera.added", actor, data: { camera: fresh } });
       else if (existing.prisonId !== prisonId) {
@@ -410,9 +415,11 @@ export class GbService {
           { type: "camera.added", actor, data: { camera: fresh } },
         );
       } else {
+        // A camera still at the prison's level learns whether it waits there (records older than `unplaced`).
+        const unplaced = existing.blockId === null ? (existing.unplaced ?? p.unplaced) : false;
         const placed = replace
-          ? { blockId: p.blockId, subBlockId: p.subBlockId }
-          : { blockId: existing.blockId, subBlockId: existing.subBlockId };
+          ? { blockId: p.blockId, subBlockId: p.subBlockId, unplaced: p.unplaced }
+          : { blockId: existing.blockId, subBlockId: existing.subBlockId, unplaced };
         const next: Camera = { ...existing, name: p.name, source, ptz: p.ptz, ...placed };
         if (JSON.stringify(next) !== JSON.stringify(existing))
           events.push({ type: "camera.updated", actor, data: { camera: next } });

@@ -34,7 +34,7 @@ export function groupChannels(channels: readonly GbChannel[]): ChannelGroups {
     if (c.type === "215" || c.type === "216") g.organisations.push(c);
     else if (!isCamera(c)) continue;
     else if (c.cameraId === null) g.waiting.push(c);
-    else if (c.blockId === null) g.unassigned.push(c);
+    else if (c.unplaced) g.unassigned.push(c);
     else g.placed.push(c);
   }
   return g;

@@ -1,6 +1,7 @@
 // The province tree (prison › block › sub-block › camera) with search and a live state dot per
 // camera. Click a camera to play it; click a group to open it; drag anything onto the wall. GB channels
 // their catalogue did not place wait under their prison's 未分配 (unassigned) group.
+import { isUnplaced } from "@cw/protocol";
 import { memo, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { catalogueStore } from "../console/catalogueStore";
@@ -113,7 +114,7 @@ export function TreePanel() {
     if (!catalogueTree) return null;
     const waiting = (id: string) => {
       const c = cameras.get(id);
-      return c !== undefined && c.source.kind === "gb28181" && c.blockId === null;
+      return c !== undefined && isUnplaced(c);
     };
     return groupUnassigned(catalogueTree, waiting, unassignedLabel);
   }, [catalogueTree, cameras, unassignedLabel]);

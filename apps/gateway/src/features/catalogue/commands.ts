@@ -96,6 +96,10 @@ export function planUpdate(
     source,
     hasSubStream: patch.source ? defaultHasSubStream(source) : current.hasSubStream,
     ...(patch.important !== undefined ? { important: patch.important } : {}),
+    // A commander placing a GB camera (even at the prison's own level) takes it out of 未分配.
+    ...(source.kind === "gb28181" && (patch.blockId !== undefined || patch.subBlockId !== undefined)
+      ? { unplaced: false }
+      : {}),
   };
   const needsKey = source.kind === "rtmp" && current.source.kind !== "rtmp";
   return { ok: true, value: needsKey ? { camera, publishKey: ids.newPublishKey() } : { camera } };
