@@ -121,7 +121,7 @@ try {
     ["gb-sip", () => gbSip()],
     ["gb-play", () => gbPlay(browser)],
     ["recording", async () => [...(await recordingServer()), ...(await recordingBrowser(browser))]],
-    ["hevc", () => hevcBench()],
+    ["hevc", () => hevcBench(browser)],
     ["province-uplink", () => provinceUplink()],
     ["scale15k", () => scale15k(browser)],
   ];

@@ -82,7 +82,10 @@ export function startEntry(
 ): Entry {
   const now = o.now();
   const variant = variantOf(rendition);
-  const partMs = variant === "sub" ? o.subPartTargetMs : o.partTargetMs;
+  // A sub transcode keeps main's short parts: a first playlist waits for PART-HOLD-BACK + a part of
+  // transcoded media, and with 0.44 s parts that was 1.84 s of 1080p HEVC to decode instead of the first
+  // segment's 1.04 s (docs/benchmarks.md, H.265 cold start). The wall's small tiles fetch no parts anyway.
+  const partMs = rendition === "sub" ? o.subPartTargetMs : o.partTargetMs;
   const entry: Entry = {
     key: entryKey(camera.id, rendition),
     serial: ++serials,

@@ -24,7 +24,9 @@ export interface RegistryOptions {
   /**
    * Part target of sub streams (12.5 fps): larger parts mean fewer requests for a LL-HLS client of a sub
    * stream (~6 instead of ~12 a second). The wall's own small tiles play sub streams in whole segments
-   * (apps/wall/src/player/hlsConfig.ts) and fetch no parts. Default 400.
+   * (apps/wall/src/player/hlsConfig.ts) and fetch no parts. A sub transcode (sub-h264) uses partTargetMs:
+   * its first playlist then waits for 1.3 s of transcoded media instead of 1.9 s (registry/entry.ts).
+   * Default 400.
    */
   subPartTargetMs?: number;
   segmentTargetMs?: number;

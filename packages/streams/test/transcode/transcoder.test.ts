@@ -80,6 +80,13 @@ describe("plans", () => {
     expect(sub).toContain("-c:v libx264 -preset veryfast -tune zerolatency -profile:v main -level 2.1");
     expect(sub).toContain("-g 13 -keyint_min 13 -bf 0");
     expect(sub).toContain("-copyts");
+    // The HEVC decode is most of a small tile's cost: one decoder thread, no in-loop filters, and the
+    // frame rate halved before the scaler.
+    expect(sub).toMatch(/-threads 1 -skip_loop_filter all .*-i pipe:0/);
+    expect(sub).toContain("-vf fps=12.5,scale=480:270");
+    const main = transcodeArgs(TRANSCODE_PLANS["main-h264"], "none").join(" ");
+    expect(main).toMatch(/-threads 2 .*-i pipe:0/);
+    expect(main).not.toContain("skip_loop_filter");
     expect(transcodeArgs(TRANSCODE_PLANS["main-h264"], "vaapi").join(" ")).toMatch(
       /h264_vaapi.*scale_vaapi=w=960:h=540|scale_vaapi=w=960:h=540.*h264_vaapi/,
     );
