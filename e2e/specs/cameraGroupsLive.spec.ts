@@ -92,11 +92,22 @@ test("an output screen shows 无权查看 in a tile over a camera the viewer may
   await expect(viewer.getByTestId("tile-1")).toHaveAttribute("data-camera-id", "pj-gate");
   await expect(viewer.getByTestId("tile-withheld-1")).toHaveCount(0);
   await expect(viewer.getByTestId("tile-2")).toHaveAttribute("data-state", "empty");
+  // The chief's console (the group is the commanders' only) following screen 1 says the same.
+  const desk = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  desk.on("pageerror", (e) => errors.push(e.message));
+  await login(desk, gateway.url, "chief");
+  await desk.goto(`${gateway.url}/`);
+  await desk.getByTestId("screen-select").selectOption("1");
+  await expect(desk.getByTestId("tile-withheld-0")).toHaveText("无权查看", { timeout: 20_000 });
+  await expect(desk.getByTestId("tile-1")).toHaveAttribute("data-camera-id", "pj-gate");
 
   // Given back: the tile shows the camera again, no reload.
   expect((await admin.request.delete(`${gateway.url}/api/v1/camera-groups/${id}`)).status()).toBe(204);
   await expect(viewer.getByTestId("tile-0")).toHaveAttribute("data-camera-id", cam, { timeout: 20_000 });
   await expect(viewer.getByTestId("tile-withheld-0")).toHaveCount(0);
+  await expect(desk.getByTestId("tile-0")).toHaveAttribute("data-camera-id", cam, { timeout: 20_000 });
+  await expect(desk.getByTestId("tile-withheld-0")).toHaveCount(0);
+  await desk.context().close();
   expect(errors).toEqual([]);
   await viewer.context().close();
   await admin.context().close();

@@ -23,7 +23,7 @@ export interface WallGridProps {
    * Tiles over a camera this reader may not see (camera groups): the gateway sends them without the camera
    * (`ScreenState.withheld`); they say 无权查看 instead of looking empty.
    */
-  withheld?: readonly number[];
+  withheld?: readonly number[] | undefined;
 }
 
 export function WallGrid(props: WallGridProps) {

@@ -4,7 +4,7 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
-import { consoleStore, wallStore } from "../console/consoleStore";
+import { consoleStore, ownView, wallStore } from "../console/consoleStore";
 import { LayoutPicker } from "../console/LayoutPicker";
 import { PresetPanel } from "../console/PresetPanel";
 import { usePresetSync } from "../console/presetsStore";
@@ -41,6 +41,8 @@ export function Console() {
   const screen = useStore(wallStore, (s) => screenOf(s.screens, screenNo));
   const dispatch = useStore(wallStore, (s) => s.dispatch);
   const alarm = useLive((s) => s.wallScreens[screenNo]?.alarmTile);
+  // A followed output screen's tiles over cameras this user may not see say 无权查看, as on /screen/N.
+  const withheld = useLive((s) => (screenNo === ownView ? undefined : s.wallScreens[screenNo]?.withheld));
 
   useCatalogueSync();
   useKeyboard();
@@ -93,6 +95,7 @@ export function Console() {
           onSwap={(a, b) => dispatch({ type: "swap", screen: screenNo, a, b })}
           onClear={(i) => dispatch({ type: "clear", screen: screenNo, tile: i })}
           alarmCameraId={alarm?.highlight ? alarm.cameraId : null}
+          withheld={withheld}
         />
       </main>
     </div>
