@@ -3,7 +3,8 @@
 // several MESSAGEs, answers DeviceInfo, accepts a catalogue SUBSCRIBE, records PTZ commands, sends alarms,
 // and on INVITE streams its clip as PS over RTP (UDP, TCP either way); as an NVR it answers RecordInfo with
 // its recordings (two GBK MESSAGEs) and a Playback INVITE with ffmpeg-muxed PS of the asked span, the time
-// burned in, then MediaStatus 121 at its end (media/playback.ts, records.ts). Its Contact and Via name a private
+// burned in, then MediaStatus 121 at its end (media/playback.ts, records.ts); in that dialog it takes
+// MANSRTSP over INFO — PLAY with Scale (sends faster), Range (seeks), PAUSE. Its Contact and Via name a private
 // address (it sits behind NAT) — the platform must answer the packet's source instead. Shares no code with
 // the gateway. Owns its sockets, timers and media senders; close() releases all of them.
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
@@ -47,6 +48,35 @@ export interface SimPlayback {
   from: number;
   to: number;
   ended: boolean;
+  /** MANSRTSP requests received in the dialog (INFO), as read: `{method, cseq, scale?, rangeFromS?}`. */
+  controls: SimControl[];
+}
+
+export interface SimControl {
+  method: string;
+  cseq: number;
+  scale?: number;
+  rangeFromS?: number;
+}
+
+/** The speeds this NVR plays at (others are answered 457 Invalid Range, as devices do). */
+const SIM_SCALES = [0.25, 0.5, 1, 2, 4, 8];
+
+/** A MANSRTSP body (GB/T 28181-2016 Annex B), read the way a device reads it; null: not one. */
+function readMansrtsp(text: string): SimControl | null {
+  const lines = text.split(/\r?\n/);
+  const m = /^(PLAY|PAUSE) MANSRTSP\/1\.0/i.exec(lines[0] ?? "");
+  if (!m) return null;
+  const field = (n: string) =>
+    lines
+      .find((l) => l.toLowerCase().startsWith(`${n}:`))
+      ?.split(":")[1]
+      ?.trim();
+  const out: SimControl = { method: m[1]!.toUpperCase(), cseq: Number(field("cseq")) };
+  if (field("scale") !== undefined) out.scale = Number(field("scale"));
+  const range = /npt=(\d+(?:\.\d+)?)-/.exec(field("range") ?? "");
+  if (range) out.rangeFromS = Number(range[1]);
+  return out;
 }
 
 /** The private address the device believes it has (Contact/Via); the gateway sees 127.0.0.1. */
@@ -228,6 +258,7 @@ export class SimDevice {
     if (method === "MESSAGE" || method === "SUBSCRIBE") this.onQuery(m, method);
     else if (method === "INVITE") void this.onInvite(m);
     else if (method === "BYE") void this.onBye(m);
+    else if (method === "INFO") this.onInfo(m);
   }
 
   private onQuery(m: SimSip, method: string): void {
@@ -334,7 +365,7 @@ export class SimDevice {
     const ssrc = /y=(\d+)/.exec(sdp)?.[1] ?? "0";
     const [from, to] = (/^t=(\d+) (\d+)/m.exec(sdp) ?? []).slice(1).map(Number);
     const callId = get(m, "call-id");
-    const playback: SimPlayback = { callId, from: from ?? 0, to: to ?? 0, ended: false };
+    const playback: SimPlayback = { callId, from: from ?? 0, to: to ?? 0, ended: false, controls: [] };
     this.playbacks.push(playback);
     const sender = new PlaybackSender(() => {
       playback.ended = true;
@@ -368,6 +399,34 @@ export class SimDevice {
       to: to ?? 0,
       tzOffsetMin: this.o.tzOffsetMin ?? 480,
     });
+  }
+
+  /** Playback control in a playback dialog: speed (Scale), seek (Range: npt=), pause. */
+  private onInfo(m: SimSip): void {
+    const callId = get(m, "call-id");
+    const playback = this.playbacks.find((p) => p.callId === callId);
+    const sender = this.senders.get(callId);
+    const c = readMansrtsp(m.body.toString("utf8"));
+    if (!playback || !(sender instanceof PlaybackSender)) {
+      this.send(answer(m, "481 Call/Transaction Does Not Exist"));
+      return;
+    }
+    if (!c || !/mansrtsp/i.test(get(m, "content-type"))) {
+      this.send(answer(m, "400 Bad Request"));
+      return;
+    }
+    playback.controls.push(c);
+    if (c.scale !== undefined && !SIM_SCALES.includes(c.scale)) {
+      this.send(answer(m, "457 Invalid Range"));
+      return;
+    }
+    if (c.method === "PAUSE") sender.pause();
+    else
+      sender.play({
+        ...(c.scale !== undefined ? { scale: c.scale } : {}),
+        ...(c.rangeFromS !== undefined ? { rangeFromS: c.rangeFromS } : {}),
+      });
+    this.send(answer(m, "200 OK"));
   }
 
   private async onBye(m: SimSip): Promise<void> {

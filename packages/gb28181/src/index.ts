@@ -6,7 +6,7 @@ export type { Presence } from "./core/presence";
 export type { PlayRequest } from "./core/sessions";
 export type { AlarmReport, Endpoint, GbEvent, Outgoing, SipTransport, Step } from "./core/types";
 export { idKind } from "./core/types";
-export type { GbServerOptions, InviteResult, RecordsResult } from "./edge/server";
+export type { ControlResult, GbServerOptions, InviteResult, RecordsResult } from "./edge/server";
 export { GbServer } from "./edge/server";
 export type { TransportStats } from "./edge/transport";
 export type { LowerAgentOptions, LowerEvent } from "./lower/agent";
@@ -20,6 +20,15 @@ export type { CatalogItem } from "./manscdp/messages";
 export type { PtzAction } from "./manscdp/ptz";
 export { ptzBytes, ptzCmd } from "./manscdp/ptz";
 export { clipSpans, type Span as RecordSpan } from "./manscdp/recordInfo";
+export {
+  isScale,
+  MANSRTSP,
+  mansrtspBody,
+  type PlaybackControl,
+  parseMansrtsp,
+  SCALES,
+  type Scale,
+} from "./mansrtsp/control";
 export { type AnswerMedia, answerMedia } from "./sdp/payload";
 export type { Answer, MediaTransport } from "./sdp/sdp";
 export { buildOffer, parseAnswer, psPayloadType } from "./sdp/sdp";

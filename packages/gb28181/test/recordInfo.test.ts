@@ -8,6 +8,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { Platform } from "../src/core/platform";
 import { RecordCollector } from "../src/core/records";
+import type { PlayRequest } from "../src/core/sessions";
 import type { Endpoint, GbEvent, Step } from "../src/core/types";
 import { fromGbTime, toGbTime } from "../src/manscdp/gbTime";
 import { parseManscdp, type RecordInfo } from "../src/manscdp/messages";
@@ -274,6 +275,18 @@ function fromDevice(body: Buffer, cseq: number, callId = `msg-${cseq}`): SipMess
 
 const events = (s: Step, type: GbEvent["type"]) => s.events.filter((e) => e.type === type);
 
+/** A playback INVITE of seconds 100–200 (session pb1). */
+const PLAYBACK: PlayRequest = {
+  sessionId: "pb1",
+  deviceId: NVR,
+  channelId: CAM,
+  transport: "udp",
+  mediaIp: "198.51.100.1",
+  port: 30000,
+  ssrc: "1340200001",
+  playback: { from: 100, to: 200 },
+};
+
 describe("Platform.recordInfo", () => {
   it("sends the query to the device's source address; two GBK pages make one records event", () => {
     const p = platform();
@@ -352,19 +365,7 @@ describe("Platform.recordInfo", () => {
   it("MediaStatus 121 within a playback dialog names its session", () => {
     const p = platform();
     registered(p);
-    const inv = p.invite(
-      {
-        sessionId: "pb1",
-        deviceId: NVR,
-        channelId: CAM,
-        transport: "udp",
-        mediaIp: "198.51.100.1",
-        port: 30000,
-        ssrc: "1340200001",
-        playback: { from: 100, to: 200 },
-      },
-      0,
-    ).out[0]!.msg;
+    const inv = p.invite(PLAYBACK, 0).out[0]!.msg;
     expect(inv.body.toString()).toContain("s=Playback");
     const xml = Buffer.from(
       `<?xml version="1.0" encoding="UTF-8"?><Notify><CmdType>MediaStatus</CmdType><SN>9</SN><DeviceID>${CAM}</DeviceID><NotifyType>121</NotifyType></Notify>`,
@@ -373,6 +374,77 @@ describe("Platform.recordInfo", () => {
     expect(events(s, "mediaStatus")).toEqual([
       { type: "mediaStatus", deviceId: NVR, sessionId: "pb1", notifyType: "121" },
     ]);
+  });
+});
+
+describe("Platform.control (MANSRTSP over INFO)", () => {
+  const play = (p: Platform) => p.invite(PLAYBACK, 0).out[0]!.msg;
+  const SDP = Buffer.from(
+    "v=0\r\no=d 0 0 IN IP4 203.0.113.7\r\ns=Playback\r\nc=IN IP4 203.0.113.7\r\nt=100 200\r\nm=video 15060 RTP/AVP 96\r\na=sendonly\r\na=rtpmap:96 PS/90000\r\ny=1340200001\r\n",
+  );
+  const answer = (req: SipMessage, status: string, toTag = "dev1") =>
+    sip(
+      [
+        `SIP/2.0 ${status}`,
+        `Via: ${header(req, "via")}`,
+        `From: ${header(req, "from")}`,
+        `To: ${header(req, "to")}${/tag=/.test(header(req, "to") ?? "") ? "" : `;tag=${toTag}`}`,
+        `Call-ID: ${header(req, "call-id")}`,
+        `CSeq: ${header(req, "cseq")}`,
+        ...(req.kind === "request" && req.method === "INVITE" ? ["Content-Type: APPLICATION/SDP"] : []),
+      ],
+      req.kind === "request" && req.method === "INVITE" ? SDP : Buffer.alloc(0),
+    );
+
+  it("an INFO in the dialog (its Call-ID, tags, next CSeq) with Scale; 200 settles it ok, 4xx refused", () => {
+    const p = platform();
+    registered(p);
+    const inv = play(p);
+    expect(events(p.control("pb1", { method: "PLAY", scale: 4 }, 1), "controlled")).toMatchObject([{ ok: false }]);
+    const acked = p.receive(answer(inv, "200 OK"), NAT, 5);
+    expect(acked.out[0]!.msg.kind === "request" && acked.out[0]!.msg.method).toBe("ACK");
+    const step = p.control("pb1", { method: "PLAY", scale: 4 }, 10);
+    const info = step.out[0]!.msg;
+    expect(info.kind === "request" && info.method).toBe("INFO");
+    expect(step.out[0]!.to).toEqual(NAT);
+    expect(header(info, "call-id")).toBe(header(inv, "call-id"));
+    expect(header(info, "to")).toContain("tag=dev1");
+    expect(header(info, "cseq")).toBe("2 INFO");
+    expect(header(info, "content-type")).toBe("Application/MANSRTSP");
+    expect(info.body.toString()).toBe("PLAY MANSRTSP/1.0\r\nCSeq: 1\r\nScale: 4.0\r\nRange: npt=now-\r\n\r\n");
+    expect(events(p.receive(answer(info, "200 OK"), NAT, 20), "controlled")).toEqual([
+      { type: "controlled", sessionId: "pb1", ok: true, reason: null },
+    ]);
+    const pause = p.control("pb1", { method: "PAUSE" }, 30).out[0]!.msg;
+    expect(header(pause, "cseq")).toBe("3 INFO");
+    expect(pause.body.toString()).toContain("CSeq: 2\r\n");
+    expect(events(p.receive(answer(pause, "488 Not Acceptable Here"), NAT, 40), "controlled")).toMatchObject([
+      { ok: false, reason: "the device refused: 488 Not Acceptable Here" },
+    ]);
+    // Unanswered: settled as failed when the request times out; after a BYE nothing is sent.
+    p.control("pb1", { method: "PLAY", scale: 2 }, 50);
+    expect(events(p.tick(60_000), "controlled")).toMatchObject([{ ok: false, reason: "no answer" }]);
+    p.bye("pb1");
+    expect(p.control("pb1", { method: "PLAY", scale: 2 }, 70_000).out).toEqual([]);
+  });
+
+  it("a live (s=Play) session takes no playback control", () => {
+    const p = platform();
+    registered(p);
+    const inv = p.invite(
+      {
+        sessionId: "live1",
+        deviceId: NVR,
+        channelId: CAM,
+        transport: "udp",
+        mediaIp: "198.51.100.1",
+        port: 1,
+        ssrc: "1",
+      },
+      0,
+    ).out[0]!.msg;
+    p.receive(answer(inv, "200 OK"), NAT, 5);
+    expect(p.control("live1", { method: "PLAY", scale: 2 }, 10).out).toEqual([]);
   });
 });
 

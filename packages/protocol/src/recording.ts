@@ -70,16 +70,42 @@ export type RecordingsResponse = z.infer<typeof zRecordingsResponse>;
 
 /** GET …/playback: a window, from the gateway's recordings (default) or from the camera's device (GB). */
 export const playbackSources = ["gateway", "device"] as const;
+/**
+ * Speeds a device (GB/T 28181 NVR) is asked to send its recording at (MANSRTSP `Scale`): the playback
+ * page's 1×–8×, and GB's slow motion. Gateway footage plays at any speed in the browser and needs none.
+ */
+export const playbackScales = [0.25, 0.5, 1, 2, 4, 8] as const;
+export type PlaybackScale = (typeof playbackScales)[number];
+const zScale = z.coerce.number().refine((n): n is PlaybackScale => (playbackScales as readonly number[]).includes(n), {
+  message: `scale is one of ${playbackScales.join(", ")}`,
+});
+
 export const zPlaybackQuery = z
   .object({
     from: z.coerce.number().pipe(zMs),
     to: z.coerce.number().pipe(zMs),
     source: z.enum(playbackSources).default("gateway"),
+    /** A device playback only: the speed the device sends at from the start (default 1). */
+    scale: zScale.optional(),
   })
   .strict()
-  .refine((q) => q.to > q.from, { message: "to must be after from", path: ["to"] });
+  .refine((q) => q.to > q.from, { message: "to must be after from", path: ["to"] })
+  .refine((q) => q.scale === undefined || q.source === "device", {
+    message: "scale is for device playback (source=device): gateway footage plays at any speed",
+    path: ["scale"],
+  });
 
-export const zPlaybackResponse = z.object({ hls: z.string() });
+export const zPlaybackResponse = z.object({
+  hls: z.string(),
+  /** A device playback: its session, for speed changes (POST …/playback/{session}/control). */
+  session: z.string().optional(),
+  /** A device playback: the speed the device was asked to send at. */
+  scale: z.number().optional(),
+});
+
+/** POST …/playback/{session}/control: a device playback's new speed (MANSRTSP PLAY with Scale). */
+export const zPlaybackControl = z.object({ scale: zScale }).strict();
+export type PlaybackControlRequest = z.infer<typeof zPlaybackControl>;
 export type PlaybackResponse = z.infer<typeof zPlaybackResponse>;
 
 export const zEvidenceCreate = z

@@ -1,12 +1,14 @@
 // One device-recording playback (GB/T 28181 §9.8): a port from the pool, INVITE `s=Playback` for the span,
 // PS over RTP through the same receiver and packager as live, each closed segment written to a small
 // recording store of its own (`RECORD_DIR/.device/<id>/`) whose files the wall plays as HLS byte ranges —
-// the path gateway recordings take. The segments are dated on the device's clock: the first frame is the
-// span's start and time runs from there (devices send a playback at 1×). The stream ends when the device
+// the path gateway recordings take. The segments are dated by the recording's own timestamps: the first
+// frame is the span's start and each later one is that plus its distance in media time — not in arrival
+// time, since a device asked for 4× (`control`: MANSRTSP `PLAY` with `Scale` over INFO, §9.8.3) sends four
+// seconds of its recording every second with the recording's timestamps. The stream ends when the device
 // says so (MediaStatus 121 or its BYE) or stops sending; the playlist then gets its ENDLIST. Owns its
 // port, listener, dialog, tick, timers, store and directory; stop() releases every one of them.
 import { rm } from "node:fs/promises";
-import type { GbEvent } from "@cw/gb28181";
+import type { ControlResult, GbEvent, Scale } from "@cw/gb28181";
 import { playlistFromStore, RecordingStore } from "@cw/recording";
 import { MediaListener, Packager, RtpPsReceiver } from "@cw/streams";
 import type { GbMediaContext } from "./gbSource";
@@ -39,7 +41,12 @@ export class DevicePlayback {
   private untick: (() => void) | null = null;
   private unlisten: (() => void) | null = null;
   private watchdog: NodeJS.Timeout | null = null;
-  private firstAt: number | null = null;
+  /** The first unit's media time (ms): the span's start. */
+  private firstDts: number | null = null;
+  /** The recording time of the unit being packaged (the packager's clock). */
+  private mediaAt: number;
+  /** The speed the device was last asked (and agreed) to send at. */
+  scale: Scale = 1;
 
   constructor(
     private readonly ctx: PlaybackContext,
@@ -47,6 +54,16 @@ export class DevicePlayback {
     readonly dir: string,
   ) {
     this.lastUsedAt = ctx.now();
+    this.mediaAt = span.from;
+  }
+
+  /** Asks the device to send at another speed (MANSRTSP PLAY, Scale); the stored footage stays dated. */
+  async control(scale: Scale): Promise<ControlResult> {
+    if (this.state !== "playing" || this.sessionId === null)
+      return { ok: false, reason: "this device playback has ended: ask for a new one" };
+    const r = await this.ctx.server.control(this.sessionId, { method: "PLAY", scale });
+    if (r.ok) this.scale = scale;
+    return r;
   }
 
   /** INVITEs the device. Resolves null once it answered (media may follow), else why not. */
@@ -62,8 +79,8 @@ export class DevicePlayback {
 
   /**
    * Waits (up to `ms`) until the playlist lists `segments` 1 s segments, or the stream ended. A device sends
-   * its recording at 1×, as fast as it is watched: a player that starts on the first segment plays at the
-   * edge of what arrived and stalls at every hiccup; three seconds in hand keep it smooth.
+   * its recording at the speed it is watched: a player that starts on the first segment plays at the edge
+   * of what arrived and stalls at every hiccup; three seconds in hand keep it smooth.
    */
   async ready(ms: number, segments = 3): Promise<void> {
     const until = this.ctx.now() + ms;
@@ -119,10 +136,9 @@ export class DevicePlayback {
     if (!presence?.online) return "the device is offline";
     this.store = await RecordingStore.open({ root: this.dir });
     const store = this.store;
-    // Dated on the device's clock: the first frame is the span's start.
-    const clock = () => (this.firstAt === null ? span.from : span.from + (ctx.now() - this.firstAt));
+    // Dated by media time: the first frame is the span's start, whatever speed the device sends at.
     const packager = new Packager({
-      now: clock,
+      now: () => this.mediaAt,
       ringSegments: 3,
       onSegment: (segment, init) => {
         store.append(KEY, { cameraId: span.cameraId, variant: "main", stream: 1, segment, init });
@@ -134,7 +150,8 @@ export class DevicePlayback {
       {
         config: (t) => packager.config(t),
         unit: (au) => {
-          this.firstAt ??= ctx.now();
+          this.firstDts ??= au.dts;
+          this.mediaAt = span.from + (au.dts - this.firstDts);
           packager.unit(au);
         },
         discontinuity: (r) => packager.discontinuity(r),

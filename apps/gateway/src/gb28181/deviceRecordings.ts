@@ -7,8 +7,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { clipSpans } from "@cw/gb28181";
-import type { Camera } from "@cw/protocol";
-import type { DeviceOpen, DeviceRecordings, DeviceSpans } from "../recording/device";
+import type { Camera, PlaybackScale } from "@cw/protocol";
+import type { DeviceControl, DeviceOpen, DeviceRecordings, DeviceSpans } from "../recording/device";
 import { DevicePlayback, type PlaybackContext } from "./devicePlayback";
 
 export interface DeviceRecordingsOptions {
@@ -63,7 +63,7 @@ export class GbDeviceRecordings implements DeviceRecordings {
     return value;
   }
 
-  async open(camera: Camera, from: number, to: number): Promise<DeviceOpen | null> {
+  async open(camera: Camera, from: number, to: number, scale: PlaybackScale = 1): Promise<DeviceOpen | null> {
     const src = gbSource(camera);
     if (!src) return null;
     if (this.sessions.size >= (this.o.maxSessions ?? 16))
@@ -73,10 +73,24 @@ export class GbDeviceRecordings implements DeviceRecordings {
     const pb = new DevicePlayback(this.o.ctx, span, join(this.o.root, id));
     this.sessions.set(id, pb);
     const failed = await pb.start();
-    if (failed === null) return { ok: true, id };
+    if (failed === null) {
+      // A device that refuses the speed still plays at 1×: the answer says which one it sends at.
+      if (scale !== 1) {
+        const r = await pb.control(scale);
+        if (!r.ok) this.o.ctx.log.info({ camera: camera.id, scale, reason: r.reason }, "GB playback speed refused");
+      }
+      return { ok: true, id, scale: pb.scale };
+    }
     this.sessions.delete(id);
     await pb.stop();
     return { ok: false, status: failed === "the device is offline" ? "conflict" : "unavailable", reason: failed };
+  }
+
+  async control(id: string, cameraId: string, scale: PlaybackScale): Promise<DeviceControl> {
+    const pb = this.touch(id, cameraId);
+    if (!pb) return { ok: false, status: "not_found", reason: "no such device playback (it ended or was hung up)" };
+    const r = await pb.control(scale);
+    return r.ok ? { ok: true, scale } : { ok: false, status: "unavailable", reason: r.reason };
   }
 
   async playlist(id: string, cameraId: string): Promise<string | null> {

@@ -114,6 +114,7 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   "PUT /api/v1/cameras/:id/recording": "recordings.manage",
   "GET /api/v1/cameras/:id/recordings": "recordings.view",
   "GET /api/v1/cameras/:id/playback": "recordings.view",
+  "POST /api/v1/cameras/:id/playback/:session/control": "recordings.view",
   "GET /api/v1/cameras/:id/replay": "recordings.view",
   "GET /rec/:token/:camera/:file": "token",
   "POST /api/v1/evidence": "evidence.mark",

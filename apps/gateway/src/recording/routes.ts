@@ -11,6 +11,7 @@ import {
   AppError,
   type Camera,
   type EvidenceList,
+  type PlaybackControlRequest,
   type PlaybackResponse,
   type PublicKeyResponse,
   parseWith,
@@ -19,6 +20,7 @@ import {
   zEvidenceCreate,
   zEvidenceListQuery,
   zExportRequest,
+  zPlaybackControl,
   zPlaybackQuery,
   zRecordingPlan,
   zReplayQuery,
@@ -130,17 +132,36 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingHttp): void 
     const q = orThrow(parseWith(zPlaybackQuery, req.query));
     const w = window({ from: String(q.from), to: String(q.to) }, MAX_PLAYBACK_MS);
     if (q.source === "device") {
-      const opened = await ctx.device()?.open(camera, w.from, w.to);
+      const opened = await ctx.device()?.open(camera, w.from, w.to, q.scale ?? 1);
       if (!opened) throw new AppError("validation", "only a GB/T 28181 camera has device recordings", "source");
       if (!opened.ok) throw new AppError(opened.status, `the device cannot play this: ${opened.reason}`, "source");
       await played(req, session, camera, w.from, w.to, "device");
-      return { hls: playUrl(session, camera, { f: w.from, t: w.to, src: "device", d: opened.id }) };
+      const hls = playUrl(session, camera, { f: w.from, t: w.to, src: "device", d: opened.id });
+      return { hls, session: opened.id, scale: opened.scale };
     }
     if (w.to <= core.now() && recording.timeline(camera.id, w.from, w.to).spans.length === 0)
       throw new AppError("not_found", "nothing is recorded between from and to", "from");
     await played(req, session, camera, w.from, w.to, "playback");
     return { hls: playUrl(session, camera, { f: w.from, t: w.to, src: "recording" }) };
   });
+
+  app.post<{ Params: IdParams & { session: string } }>(
+    "/api/v1/cameras/:id/playback/:session/control",
+    async (req): Promise<PlaybackControlRequest> => {
+      const { camera } = cameraFor(req, "recordings.view");
+      const body = orThrow(parseWith(zPlaybackControl, req.body));
+      const device = ctx.device();
+      if (!device) throw new AppError("not_found", "no device playback runs here (GB/T 28181 is off)", "session");
+      const r = await device.control(req.params.session, camera.id, body.scale);
+      if (!r.ok)
+        throw new AppError(
+          r.status,
+          `the device cannot change speed: ${r.reason}`,
+          r.status === "not_found" ? "session" : "scale",
+        );
+      return { scale: r.scale };
+    },
+  );
 
   app.get<{ Params: IdParams }>("/api/v1/cameras/:id/replay", async (req): Promise<ReplayResponse> => {
     const { session, camera } = cameraFor(req, "recordings.view");

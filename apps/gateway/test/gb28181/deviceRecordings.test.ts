@@ -3,7 +3,11 @@
 // GBK MESSAGEs); `playback?source=device` INVITEs `s=Playback` for the span and serves what arrives as an HLS
 // playlist dated from the asked time, whose segments decode in ffprobe; the playlist ends when the device
 // says the file is over (MediaStatus 121); a playback nobody fetches is hung up (BYE); every device playback
-// is in the audit log; a camera that is not GB is refused.
+// is in the audit log; a camera that is not GB is refused. Faster than 1×: `scale=4` (or a later
+// POST …/control) sends MANSRTSP PLAY with Scale over INFO in the dialog, the NVR sends every frame four
+// times sooner with the recording's timestamps, and the playlist stays dated by the recording (each
+// segment's PROGRAM-DATE-TIME = the previous one + its EXTINF), every frame there; speeds outside the set
+// are 422.
 import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -106,10 +110,42 @@ interface Timeline {
   deviceError?: string;
 }
 
-/** The playlist's segments: media URI, byte range, PROGRAM-DATE-TIME (ms); and whether it has ended. */
-function segmentsOf(text: string): { pdt: number[]; ended: boolean } {
+/** The playlist's segments: PROGRAM-DATE-TIME (ms), EXTINF (ms); and whether it has ended. */
+function segmentsOf(text: string): { pdt: number[]; durations: number[]; ended: boolean } {
   const pdt = [...text.matchAll(/#EXT-X-PROGRAM-DATE-TIME:(\S+)/g)].map((m) => Date.parse(m[1]!));
-  return { pdt, ended: text.includes("#EXT-X-ENDLIST") };
+  const durations = [...text.matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Number(m[1]) * 1000);
+  return { pdt, durations, ended: text.includes("#EXT-X-ENDLIST") };
+}
+
+/** Polls a device playlist until it ends (the device sent the file to its end). */
+async function untilEnded(url: string, ms: number): Promise<{ text: string; seg: ReturnType<typeof segmentsOf> }> {
+  let text = "";
+  let seg = segmentsOf(text);
+  const started = Date.now();
+  while (!seg.ended && Date.now() - started < ms) {
+    text = await (await fetch(url)).text();
+    seg = segmentsOf(text);
+    if (!seg.ended) await new Promise((r) => setTimeout(r, 250));
+  }
+  return { text, seg };
+}
+
+/** Frames ffprobe decodes through a playlist. Not spawnSync: the gateway serving it runs in this loop. */
+async function probeFrames(url: string): Promise<{ codec: string; frames: number }> {
+  const probe = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(
+      "/usr/bin/ffprobe",
+      [
+        ...["-v", "error", "-count_frames", "-select_streams", "v:0"],
+        ...["-show_entries", "stream=codec_name,nb_read_frames", "-of", "json", url],
+      ],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }),
+    ),
+  );
+  expect(probe.code, probe.stderr).toBe(0);
+  const s = (JSON.parse(probe.stdout) as { streams: { codec_name: string; nb_read_frames: string }[] }).streams[0]!;
+  return { codec: s.codec_name, frames: Number(s.nb_read_frames) };
 }
 
 describe("device recordings of a GB camera", () => {
@@ -155,15 +191,8 @@ describe("device recordings of a GB camera", () => {
     const inv = device.playbacks.at(-1)!;
     expect([inv.from, inv.to]).toEqual([from / 1000, to / 1000]);
     const url = `${gw.url}${p.body.hls}`;
-    let seg = { pdt: [] as number[], ended: false };
-    let text = "";
-    const started = Date.now();
     // The simulated NVR sends its 6 s file in real time; on a loaded machine its ffmpeg may lag well behind.
-    while (!seg.ended && Date.now() - started < 40_000) {
-      text = await (await fetch(url)).text();
-      seg = segmentsOf(text);
-      if (!seg.ended) await new Promise((r) => setTimeout(r, 250));
-    }
+    const { text, seg } = await untilEnded(url, 40_000);
     expect(seg.ended).toBe(true);
     // The device's side of the dialog ends when the gateway's BYE (or its own end of file) is through.
     await until(() => inv.ended, 10_000, "the device's playback ended");
@@ -172,27 +201,87 @@ describe("device recordings of a GB camera", () => {
     expect(seg.pdt.length).toBeGreaterThanOrEqual(2);
     expect(Math.abs(seg.pdt[0]! - from)).toBeLessThan(1000);
     // The segments are real video: ffprobe decodes ~6 s of 25 fps through the playlist.
-    // Not spawnSync: the gateway serving ffprobe runs in this process's event loop.
-    const probe = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(
-        "/usr/bin/ffprobe",
-        [
-          ...["-v", "error", "-count_frames", "-select_streams", "v:0"],
-          ...["-show_entries", "stream=codec_name,nb_read_frames", "-of", "json", url],
-        ],
-        { timeout: 20_000 },
-        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }),
-      ),
-    );
-    expect(probe.code, probe.stderr).toBe(0);
-    const s = (JSON.parse(probe.stdout) as { streams: { codec_name: string; nb_read_frames: string }[] }).streams[0]!;
-    expect(s.codec_name).toBe("h264");
-    expect(Number(s.nb_read_frames)).toBeGreaterThan(100);
+    const probed = await probeFrames(url);
+    expect(probed.codec).toBe("h264");
+    expect(probed.frames).toBeGreaterThan(100);
+    expect(p.body).toMatchObject({ scale: 1 });
+    expect(inv.controls).toEqual([]);
     const audit = await get<{ events: { actor: string; data: Record<string, unknown> }[] }>(
       "/api/v1/audit?type=recording.played",
     );
     expect(audit.body.events.some((e) => e.data["source"] === "device" && e.data["cameraId"] === cameraId)).toBe(true);
   }, 90_000);
+
+  it("at 4×: PLAY with Scale over INFO; every frame arrives, dated by the recording, not by its arrival", async () => {
+    const from = recordings[2]!.from + 2 * MIN;
+    const to = from + 24_000;
+    const p = await get<{ hls: string; session: string; scale: number }>(
+      `/api/v1/cameras/${cameraId}/playback?from=${from}&to=${to}&source=device&scale=4`,
+    );
+    expect(p.status).toBe(200);
+    expect(p.body.scale).toBe(4);
+    const inv = device.playbacks.at(-1)!;
+    expect(inv.controls).toEqual([{ method: "PLAY", cseq: 1, scale: 4 }]);
+    const url = `${gw.url}${p.body.hls}`;
+    const { seg } = await untilEnded(url, 60_000);
+    expect(seg.ended).toBe(true);
+    // Dated by the recording: the segments cover the 24 s asked for (arrival took about a quarter of
+    // that), the first at the asked time, each after the previous one's end (later only where frames were
+    // lost on the way: the date skips what is missing, never overlaps).
+    expect(Math.abs(seg.pdt[0]! - from)).toBeLessThan(1000);
+    for (let i = 1; i < seg.pdt.length; i++) {
+      const gap = seg.pdt[i]! - (seg.pdt[i - 1]! + seg.durations[i - 1]!);
+      expect(gap).toBeGreaterThan(-50);
+      expect(gap).toBeLessThan(1000);
+    }
+    const covered = seg.pdt.at(-1)! + seg.durations.at(-1)! - seg.pdt[0]!;
+    expect(covered).toBeGreaterThan(22_000);
+    expect(covered).toBeLessThan(26_000);
+    // Every frame, not a decimated stream: 24 s at 25 fps.
+    const probed = await probeFrames(url);
+    expect(probed.frames).toBeGreaterThan(24 * 25 * 0.95);
+    expect(probed.frames).toBeLessThanOrEqual(24 * 25 + 25);
+  }, 120_000);
+
+  it("speed changes mid-playback (POST …/control); bad speeds and unknown sessions are 4xx JSON", async () => {
+    const from = recordings[0]!.from;
+    const p = await get<{ hls: string; session: string; scale: number }>(
+      `/api/v1/cameras/${cameraId}/playback?from=${from}&to=${from + 5 * MIN}&source=device`,
+    );
+    expect(p.status).toBe(200);
+    const inv = device.playbacks.at(-1)!;
+    const control = (session: string, body: unknown) =>
+      req(`/api/v1/cameras/${cameraId}/playback/${session}/control`, { method: "POST", cookie: commander, json: body });
+    const ok = await control(p.body.session, { scale: 8 });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ scale: 8 });
+    expect(inv.controls).toEqual([{ method: "PLAY", cseq: 1, scale: 8 }]);
+    for (const bad of [{ scale: 3 }, { scale: 16 }, { scale: -2 }, { scale: "fast" }, {}, { scale: 2, extra: 1 }]) {
+      const r = await control(p.body.session, bad);
+      expect(r.status, JSON.stringify(bad)).toBe(422);
+      expect(await r.json()).toMatchObject({ code: "validation" });
+    }
+    expect(inv.controls).toHaveLength(1);
+    const unknown = await control("0123456789ab", { scale: 2 });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: "not_found", field: "session" });
+    // On the opening request: outside the set, or for gateway footage.
+    for (const q of ["&source=device&scale=3", "&source=device&scale=0", "&scale=4"]) {
+      const r = await get<{ code: string; field: string }>(
+        `/api/v1/cameras/${cameraId}/playback?from=${from}&to=${from + MIN}${q}`,
+      );
+      expect(r, q).toMatchObject({ status: 422, body: { code: "validation", field: "scale" } });
+    }
+    // A viewer holds no recordings.view: refused before anything reaches the device.
+    const viewer = await loginWith(req, "viewer");
+    const v = await req(`/api/v1/cameras/${cameraId}/playback/${p.body.session}/control`, {
+      method: "POST",
+      cookie: viewer,
+      json: { scale: 2 },
+    });
+    expect(v.status).toBe(403);
+    expect(inv.controls).toHaveLength(1);
+  }, 60_000);
 
   it("a device playback nobody fetches is hung up with BYE, its port returned", async () => {
     const from = recordings[1]!.from;

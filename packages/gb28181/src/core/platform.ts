@@ -9,6 +9,7 @@ import { parseManscdp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
 import { ptzCmd } from "../manscdp/ptz";
 import { type RecordQuery, recordInfoQueryBody } from "../manscdp/recordInfo";
+import type { PlaybackControl } from "../mansrtsp/control";
 import { parseNameAddr } from "../sip/headers";
 import { header, type SipMessage, type SipRequest } from "../sip/message";
 import { CatalogCollector } from "./catalog";
@@ -31,7 +32,10 @@ export interface PlatformOptions extends Local, Omit<RegistrarOptions, "realm"> 
   id: IdSource;
 }
 
-type Tag = { kind: "message"; deviceId: string; what: string; sn: number } | { kind: "invite"; sessionId: string };
+type Tag =
+  | { kind: "message"; deviceId: string; what: string; sn: number }
+  | { kind: "invite"; sessionId: string }
+  | { kind: "control"; sessionId: string };
 
 export class Platform {
   readonly presence: PresenceTable;
@@ -160,6 +164,17 @@ export class Platform {
     return { out: this.sessions.bye(sessionId), events: [] };
   }
 
+  /** Speed, pause or seek of a playback (INFO, MANSRTSP); settled by a `controlled` event. */
+  control(sessionId: string, c: PlaybackControl, now: number): Step {
+    const sent = this.sessions.control(sessionId, c);
+    if (!sent) {
+      const reason = "no playback dialog with the device (not answered yet, or ended)";
+      return { out: [], events: [{ type: "controlled", sessionId, ok: false, reason }] };
+    }
+    this.tx.start(sent.branch, sent.out, { kind: "control", sessionId }, now, this.opts.requestTimeoutMs ?? 5000);
+    return { out: [sent.out], events: [] };
+  }
+
   private send(
     deviceId: string,
     what: string,
@@ -284,6 +299,12 @@ export class Platform {
       const r = this.sessions.answered(tag.sessionId, res);
       step.out.push(...r.out);
       step.events.push(...r.events);
+      return;
+    }
+    if (tag.kind === "control") {
+      const ok = res !== null && res.status < 300;
+      const reason = ok ? null : res ? `the device refused: ${res.status} ${res.reason}`.trim() : "no answer";
+      step.events.push({ type: "controlled", sessionId: tag.sessionId, ok, reason });
       return;
     }
     if (!res || res.status >= 300) {

@@ -1,8 +1,10 @@
 // Live play dialogs (GB/T 28181-2016 §9.2): INVITE with the GB SDP to the device's registered address,
 // ACK on 2xx (RFC 3261 §13.2.2.4: a new transaction, same CSeq number), BYE in the dialog when the stream
-// goes idle, a BYE from the device ends the session. Failures — a non-2xx answer, an answer with no PS
-// payload, no final answer in time — become an inviteFailed event with a reason a person can act on.
+// goes idle, a BYE from the device ends the session; a playback's speed, pause and seek go as INFO
+// (MANSRTSP). Failures — a non-2xx answer, an answer with no PS payload, no final answer in time — become
+// an inviteFailed event with a reason a person can act on.
 // Pure state; requests are built and returned, never sent.
+import { MANSRTSP, mansrtspBody, type PlaybackControl } from "../mansrtsp/control";
 import { answerMedia } from "../sdp/payload";
 import { buildOffer, type MediaTransport, parseAnswer } from "../sdp/sdp";
 import { parseNameAddr } from "../sip/headers";
@@ -31,6 +33,8 @@ interface Dialog {
   cseq: number;
   /** Stopped before the device answered: a 2xx that still comes is ACKed and hung up at once. */
   hangUpOnAnswer: boolean;
+  /** MANSRTSP requests sent in this dialog (their own CSeq). */
+  controls: number;
 }
 
 export class Sessions {
@@ -51,6 +55,7 @@ export class Sessions {
       toTag: null,
       cseq: 1,
       hangUpOnAnswer: false,
+      controls: 0,
     };
     this.dialogs.set(play.sessionId, d);
     this.byCallId.set(d.callId, play.sessionId);
@@ -135,6 +140,20 @@ export class Sessions {
     return [{ to: d.to, msg: this.inDialog(d, "BYE", d.cseq) }];
   }
 
+  /**
+   * Playback control in an established playback dialog (§9.8.3): an INFO carrying MANSRTSP. Null when the
+   * session is not a playback or its dialog is not up (no answer yet, or ended).
+   */
+  control(sessionId: string, c: PlaybackControl): { out: { to: Endpoint; msg: SipRequest }; branch: string } | null {
+    const d = this.dialogs.get(sessionId);
+    if (!d || d.toTag === null || !d.play.playback || d.hangUpOnAnswer) return null;
+    d.cseq++;
+    d.controls++;
+    const branch = `z9hG4bK${this.id()}`;
+    const msg = this.inDialog(d, "INFO", d.cseq, branch, { type: MANSRTSP, bytes: mansrtspBody(c, d.controls) });
+    return { out: { to: d.to, msg }, branch };
+  }
+
   /** A BYE from the device: which session it ends, if any. */
   byeFromDevice(req: SipRequest): string | null {
     const sessionId = this.byCallId.get(header(req, "call-id") ?? "");
@@ -157,7 +176,13 @@ export class Sessions {
     this.dialogs.delete(sessionId);
   }
 
-  private inDialog(d: Dialog, method: "ACK" | "BYE", cseq: number): SipRequest {
+  private inDialog(
+    d: Dialog,
+    method: "ACK" | "BYE" | "INFO",
+    cseq: number,
+    branch = `z9hG4bK${this.id()}`,
+    body?: { type: string; bytes: Buffer },
+  ): SipRequest {
     return request(this.local, {
       method,
       target: d.play.channelId,
@@ -166,7 +191,8 @@ export class Sessions {
       fromTag: d.fromTag,
       toTag: d.toTag ?? undefined,
       cseq,
-      branch: `z9hG4bK${this.id()}`,
+      branch,
+      body,
     });
   }
 }

@@ -44,6 +44,8 @@ export type GbEvent =
   | { type: "inviteAnswered"; sessionId: string; answer: Answer; sdp: string }
   | { type: "inviteFailed"; sessionId: string; reason: string; status: number | null }
   | { type: "sessionEnded"; sessionId: string; reason: string }
+  /** A playback control (INFO, MANSRTSP) was answered 2xx (ok), refused or not answered. */
+  | { type: "controlled"; sessionId: string; ok: boolean; reason: string | null }
   | { type: "requestFailed"; deviceId: string; what: string; reason: string; sn?: number }
   /** A RecordInfo query's answer (all pages, or what came before the device went quiet). */
   | {

@@ -9,6 +9,7 @@ import type { QueryCmd } from "../manscdp/build";
 import { warmUp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
 import type { Span } from "../manscdp/recordInfo";
+import type { PlaybackControl } from "../mansrtsp/control";
 import type { Answer } from "../sdp/sdp";
 import type { SipMessage } from "../sip/message";
 import { SipTransport } from "./transport";
@@ -24,6 +25,8 @@ export interface GbServerOptions extends Omit<PlatformOptions, "id" | "host" | "
   onProblem?: (what: string, from: Endpoint) => void;
 }
 
+export type ControlResult = { ok: true } | { ok: false; reason: string };
+
 export type InviteResult = { ok: true; answer: Answer } | { ok: false; reason: string };
 
 /** A RecordInfo answer: the spans (complete: every page came), or why there is none. */
@@ -35,6 +38,8 @@ export class GbServer {
   private timer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(e: GbEvent) => void>();
   private readonly invites = new Map<string, (r: InviteResult) => void>();
+  /** Playback controls in flight, by session (one at a time per session: a newer one settles the older). */
+  private readonly controls = new Map<string, (r: ControlResult) => void>();
   /** RecordInfo queries in flight, by `<device>/<SN>`. */
   private readonly recordQueries = new Map<string, (r: RecordsResult) => void>();
   private readonly now: () => number;
@@ -103,6 +108,15 @@ export class GbServer {
     });
   }
 
+  /** Speed, pause or seek of a playback session (INFO, MANSRTSP), settled by the device's answer. */
+  control(sessionId: string, c: PlaybackControl): Promise<ControlResult> {
+    return new Promise((resolve) => {
+      this.controls.get(sessionId)?.({ ok: false, reason: "superseded by a newer control" });
+      this.controls.set(sessionId, resolve);
+      this.apply(this.platform.control(sessionId, c, this.now()));
+    });
+  }
+
   bye(sessionId: string): void {
     this.apply(this.platform.bye(sessionId));
   }
@@ -114,6 +128,8 @@ export class GbServer {
     this.invites.clear();
     for (const [, resolve] of this.recordQueries) resolve({ ok: false, reason: "the GB server is shutting down" });
     this.recordQueries.clear();
+    for (const [, resolve] of this.controls) resolve({ ok: false, reason: "the GB server is shutting down" });
+    this.controls.clear();
     await this.transport.close();
   }
 
@@ -128,6 +144,11 @@ export class GbServer {
         const resolve = this.invites.get(e.sessionId);
         this.invites.delete(e.sessionId);
         resolve?.(e.type === "inviteAnswered" ? { ok: true, answer: e.answer } : { ok: false, reason: e.reason });
+      }
+      if (e.type === "controlled") {
+        const resolve = this.controls.get(e.sessionId);
+        this.controls.delete(e.sessionId);
+        resolve?.(e.ok ? { ok: true } : { ok: false, reason: e.reason ?? "refused" });
       }
       if (e.type === "records" || (e.type === "requestFailed" && e.sn !== undefined)) {
         const key = `${e.deviceId}/${e.sn}`;
