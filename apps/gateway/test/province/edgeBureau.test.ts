@@ -1,48 +1,30 @@
-// A bureau and an edge as two real gateway processes on 127.0.0.1 (main.ts, separate data dirs): the edge
-// (GATEWAY_ROLE=edge, 盘锦监狱 only) registers upward over GB/T 28181 as a lower platform; the bureau
-// (GATEWAY_ROLE=bureau, GB_DEVICE_PRISONS naming the edge) lists it as an online platform of its prison,
-// and the edge's cameras appear in the bureau's catalogue under the same blocks and sub-blocks, by name.
+// A bureau and an edge as two real gateway processes on 127.0.0.1 (main.ts, separate data dirs; one pair
+// for the whole file, ./pair.ts): the edge (GATEWAY_ROLE=edge, 盘锦监狱 only) registers upward over
+// GB/T 28181 as a lower platform; the bureau (GATEWAY_ROLE=bureau, GB_DEVICE_PRISONS naming the edge) lists
+// it as an online platform of its prison, and the edge's cameras appear in the bureau's catalogue under the
+// same blocks and sub-blocks, by name. The bureau plays an edge camera through the edge (issue 18 item 1):
+// its first playlist request INVITEs the edge, whose uplink sender answers with PS over RTP from the
+// camera's own stream; ffprobe decodes the bureau's segments; the edge runs that camera's source once.
+// Last, the edge frozen (SIGSTOP) and thawed: 链路中断 and back.
+import { spawnSync } from "node:child_process";
 import type { Overview } from "@cw/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../../e2e/support/gateway";
 import { loginWith, type Requester, requester } from "../helpers";
-import { type GatewayProcess, startGatewayProcess } from "../support/gatewayProcess";
 import { connectLive } from "../wall/liveClient";
+import { EDGE_ID, type ProvincePair, startProvincePair } from "./pair";
 
-const BUREAU_ID = "34020000002000000001";
-const EDGE_ID = "34020000002000001001";
-let bureau: GatewayProcess;
-let edge: GatewayProcess;
+let pair: ProvincePair;
 let req: Requester;
 let cookie: string;
 
 beforeAll(async () => {
-  const sip = await freePort();
-  const media = 26_000 + Math.floor(Math.random() * 100) * 20;
-  bureau = await startGatewayProcess({
-    GATEWAY_ROLE: "bureau",
-    SIM: "0",
-    FEED_SIM: "0",
-    GB_PASSWORD: "province-pass",
-    GB_SIP_PORT: String(sip),
-    GB_MEDIA_PORTS: `${media}-${media + 19}`,
-    GB_DEVICE_PRISONS: `${EDGE_ID}=pj`,
-  });
-  edge = await startGatewayProcess({
-    GATEWAY_ROLE: "edge",
-    EDGE_PRISON_ID: "pj",
-    SIM: "0",
-    FEED_SIM: "0",
-    UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sip}`,
-    UPPER_SIP_PASSWORD: "province-pass",
-  });
-  req = requester(bureau.url);
+  pair = await startProvincePair(); // the edge with its simulated cameras (SIM defaults on)
+  req = requester(pair.bureau.url);
   cookie = await loginWith(req, "commander", "test-pass");
 }, 150_000);
 
 afterAll(async () => {
-  await edge?.stop();
-  await bureau?.stop();
+  await pair?.stop();
 });
 
 interface Device {
@@ -53,25 +35,46 @@ interface Device {
   channelCount: number;
 }
 
+async function poll<T>(f: () => Promise<T | null>, ms: number, what: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+function ffprobe(mp4: Buffer): { codec: string; frames: number; width: number } {
+  const r = spawnSync(
+    "/usr/bin/ffprobe",
+    ["-v", "error", "-show_entries", "frame=width:stream=codec_name", "-of", "json", "-show_frames", "-"],
+    { input: mp4, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.error || r.status !== 0) throw new Error(`ffprobe: ${r.error?.message ?? r.stderr.toString()}`);
+  const j = JSON.parse(r.stdout.toString()) as { frames: { width: number }[]; streams: { codec_name: string }[] };
+  return { codec: j.streams[0]?.codec_name ?? "", frames: j.frames.length, width: j.frames[0]?.width ?? 0 };
+}
+
 describe("edge → bureau over GB/T 28181", () => {
   it("the bureau lists the edge as an online platform of its prison", async () => {
     let devices: Device[] = [];
-    const poll = async () => {
+    const lookup = async () => {
       const res = await req("/api/v1/gb/devices", { cookie });
       devices = ((await res.json()) as { devices: Device[] }).devices;
       return devices.find((d) => d.deviceId === EDGE_ID);
     };
     const deadline = Date.now() + 30_000;
-    let found = await poll();
+    let found = await lookup();
     while (!(found?.online && found.channelCount > 0) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
-      found = await poll();
+      found = await lookup();
     }
     expect(found).toMatchObject({ deviceId: EDGE_ID, kind: "platform", online: true, prisonId: "pj" });
   }, 60_000);
 
   it("the edge's cameras are the bureau's, under the same prison, blocks and sub-blocks, with their names", async () => {
-    const edgeReq = requester(edge.url);
+    const edgeReq = requester(pair.edge.url);
     const edgeCookie = await loginWith(edgeReq, "commander", "test-pass");
     const edgeCams = (await (await edgeReq("/api/v1/cameras", { cookie: edgeCookie })).json()) as {
       id: string;
@@ -96,6 +99,53 @@ describe("edge → bureau over GB/T 28181", () => {
     const all = (await (await req("/api/v1/cameras?prisonId=pj", { cookie })).json()) as Cam[];
     expect(all.every((c) => c.id.startsWith("gb-"))).toBe(true);
   }, 60_000);
+
+  it("the bureau's playlist of an edge camera serves segments whose video decodes; one source at the edge", async () => {
+    const camera = await poll(
+      async () => {
+        const res = await req("/api/v1/cameras?prisonId=pj", { cookie });
+        const cams = (await res.json()) as { id: string; name: string }[];
+        return cams.find((c) => c.id.startsWith("gb-")) ?? null;
+      },
+      60_000,
+      "the edge's cameras at the bureau",
+    );
+    const play = (await (await req(`/api/v1/cameras/${camera.id}/play?variant=main`, { cookie })).json()) as {
+      hls: string;
+    };
+    const url = `${pair.bureau.url}${play.hls}`;
+    // A cold start: INVITE, the edge's stream (its clip may be rendered first), then a whole segment.
+    const playlist = await poll(
+      async () => {
+        const res = await fetch(url);
+        const text = await res.text();
+        return res.status === 200 && text.includes("#EXTINF") ? text : null;
+      },
+      60_000,
+      "a playlist with a segment",
+    );
+    const base = url.slice(0, url.lastIndexOf("/") + 1);
+    const map = /#EXT-X-MAP:URI="([^"]+)"/.exec(playlist)?.[1];
+    const segment = playlist.split("\n").find((l) => l.length > 0 && !l.startsWith("#"));
+    expect(map && segment).toBeTruthy();
+    const init = Buffer.from(await (await fetch(base + map)).arrayBuffer());
+    const media = Buffer.from(await (await fetch(base + segment)).arrayBuffer());
+    const p = ffprobe(Buffer.concat([init, media]));
+    expect(p.codec).toBe("h264");
+    expect(p.frames).toBeGreaterThan(5);
+    expect(p.width).toBeGreaterThan(0);
+    // At the edge: the camera the bureau watches runs once (its main stream), fed to the uplink by a tap.
+    const edgeReq = requester(pair.edge.url);
+    const edgeCookie = await loginWith(edgeReq, "commander", "test-pass");
+    const streams = (await (await edgeReq("/api/v1/streams", { cookie: edgeCookie })).json()) as {
+      cameraId: string;
+      variant: string;
+      state: string;
+    }[];
+    const running = streams.filter((s) => s.state !== "idle");
+    expect(running).toHaveLength(1);
+    expect(running[0]).toMatchObject({ variant: "main" });
+  }, 150_000);
 
   it("SIGSTOP of the edge: the bureau marks it offline and its prison 链路中断 (API and live overview) with one link-down alarm; SIGCONT clears both", async () => {
     const state = async () => {
@@ -124,11 +174,11 @@ describe("edge → bureau over GB/T 28181", () => {
       return v;
     };
     expect(await until(link, (l) => l === "up", 10_000)).toBe("up");
-    const live = await connectLive(bureau.url, cookie);
+    const live = await connectLive(pair.bureau.url, cookie);
     try {
       await live.next((m) => pjLink(m, "up"), 10_000);
       const stoppedAt = Date.now();
-      process.kill(edge.pid, "SIGSTOP");
+      process.kill(pair.edge.pid, "SIGSTOP");
       let linkMs = -1;
       try {
         // The live overview says 链路中断; the device list and the overview API agree.
@@ -143,7 +193,7 @@ describe("edge → bureau over GB/T 28181", () => {
         expect(down[0]?.state).toBe("open");
         live.messages.length = 0; // what follows must be news from after SIGCONT
       } finally {
-        process.kill(edge.pid, "SIGCONT");
+        process.kill(pair.edge.pid, "SIGCONT");
       }
       // Back: the live overview clears, the device is online, the link-down alarm is resolved by the system.
       await live.next((m) => pjLink(m, "up"), 20_000);

@@ -17,33 +17,39 @@ export async function startProvincePair(
 ): Promise<ProvincePair> {
   const sip = await freePort();
   const media = 26_000 + Math.floor(Math.random() * 200) * 20;
-  const bureau = await startGatewayProcess({
-    GATEWAY_ROLE: "bureau",
-    SIM: "0",
-    FEED_SIM: "0",
-    GB_PASSWORD: "province-pass",
-    GB_SIP_PORT: String(sip),
-    GB_MEDIA_PORTS: `${media}-${media + 19}`,
-    GB_DEVICE_PRISONS: `${EDGE_ID}=pj`,
-    ...env.bureau,
-  });
-  const edge = await startGatewayProcess({
-    GATEWAY_ROLE: "edge",
-    EDGE_PRISON_ID: "pj",
-    FEED_SIM: "0",
-    UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sip}`,
-    UPPER_SIP_PASSWORD: "province-pass",
-    ...env.edge,
-  }).catch(async (e: unknown) => {
-    await bureau.stop();
-    throw e;
-  });
+  // Both at once (the edge's REGISTER is retried, 1 s back-off at first, until the bureau answers): a pair
+  // costs one gateway start-up, not two.
+  const [bureau, edge] = await Promise.allSettled([
+    startGatewayProcess({
+      GATEWAY_ROLE: "bureau",
+      SIM: "0",
+      FEED_SIM: "0",
+      GB_PASSWORD: "province-pass",
+      GB_SIP_PORT: String(sip),
+      GB_MEDIA_PORTS: `${media}-${media + 19}`,
+      GB_DEVICE_PRISONS: `${EDGE_ID}=pj`,
+      ...env.bureau,
+    }),
+    startGatewayProcess({
+      GATEWAY_ROLE: "edge",
+      EDGE_PRISON_ID: "pj",
+      FEED_SIM: "0",
+      UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sip}`,
+      UPPER_SIP_PASSWORD: "province-pass",
+      ...env.edge,
+    }),
+  ]);
+  if (bureau.status === "rejected" || edge.status === "rejected") {
+    if (bureau.status === "fulfilled") await bureau.value.stop();
+    if (edge.status === "fulfilled") await edge.value.stop();
+    throw bureau.status === "rejected" ? bureau.reason : (edge as PromiseRejectedResult).reason;
+  }
   return {
-    bureau,
-    edge,
+    bureau: bureau.value,
+    edge: edge.value,
     async stop() {
-      await edge.stop();
-      await bureau.stop();
+      await edge.value.stop();
+      await bureau.value.stop();
     },
   };
 }

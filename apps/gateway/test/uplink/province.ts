@@ -18,9 +18,10 @@ export interface Province {
   close(): Promise<void>;
 }
 
-export async function startProvince(): Promise<Province> {
+/** The edge forwards to the bureau as pj (its feed key); `edgeEnv` adds to the edge's environment. */
+export async function startProvince(edgeEnv: Record<string, string> = {}): Promise<Province> {
   const bureau = await startGateway(quiet);
-  const edge = await startGateway({ ...quiet, UPPER_URL: bureau.url, UPPER_FEED_KEY: demoKey("pj") }).catch(
+  const edge = await startGateway({ ...quiet, UPPER_URL: bureau.url, UPPER_FEED_KEY: demoKey("pj"), ...edgeEnv }).catch(
     async (err: unknown) => {
       await bureau.stop();
       removeDataDir(bureau);
