@@ -3,6 +3,7 @@
 import type { Camera, PrisonStatus, TreeNode } from "@cw/protocol";
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
+import { fetchUntilAnswered } from "../api/retry";
 import { placeNode } from "../console/wallActions";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router";
@@ -19,17 +20,14 @@ export function PrisonPanel({ name, status, onClose }: { name: string; status: P
   const [blocks, setBlocks] = useState<TreeNode[]>([]);
   const [cameras, setCameras] = useState<Camera[]>([]);
   useEffect(() => {
-    let alive = true;
-    api
-      .tree()
-      .then((tree) => alive && setBlocks(findPrison(tree, id)?.children.filter((c) => c.kind === "block") ?? []))
-      .catch(() => undefined);
-    api
-      .cameras({ prisonId: id })
-      .then((cs) => alive && setCameras(cs))
-      .catch(() => undefined);
+    const stops = [
+      fetchUntilAnswered(api.tree, (tree) =>
+        setBlocks(findPrison(tree, id)?.children.filter((c) => c.kind === "block") ?? []),
+      ),
+      fetchUntilAnswered(() => api.cameras({ prisonId: id }), setCameras),
+    ];
     return () => {
-      alive = false;
+      for (const stop of stops) stop();
     };
   }, [id]);
   const open = Object.entries(status.openBySeverity).sort();

@@ -5,6 +5,7 @@ import type { Overview, PrisonStatus } from "@cw/protocol";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 import { requestParsed } from "../api/http";
+import { fetchUntilAnswered } from "../api/retry";
 import { useLive } from "../live/LiveProvider";
 import { prisonPosition, type XY } from "./geo";
 import { overviewApi } from "./overviewApi";
@@ -27,47 +28,21 @@ export function useOverview(): Overview | null {
   const live = useLive((s) => s.overview);
   const [fetched, setFetched] = useState<Overview | null>(null);
   const waiting = live === null;
-  useEffect(() => {
-    if (!waiting) return;
-    let alive = true;
-    overviewApi
-      .overview()
-      .then((o) => alive && setFetched(o))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [waiting]);
+  // Until the socket delivers, one fetch — tried again if it fails (the live topic may take a while).
+  useEffect(() => (waiting ? fetchUntilAnswered(() => overviewApi.overview(), setFetched) : undefined), [waiting]);
   return live ?? fetched;
 }
 
-/** Retry delays for the prisons' names and positions: a failed fetch must not leave the map empty. */
-const PRISONS_RETRY_MS = [1000, 2000, 5000, 10_000];
-
 export function usePrisons(): Array<{ id: string; name: string; position: XY | null }> {
   const [prisons, setPrisons] = useState<Array<{ id: string; name: string; position: XY | null }>>([]);
-  useEffect(() => {
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = (attempt: number) => {
-      requestParsed(zPrisons, "/api/v1/prisons")
-        .then(
-          (ps) =>
-            alive &&
-            setPrisons(ps.map((p) => ({ id: p.id, name: p.name, position: prisonPosition(p.id, p.location) }))),
-        )
-        .catch(() => {
-          if (!alive) return;
-          const wait = PRISONS_RETRY_MS[Math.min(attempt, PRISONS_RETRY_MS.length - 1)];
-          timer = setTimeout(() => load(attempt + 1), wait);
-        });
-    };
-    load(0);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(
+    () =>
+      fetchUntilAnswered(
+        () => requestParsed(zPrisons, "/api/v1/prisons"),
+        (ps) => setPrisons(ps.map((p) => ({ id: p.id, name: p.name, position: prisonPosition(p.id, p.location) }))),
+      ),
+    [],
+  );
   return prisons;
 }
 
