@@ -1,54 +1,32 @@
-// Issue 18 item 3 in the browser: a bureau and an edge (盘锦监狱) as real gateway processes; the edge frozen
-// with SIGSTOP (its keepalives stop) → the bureau's overview shows 盘锦监狱 链路中断 in the prison list, the
+// Issue 18 item 3 in the browser: a bureau and an edge (盘锦监狱) as real gateway processes (the pair of
+// apps/gateway/test/province/pair.ts, the edge without simulated cameras); the edge frozen with SIGSTOP
+// (its keepalives stop) → the bureau's overview shows 盘锦监狱 链路中断 in the prison list, the
 // banner over the map and the legend, the console tree marks the prison, and the big screen names it;
 // SIGCONT → all of it clears. (The detection time is the test's and the benchmark's, not this spec's.)
+import { type ProvincePair, startProvincePair } from "../../apps/gateway/test/province/pair";
 import { expect, login, test } from "../support/fixtures";
-import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
 
-const BUREAU_ID = "34020000002000000001";
-const EDGE_ID = "34020000002000001001";
-let bureau: GatewayProcess;
-let edge: GatewayProcess;
+const PASSWORD = "test-pass"; // the pair's DEMO_PASSWORD
+let pair: ProvincePair;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const sip = await freePort();
-  const media = 27_000 + Math.floor(Math.random() * 100) * 20;
-  bureau = await startGateway({
-    GATEWAY_ROLE: "bureau",
-    SIM: "0",
-    FEED_SIM: "0",
-    GB_PASSWORD: "province-pass",
-    GB_SIP_PORT: String(sip),
-    GB_MEDIA_PORTS: `${media}-${media + 19}`,
-    GB_DEVICE_PRISONS: `${EDGE_ID}=pj`,
-  });
-  edge = await startGateway({
-    GATEWAY_ROLE: "edge",
-    EDGE_PRISON_ID: "pj",
-    SIM: "0",
-    FEED_SIM: "0",
-    UPPER_SIP_URI: `sip:${BUREAU_ID}@127.0.0.1:${sip}`,
-    UPPER_SIP_PASSWORD: "province-pass",
-  });
+  pair = await startProvincePair({ edge: { SIM: "0" } });
 });
 test.afterAll(async () => {
-  if (edge) process.kill(edge.pid, "SIGCONT");
-  await edge?.stop();
-  await bureau?.stop();
-  if (edge) removeDataDir(edge);
-  if (bureau) removeDataDir(bureau);
+  if (pair) process.kill(pair.edge.pid, "SIGCONT");
+  await pair?.stop();
 });
 
 test("a frozen edge: 链路中断 on the overview, the tree and the big screen; back: it clears", async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, bureau.url, "commander");
+  await login(page, pair.bureau.url, "commander", PASSWORD);
   const pjRow = page.getByTestId("overview-prison-pj");
-  await page.goto(`${bureau.url}/overview`);
+  await page.goto(`${pair.bureau.url}/overview`);
   await expect(pjRow).toHaveAttribute("data-link", "up", { timeout: 30_000 });
   await expect(page.getByTestId("overview-link-down-pj")).toHaveCount(0);
 
-  process.kill(edge.pid, "SIGSTOP");
+  process.kill(pair.edge.pid, "SIGSTOP");
   try {
     await expect(page.getByTestId("overview-link-down-pj")).toHaveText("链路中断", { timeout: 15_000 });
     await expect(pjRow).toHaveAttribute("data-color", "link_down");
@@ -57,20 +35,20 @@ test("a frozen edge: 链路中断 on the overview, the tree and the big screen; 
     // Other prisons (served by the bureau itself) have no link.
     await expect(page.getByTestId("overview-prison-sy1")).not.toHaveAttribute("data-link", /.*/);
 
-    await page.goto(`${bureau.url}/`);
+    await page.goto(`${pair.bureau.url}/`);
     await expect(page.getByTestId("tree-link-down-pj")).toHaveText("链路中断");
     await expect(page.getByTestId("tree-link-down-sy1")).toHaveCount(0);
     // The edge's own prison-level cameras (gates, perimeter: right under the platform named 盘锦监狱) are
     // the prison's, not 未分配 waiting to be placed.
     await expect(page.getByTestId("tree-node-unassigned:pj")).toHaveCount(0);
 
-    await page.goto(`${bureau.url}/screen/dashboard`);
+    await page.goto(`${pair.bureau.url}/screen/dashboard`);
     await expect(page.getByTestId("overview-link-banner")).toContainText("盘锦监狱");
   } finally {
-    process.kill(edge.pid, "SIGCONT");
+    process.kill(pair.edge.pid, "SIGCONT");
   }
   await expect(page.getByTestId("overview-link-banner")).toHaveCount(0, { timeout: 20_000 });
-  await page.goto(`${bureau.url}/overview`);
+  await page.goto(`${pair.bureau.url}/overview`);
   await expect(pjRow).toHaveAttribute("data-link", "up");
   await expect(page.getByTestId("overview-link-down-pj")).toHaveCount(0);
 });
