@@ -2,7 +2,8 @@
 // MESSAGEs, ffmpeg-muxed PS of its recording with the time burned in) registers with a real gateway that
 // has recorded nothing of its camera. The playback page of that GB camera shows the device's spans in their
 // own colour with the legend in words (网关录像 / 设备录像), plays from the device (s=Playback) at the asked
-// time, and a click elsewhere in the device's span plays from there (a new INVITE).
+// time, and a click elsewhere in the device's span plays from there (a new INVITE); 4× asks the device
+// for Scale 4 in the same dialog (MANSRTSP over INFO) and the playhead moves faster than at 1×.
 import type { Page } from "@playwright/test";
 import { expect, login, PASSWORD, test } from "../support/fixtures";
 import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
@@ -124,4 +125,37 @@ test("the playback page of a GB camera shows the device's recordings and plays t
     .poll(async () => Math.abs(((await wallTime(page)) ?? 0) - clicked), { timeout: 20_000 })
     .toBeLessThan(3000);
   await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+});
+
+/** How fast the playhead moves against the clock, over `mediaMs` of the device's recording. */
+async function progressRate(page: Page, mediaMs: number): Promise<number> {
+  const w0 = (await wallTime(page))!;
+  const t0 = Date.now();
+  await expect.poll(async () => ((await wallTime(page)) ?? w0) - w0, { timeout: 60_000 }).toBeGreaterThan(mediaMs);
+  return (((await wallTime(page)) ?? w0) - w0) / (Date.now() - t0);
+}
+
+test("4× on a device recording: the device is asked for Scale 4 and the playhead moves faster", async ({ page }) => {
+  test.setTimeout(150_000);
+  const g = gw!;
+  await login(page, g.url, "commander");
+  const start = span.from + 2 * MIN;
+  await page.goto(`${g.url}/playback?cameras=${cameraId}&t=${start}`);
+  const tile = page.getByTestId(`pb-tile-${cameraId}`);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+  await expect(page.getByTestId("pb-video")).toHaveAttribute("data-source", "device");
+  await expect.poll(() => wallTime(page), { timeout: 20_000 }).not.toBeNull();
+  const playback = device!.playbacks.at(-1)!;
+  expect(playback.controls).toEqual([]);
+  const at1 = await progressRate(page, 4000);
+
+  // 4×: the same dialog gets PLAY with Scale 4 (INFO), the browser plays at 4×, the device keeps up.
+  await page.getByTestId("pb-speed-4").click();
+  await expect.poll(() => playback.controls.map((c) => c.scale)).toEqual([4]);
+  expect(device!.playbacks.at(-1)).toBe(playback);
+  await expect.poll(() => page.getByTestId("pb-video").evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(4);
+  const at4 = await progressRate(page, 16_000);
+  // Relative, with room for a loaded machine: four times as fast at best, at least twice here.
+  expect(at4 / at1).toBeGreaterThan(2);
+  await expect(tile).toHaveAttribute("data-state", "playing");
 });

@@ -10,6 +10,7 @@ import {
   type zEvidenceCreate,
   zEvidenceList,
   zExportResponse,
+  zPlaybackControl,
   zPlaybackResponse,
   zPublicKeyResponse,
   zRecordingPlan,
@@ -31,12 +32,21 @@ export const playbackApi = {
     to: number,
     signal?: AbortSignal,
     source: "gateway" | "device" = "gateway",
+    scale = 1,
   ): Promise<PlaybackResponse> =>
     requestParsed(
       zPlaybackResponse,
-      `${cam(cameraId)}/playback?from=${from}&to=${to}${source === "device" ? "&source=device" : ""}`,
+      `${cam(cameraId)}/playback?from=${from}&to=${to}${source === "device" ? `&source=device&scale=${scale}` : ""}`,
       opts(signal),
     ),
+  /** A device playback's new speed (the device sends faster: MANSRTSP Scale); the answer is the speed now. */
+  deviceSpeed: async (cameraId: string, session: string, scale: number): Promise<number> =>
+    (
+      await requestParsed(zPlaybackControl, `${cam(cameraId)}/playback/${encodeURIComponent(session)}/control`, {
+        method: "POST",
+        body: { scale },
+      })
+    ).scale,
   replay: (cameraId: string, variant: "main" | "sub", back: number, signal?: AbortSignal): Promise<ReplayResponse> =>
     requestParsed(zReplayResponse, `${cam(cameraId)}/replay?back=${back}&variant=${variant}`, opts(signal)),
   plan: (cameraId: string): Promise<RecordingPlan> => requestParsed(zRecordingPlan, `${cam(cameraId)}/recording`),

@@ -124,9 +124,17 @@ export function usePlayback(initial: { cameras: string[]; at: number | null }): 
         timelines[cameraId] ?? (await playbackApi.timeline(cameraId, day.from, day.to, signal).catch(() => undefined));
       const pick = pickSource(tl?.spans, tl?.deviceSpans, target);
       if (pick.source === "device") {
-        // The camera's own recorder (GB NVR): it plays from the asked time, at 1×.
-        const r = await playbackApi.playback(cameraId, pick.from, pick.to, signal, "device");
-        return { hls: r.hls, from: pick.from, to: pick.to, source: "device", maxRate: 1 };
+        // The camera's own recorder (GB NVR): it plays from the asked time, sending at the page's speed.
+        const r = await playbackApi.playback(cameraId, pick.from, pick.to, signal, "device", rateRef.current);
+        const session = r.session;
+        return {
+          hls: r.hls,
+          from: pick.from,
+          to: pick.to,
+          source: "device",
+          maxRate: r.scale ?? 1,
+          ...(session ? { changeSpeed: (rate: number) => playbackApi.deviceSpeed(cameraId, session, rate) } : {}),
+        };
       }
       const at = pick.at;
       const from = at - WINDOW_BEFORE_MS;

@@ -14,8 +14,10 @@ export interface VodWindow {
   to: number;
   /** Where it is read from: the gateway's recording (default) or the camera's device (GB NVR). */
   source?: "gateway" | "device";
-  /** The fastest this window plays (a device sends its recording at 1×); default: any speed. */
+  /** The fastest this window plays (the speed its device sends at); default: any speed. */
   maxRate?: number;
+  /** A device window: asks its device for another speed; resolves with the speed it sends at now. */
+  changeSpeed?: (rate: number) => Promise<number>;
 }
 
 export interface VodOptions {
@@ -85,6 +87,19 @@ export class VodController {
   setRate(rate: number): void {
     this.rate = rate;
     this.o.video.playbackRate = this.effectiveRate();
+    const w = this.window;
+    // A device sends at the speed it was asked: ask it for this one, then play at what it agreed to.
+    if (w?.changeSpeed && w.maxRate !== rate) {
+      w.changeSpeed(rate)
+        .then((agreed) => {
+          if (this.window !== w) return;
+          w.maxRate = agreed;
+          this.o.video.playbackRate = this.effectiveRate();
+        })
+        .catch(() => {
+          // The device refused or the playback ended: it keeps its speed (the next window asks again).
+        });
+    }
   }
 
   private effectiveRate(): number {
