@@ -9,6 +9,7 @@ import {
   createTranscodeHooks,
   findFfmpeg,
   type MediaSourceFactory,
+  PortPool,
   RtmpIngest,
   type Source,
   type SourceFactory,
@@ -63,7 +64,8 @@ async function compose(config: Config, log: Logger): Promise<Gateway> {
   const offset = config.clockOffsetMs;
   const gb = await createGbFeature(config, log);
   const edge = createEdgeFeature(config, log, {
-    media: uplinkMediaHook(config, log),
+    media: uplinkMediaHook(config, log, gb?.pool ?? PortPool.parse(config.gbMediaPorts)),
+    ptz: gb?.ptz ?? null,
     prisonOrder: config.gatewayRole === "edge" ? loadProvince(config.catalogueFile).prisons.map((p) => p.id) : [],
   });
   const gw = await createGateway({

@@ -17,8 +17,8 @@ export type { LowerUaOptions } from "./lower/ua";
 export { LowerUa } from "./lower/ua";
 export { fromGbTime, toGbTime } from "./manscdp/gbTime";
 export type { CatalogItem } from "./manscdp/messages";
-export type { PtzAction } from "./manscdp/ptz";
-export { ptzBytes, ptzCmd } from "./manscdp/ptz";
+export type { PtzAction, PtzDecoded } from "./manscdp/ptz";
+export { parsePtzCmd, ptzBytes, ptzCmd } from "./manscdp/ptz";
 export { clipSpans, type Span as RecordSpan } from "./manscdp/recordInfo";
 export {
   isScale,

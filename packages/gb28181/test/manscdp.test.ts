@@ -5,7 +5,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parseManscdp } from "../src/manscdp/messages";
-import { ptzBytes, ptzCmd } from "../src/manscdp/ptz";
+import { type PtzAction, parsePtzCmd, ptzBytes, ptzCmd } from "../src/manscdp/ptz";
 import { parseXml } from "../src/manscdp/xml";
 
 const gbk = (s: string) => iconv.encode(s, "gbk");
@@ -114,5 +114,56 @@ describe("PTZCmd", () => {
     for (let i = 0; i < 7; i++) sum += b[i]!;
     expect(b[7]).toBe(sum % 256);
     expect(ptzCmd(action, speed, preset)).toBe(hex);
+  });
+});
+
+describe("PTZCmd read back (a lower platform passing on its upper's commands)", () => {
+  it.each([
+    ["A50F010280000037", { action: "left", speed: 0x80, preset: 0 }],
+    ["A50F0108004000FD", { action: "up", speed: 0x40, preset: 0 }],
+    ["A50F01100000F0B5", { action: "zoomIn", speed: 0xf0, preset: 0 }],
+    ["A50F0100000000B5", { action: "stop", speed: 0, preset: 0 }],
+    ["A50F01820003003A", { action: "preset", speed: 0, preset: 3 }],
+    ["a50f010280000037", { action: "left", speed: 0x80, preset: 0 }],
+  ] as const)("%s → %o", (hex, value) => {
+    expect(parsePtzCmd(hex)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["A50F0102800000", "16 hex digits"],
+    ["A40F010280000036", "A5"],
+    ["A50E010280000036", "check nibble"],
+    ["A50F010280000038", "checksum"],
+    ["A50F010A8040007F", "combines moves"], // up + left
+    ["A50F018100030039", "not a move"], // preset set
+    ["A50F01830003003B", "not a move"], // preset delete
+    ["A50F0141000000F6", "not a move"], // focus
+  ])("%s is refused (%s)", (hex, reason) => {
+    const r = parsePtzCmd(hex);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it("reads back what ptzCmd writes, for every action, speed and preset", () => {
+    const actions: PtzAction[] = ["left", "right", "up", "down", "zoomIn", "zoomOut", "stop", "preset"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...actions),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 1, max: 255 }),
+        (a, speed, preset) => {
+          const r = parsePtzCmd(ptzCmd(a, speed, preset));
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          expect(r.value.action).toBe(a);
+          // Re-encoding the reading gives the same bytes (zoom speeds keep their nibble).
+          expect(ptzCmd(r.value.action, r.value.speed, r.value.preset || undefined)).toBe(ptzCmd(a, speed, preset));
+        },
+      ),
+    );
+  });
+
+  it("never throws on any string", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => void parsePtzCmd(s)));
   });
 });

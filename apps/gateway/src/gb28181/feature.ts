@@ -4,12 +4,14 @@
 // to it as an add-on (gateway.ts GatewayFeature): `wrap`, `attach` once the core is open, `routes`, `close`.
 import { join } from "node:path";
 import { GbServer } from "@cw/gb28181";
+import { fail } from "@cw/protocol";
 import { type CameraSpec, PortPool, type SourceFactory } from "@cw/streams";
 import { atRestKey, secretBox } from "../auth/atRest";
 import { loadSecret } from "../auth/secret";
 import type { Config } from "../config";
 import type { GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
+import type { PtzPath } from "../province/edgePtz";
 import type { DeviceRecordings } from "../recording/device";
 import { recordDirOf } from "../recording/wire";
 import { GbDeviceRecordings } from "./deviceRecordings";
@@ -22,6 +24,10 @@ import { SharedTick } from "./ticker";
 export interface GbFeature extends GatewayFeature {
   wrap(factory: SourceFactory): SourceFactory;
   readonly server: GbServer;
+  /** The media port pool (GB_MEDIA_PORTS), shared with an edge's uplink media sender. */
+  readonly pool: PortPool;
+  /** A GB camera's PTZ (audited as `gb.ptz` with the actor): the route's, and an edge's upper's. */
+  ptz: PtzPath;
   readonly deviceRecordings: DeviceRecordings;
 }
 
@@ -83,7 +89,12 @@ export async function createGbFeature(config: Config, log: Logger): Promise<GbFe
   let service: GbService | null = null;
   return {
     server,
+    pool,
     deviceRecordings,
+    ptz: (camera, action, speed, preset, actor) =>
+      service
+        ? service.ptz(camera, action, speed, preset, actor)
+        : Promise.resolve(fail("conflict", "the GB/T 28181 service is not running yet", "id")),
     wrap: (factory) => (camera: CameraSpec, variant) =>
       camera.source.kind === "gb28181"
         ? new GbSource(media, camera.source.deviceId, camera.source.channelId)

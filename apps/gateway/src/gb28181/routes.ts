@@ -2,6 +2,7 @@
 // POST /api/v1/gb/devices/{deviceId}/catalog (gb.devices: commanders) and POST /api/v1/cameras/{id}/ptz
 // (cameras.ptz: commanders and the chief). Bodies validated with zod; errors as 4xx JSON. A device's
 // password is write-only: no answer ever carries it.
+import { userActor } from "@cw/alerts";
 import {
   AppError,
   type GbDevice,
@@ -106,7 +107,7 @@ export function gbRoutes(gb: GbService) {
       if (!camera) throw new AppError("not_found", `no camera ${req.params.id}`, "id");
       ctx.core.access.require(session, camera);
       const body = orThrow(parseWith(zPtzCommand, req.body));
-      orThrow(await gb.ptz(camera, body.action, body.speed, body.preset, session.user.username));
+      orThrow(await gb.ptz(camera, body.action, body.speed, body.preset, userActor(session.user.username)));
       return reply.code(202).send({ sent: true });
     });
   };

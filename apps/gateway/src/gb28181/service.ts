@@ -154,9 +154,8 @@ export class GbService {
     action: PtzAction,
     speed: number | undefined,
     preset: number | undefined,
-    username: string,
+    actor: Actor,
   ): Promise<Result<true>> {
-    const actor = userActor(username);
     if (camera.source.kind !== "gb28181")
       return fail("validation", `camera ${camera.id} is not a GB/T 28181 camera`, "id");
     if (camera.ptz === false) return fail("validation", `camera ${camera.id} does not pan, tilt or zoom`, "id");
@@ -244,7 +243,10 @@ export class GbService {
       }
       case "catalog": {
         const rt = this.runtime(e.deviceId);
-        rt.channels = new Map(e.items.map((i) => [i.DeviceID, i]));
+        // An incomplete answer cannot say which channels are gone: what arrived is merged (a NOTIFY's
+        // additions meanwhile stay); only a complete one replaces the list.
+        if (e.complete) rt.channels = new Map(e.items.map((i) => [i.DeviceID, i]));
+        else for (const i of e.items) rt.channels.set(i.DeviceID, i);
         rt.catalogAt = this.core.now();
         if (!e.complete)
           this.log.warn({ device: e.deviceId, got: e.items.length, sumNum: e.sumNum }, "GB catalogue incomplete");

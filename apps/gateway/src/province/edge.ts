@@ -1,7 +1,8 @@
 // An edge gateway's link upward (GATEWAY_ROLE=edge): the GB/T 28181 lower-platform user agent registered
 // with UPPER_SIP_URI as the prison's platform (type 200), answering the upper's catalogue queries with the
 // prison's tree (edgeTree.ts, ids from channelIds.ts), NOTIFYing it of camera changes, and handing the
-// upper's INVITEs to the uplink media handler when one is plugged in (`media`; 488 without). A gateway
+// upper's INVITEs to the uplink media handler when one is plugged in (`media`; 488 without), and its PTZ
+// commands to the camera's own PTZ path (edgePtz.ts). A gateway
 // add-on (gateway.ts GatewayFeature): attached once the core and media plane are up, stopped (unregister)
 // before them. Never touches the event log: the edge's own log stays the prison's.
 import { LowerUa, type UplinkMediaHandler } from "@cw/gb28181";
@@ -12,6 +13,7 @@ import type { AddOnCore, GatewayFeature } from "../gateway";
 import type { Logger } from "../log";
 import { ChannelIds } from "./channelIds";
 import { defaultEdgeGbId } from "./edgeId";
+import { applyUpperPtz, type PtzPath } from "./edgePtz";
 import { edgeTree, treeChanges } from "./edgeTree";
 
 export interface EdgeFeature extends GatewayFeature {
@@ -23,6 +25,8 @@ export interface EdgeOptions {
   media?: (core: AddOnCore, registry: StreamRegistry) => UplinkMediaHandler;
   /** The whole catalogue's prison ids in order (the default GB id is the prison's position). */
   prisonOrder: string[];
+  /** The edge's own PTZ path (its GB service), for the upper's PTZ commands; none: they are dropped. */
+  ptz?: PtzPath | null;
 }
 
 /** null unless GATEWAY_ROLE=edge; a missing or bad upper setting stops the start naming the variable. */
@@ -100,18 +104,31 @@ export function createEdgeFeature(config: Config, log: Logger, o: EdgeOptions): 
         if (e.type === "registered") edgeLog.info({ upper: config.upperSipUri }, "registered with the upper platform");
         if (e.type === "registerFailed") edgeLog.warn({ reason: e.reason }, "registration with the upper refused");
         if (e.type === "linkLost") edgeLog.warn({ reason: e.reason }, "link to the upper platform lost");
+        if (e.type === "ptz")
+          void applyUpperPtz(
+            { cameraOf, camera: (id) => core.catalogue.camera(id), ptz: o.ptz ?? null, log: edgeLog },
+            e.channelId,
+            e.ptzCmd,
+          );
       });
       // Camera edits reach the upper as one NOTIFY of what changed, half a second after the last one.
+      // While not registered (starting, or re-registering after a lost link) the changes are held, not
+      // dropped: the NOTIFY goes once registered — unless the upper's Catalog query got them first.
+      const flush = () => {
+        notifyTimer = null;
+        if (!ua?.registered) {
+          notifyTimer = setTimeout(flush, 500);
+          return;
+        }
+        const next = list();
+        const changes = treeChanges(sent, next);
+        sent = next;
+        channels = byChannel();
+        ua.notifyCatalog(changes);
+      };
       stopCatalogue = core.catalogue.onChange((c) => {
         if (c.prisonId !== prisonId || notifyTimer) return;
-        notifyTimer = setTimeout(() => {
-          notifyTimer = null;
-          const next = list();
-          const changes = treeChanges(sent, next);
-          sent = next;
-          channels = byChannel();
-          ua?.notifyCatalog(changes);
-        }, 500);
+        notifyTimer = setTimeout(flush, 500);
       });
       await ua.start();
       edgeLog.info({ upper: config.upperSipUri, cameras: channels.size }, "edge: registering upward");

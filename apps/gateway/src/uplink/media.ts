@@ -54,25 +54,33 @@ export class UplinkMedia implements UplinkMediaHandler {
     if (this.closed) throw new Error("the gateway is stopping");
     const ssrc = ssrcOf(req.ssrc);
     if (this.sessions.has(req.callId)) this.stop(req.callId); // a re-INVITE restarts the media
-    const port = this.o.ports ? this.o.ports.take() : 0;
-    if (port === null) throw new Error("no free media port (GB_MEDIA_PORTS is used up)");
     this.cancelled.delete(req.callId);
     this.starting.add(req.callId);
+    let port: number | null = null;
     let out: MediaOut | null = null;
     let release: (() => void) | null = null;
     try {
-      out = await openMediaOut({
-        transport: req.transport,
-        bindHost: this.o.bindHost,
-        port,
-        remoteIp: req.remoteIp,
-        remotePort: req.remotePort,
-        connectTimeoutMs: this.o.connectTimeoutMs ?? 5000,
-        onClosed: (reason) => {
-          this.log.info({ callId: req.callId, camera: req.cameraId, reason }, "uplink media connection closed");
-          this.stop(req.callId);
-        },
-      });
+      // A port of the pool another process holds (EADDRINUSE) is skipped for the next one, a few times.
+      for (let attempt = 0; out === null; attempt++) {
+        port = this.o.ports ? this.o.ports.take() : 0;
+        if (port === null) throw new Error("no free media port (GB_MEDIA_PORTS is used up)");
+        out = await openMediaOut({
+          transport: req.transport,
+          bindHost: this.o.bindHost,
+          port,
+          remoteIp: req.remoteIp,
+          remotePort: req.remotePort,
+          connectTimeoutMs: this.o.connectTimeoutMs ?? 5000,
+          onClosed: (reason) => {
+            this.log.info({ callId: req.callId, camera: req.cameraId, reason }, "uplink media connection closed");
+            this.stop(req.callId);
+          },
+        }).catch((e: unknown) => {
+          if (port === 0 || (e as { code?: string }).code !== "EADDRINUSE" || attempt >= 7) throw e;
+          this.o.ports?.release(port as number);
+          return null;
+        });
+      }
       const o = out;
       const sender: PsRtpSender = new PsRtpSender({
         ssrc,
@@ -94,7 +102,7 @@ export class UplinkMedia implements UplinkMediaHandler {
     } catch (e) {
       release?.();
       await out?.close();
-      if (this.o.ports) this.o.ports.release(port);
+      if (this.o.ports && port !== null) this.o.ports.release(port);
       throw e instanceof Error ? e : new Error(String(e));
     } finally {
       this.starting.delete(req.callId);
@@ -141,18 +149,21 @@ function ssrcOf(y: string): number {
 
 /**
  * The edge feature's media hook (province/edge.ts `media`): the sender on the gateway's GB addresses —
- * sockets bound to GB_SIP_HOST (or HOST), GB_MEDIA_IP (or the bind address) in the SDP answer, ephemeral
- * local ports (GB_MEDIA_PORTS belongs to the device side's pool).
+ * sockets bound to GB_SIP_HOST (or HOST), GB_MEDIA_IP (or the bind address) in the SDP answer, local
+ * ports from GB_MEDIA_PORTS (the pool the edge's own GB devices' streams take from too, when it has any:
+ * one firewall range for all GB media; null: ephemeral ports).
  */
 export function uplinkMediaHook(
   config: { host: string; gbSipHost?: string | undefined; gbMediaIp?: string | undefined },
   log: { child(b: object): NonNullable<UplinkMediaOptions["log"]> },
+  ports: Pick<PortPool, "take" | "release"> | null = null,
 ): (core: unknown, registry: StreamRegistry) => UplinkMedia {
   const bindHost = config.gbSipHost ?? config.host;
   return (_core, registry) =>
     new UplinkMedia({
       registry,
       bindHost,
+      ports,
       mediaIp: config.gbMediaIp ?? bindHost,
       log: log.child({ part: "uplink-media" }),
     });

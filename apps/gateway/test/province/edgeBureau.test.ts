@@ -5,25 +5,51 @@
 // same blocks and sub-blocks, by name. The bureau plays an edge camera through the edge (issue 18 item 1):
 // its first playlist request INVITEs the edge, whose uplink sender answers with PS over RTP from the
 // camera's own stream; ffprobe decodes the bureau's segments; the edge runs that camera's source once.
+// PTZ forwarded (issue 18 item 1): the edge has an NVR of its own (the GB simulator registered with the
+// edge); the bureau's commander steers the NVR's PTZ camera through the edge — the bureau sends its
+// DeviceControl to the edge platform, the edge applies it to its camera (a port of its GB_MEDIA_PORTS pool
+// also carries the uplink media), the NVR gets the same PTZCmd bytes, and both levels audit it.
 // Last, the edge frozen (SIGSTOP) and thawed: 链路中断 and back.
 import { spawnSync } from "node:child_process";
 import type { Overview } from "@cw/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../../e2e/support/gateway";
+import { prisonCatalog } from "../../../../e2e/support/gb-sim/catalog";
+import { SimDevice } from "../../../../e2e/support/gb-sim/device";
 import { loginWith, type Requester, requester } from "../helpers";
 import { connectLive } from "../wall/liveClient";
 import { EDGE_ID, type ProvincePair, startProvincePair } from "./pair";
 
+const NVR = "34020000001180000001";
+const NVR_PASSWORD = "edge-nvr-pass";
+// Two blocks of 盘锦监狱 by name (一监区, 二监区), 2 sub-blocks each, 2 cameras each (the first PTZ).
+const nvrCatalog = prisonCatalog("3402000000", 2, 2, 2);
+const ptzCamera = nvrCatalog.find((c) => c.kind === "camera" && c.ptz)!;
+
 let pair: ProvincePair;
 let req: Requester;
 let cookie: string;
+let nvr: SimDevice | undefined;
+let edgeSip: number;
 
 beforeAll(async () => {
-  pair = await startProvincePair(); // the edge with its simulated cameras (SIM defaults on)
+  edgeSip = await freePort();
+  const media = 24_000 + Math.floor(Math.random() * 100) * 20;
+  // The edge with its simulated cameras (SIM defaults on) and a GB server for its own NVR.
+  pair = await startProvincePair({
+    edge: {
+      GB_PASSWORD: NVR_PASSWORD,
+      GB_SIP_PORT: String(edgeSip),
+      GB_MEDIA_PORTS: `${media}-${media + 19}`,
+      GB_DEVICE_PRISONS: `${NVR}=pj`,
+    },
+  });
   req = requester(pair.bureau.url);
   cookie = await loginWith(req, "commander", "test-pass");
 }, 150_000);
 
 afterAll(async () => {
+  await nvr?.close();
   await pair?.stop();
 });
 
@@ -33,6 +59,22 @@ interface Device {
   online: boolean;
   prisonId: string | null;
   channelCount: number;
+}
+
+/** The NVR registers with the edge once the bureau holds the edge's first catalogue (see the PTZ test). */
+async function startNvr(edgeSip: number): Promise<SimDevice> {
+  const device = new SimDevice({
+    server: { host: "127.0.0.1", port: edgeSip, id: "34020000002000000001", domain: "3402000000" },
+    deviceId: NVR,
+    password: NVR_PASSWORD,
+    transport: "udp",
+    channels: nvrCatalog,
+    media: { codec: "h264", frames: [] },
+  });
+  nvr = device;
+  await device.start();
+  expect(await device.register()).toBe(200);
+  return device;
 }
 
 async function poll<T>(f: () => Promise<T | null>, ms: number, what: string): Promise<T> {
@@ -146,6 +188,58 @@ describe("edge → bureau over GB/T 28181", () => {
     expect(running).toHaveLength(1);
     expect(running[0]).toMatchObject({ variant: "main" });
   }, 150_000);
+
+  it("the bureau's PTZ command reaches the NVR through the edge, byte for byte, audited at both levels", async () => {
+    const id = `gb-${ptzCamera.id}`;
+    // After the bureau's first catalogue of the edge is in (its 38 simulated cameras): the NVR's channels
+    // then reach the bureau by the edge's NOTIFY. (A NOTIFY racing the bureau's first Catalog query can be
+    // overwritten by that query's answer — noted in docs/api/province.md.)
+    await poll(
+      async () => {
+        const cams = (await (await req("/api/v1/cameras?prisonId=pj", { cookie })).json()) as { id: string }[];
+        return cams.filter((c) => c.id.startsWith("gb-")).length >= 38 ? true : null;
+      },
+      60_000,
+      "the edge's first catalogue at the bureau",
+    );
+    const nvr = await startNvr(edgeSip);
+    // The NVR's channels reach the edge's catalogue, and the edge's NOTIFY carries them to the bureau.
+    await poll(
+      async () => {
+        const cams = (await (await req("/api/v1/cameras?prisonId=pj", { cookie })).json()) as { id: string }[];
+        return cams.some((c) => c.id === id) ? true : null;
+      },
+      60_000,
+      "the edge's NVR camera at the bureau",
+    );
+    for (const json of [{ action: "left", speed: 128 }, { action: "stop" }, { action: "preset", preset: 7 }]) {
+      const res = await req(`/api/v1/cameras/${id}/ptz`, { method: "POST", cookie, json });
+      expect(res.status, await res.clone().text()).toBe(202);
+    }
+    await poll(async () => (nvr.ptzCommands.length >= 3 ? true : null), 15_000, "the NVR's PTZ commands");
+    // What the bureau wrote (A.3 by hand: left at 128, stop, call preset 7), as the NVR received it.
+    expect(nvr.ptzCommands).toEqual(["A50F010280000037", "A50F0100000000B5", "A50F01820007003E"]);
+
+    type Audit = { events: { actor: string; data: { cameraId: string; deviceId: string; action: string } }[] };
+    const bureauAudit = (await (await req("/api/v1/audit?type=gb.ptz", { cookie })).json()) as Audit;
+    expect(bureauAudit.events.map((e) => [e.actor, e.data.deviceId, e.data.action]).sort()).toEqual(
+      [
+        ["commander", EDGE_ID, "left"],
+        ["commander", EDGE_ID, "preset"],
+        ["commander", EDGE_ID, "stop"],
+      ].sort(),
+    );
+    const edgeReq = requester(pair.edge.url);
+    const edgeCookie = await loginWith(edgeReq, "commander", "test-pass");
+    const edgeAudit = (await (await edgeReq("/api/v1/audit?type=gb.ptz", { cookie: edgeCookie })).json()) as Audit;
+    expect(edgeAudit.events.map((e) => [e.actor, e.data.cameraId, e.data.deviceId, e.data.action]).sort()).toEqual(
+      [
+        ["system:upper", id, NVR, "left"],
+        ["system:upper", id, NVR, "preset"],
+        ["system:upper", id, NVR, "stop"],
+      ].sort(),
+    );
+  }, 120_000);
 
   it("SIGSTOP of the edge: the bureau marks it offline and its prison 链路中断 (API and live overview) with one link-down alarm; SIGCONT clears both", async () => {
     const state = async () => {

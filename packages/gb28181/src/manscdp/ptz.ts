@@ -44,3 +44,38 @@ export function ptzBytes(action: PtzAction, speed = 128, preset = 1, address = 1
 
 export const ptzCmd = (action: PtzAction, speed?: number, preset?: number): string =>
   ptzBytes(action, speed, preset).toString("hex").toUpperCase();
+
+export interface PtzDecoded {
+  action: PtzAction;
+  /** The move's speed 0–255 (pan, tilt, or the zoom nibble × 16); 0 for stop and preset. */
+  speed: number;
+  /** A preset call's number; 0 otherwise. */
+  preset: number;
+}
+
+/**
+ * An upper platform's PTZCmd read back into one of our actions (what a lower platform passes on to its
+ * camera, and audits). Errors as data: a malformed command (length, header, nibble check, checksum), and
+ * what our actions cannot say — a combined move (up + left), preset set/delete, focus/iris (4xh), cruise,
+ * scan and auxiliary switches — each with the reason.
+ */
+export function parsePtzCmd(hex: string): { ok: true; value: PtzDecoded } | { ok: false; reason: string } {
+  if (!/^[0-9A-Fa-f]{16}$/.test(hex)) return { ok: false, reason: "PTZCmd is not 16 hex digits" };
+  const b = Buffer.from(hex, "hex");
+  if (b[0] !== 0xa5) return { ok: false, reason: "PTZCmd does not start with A5" };
+  const check = ((0xa5 >> 4) + (0xa5 & 0x0f) + (b[1]! >> 4)) % 16;
+  if ((b[1]! & 0x0f) !== check) return { ok: false, reason: "PTZCmd byte 2 fails its check nibble" };
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += b[i]!;
+  if ((sum & 0xff) !== b[7]) return { ok: false, reason: "PTZCmd checksum does not match" };
+  const ins = b[3]!;
+  if (ins === 0x82) return { ok: true, value: { action: "preset", speed: 0, preset: b[5]! } };
+  if (ins === 0x00) return { ok: true, value: { action: "stop", speed: 0, preset: 0 } };
+  if ((ins & 0xc0) !== 0) return { ok: false, reason: `PTZCmd instruction ${ins.toString(16)}h is not a move` };
+  const moves = (Object.keys(BITS) as (keyof typeof BITS)[]).filter((a) => (ins & BITS[a]) !== 0);
+  if (moves.length !== 1) return { ok: false, reason: "PTZCmd combines moves, which we do not pass on" };
+  const action = moves[0]!;
+  const speed =
+    action === "left" || action === "right" ? b[4]! : action === "up" || action === "down" ? b[5]! : b[6]! & 0xf0;
+  return { ok: true, value: { action, speed, preset: 0 } };
+}
