@@ -51,10 +51,10 @@ const isSmall = (size: { w: number; h: number } | null): boolean => size !== nul
  * 480×270: decode 22 %, scale 1 %, x264 4 % of a core; docs/benchmarks.md), so a small tile's decoder
  * runs one thread (frame threads cost overhead and a frame of delay each) and skips the in-loop filters:
  * at a quarter of the source's width their effect is invisible (SSIM 0.997, PSNR 47 dB against the full
- * decode at 480×270) and the decode costs ~10 % less.
+ * decode at 480×270) and the decode costs ~10 % less. A large tile's decoder keeps ffmpeg's defaults.
  */
 function decoderArgs(size: { w: number; h: number } | null): string[] {
-  return isSmall(size) ? ["-threads", "1", "-skip_loop_filter", "all"] : ["-threads", "2"];
+  return isSmall(size) ? ["-threads", "1", "-skip_loop_filter", "all"] : [];
 }
 
 /** ffmpeg: MPEG-TS (our muxer) on stdin → H.264 in FLV on stdout, timestamps kept (-copyts). */

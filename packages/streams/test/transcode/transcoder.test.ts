@@ -85,8 +85,8 @@ describe("plans", () => {
     expect(sub).toMatch(/-threads 1 -skip_loop_filter all .*-i pipe:0/);
     expect(sub).toContain("-vf fps=12.5,scale=480:270");
     const main = transcodeArgs(TRANSCODE_PLANS["main-h264"], "none").join(" ");
-    expect(main).toMatch(/-threads 2 .*-i pipe:0/);
     expect(main).not.toContain("skip_loop_filter");
+    expect(main).not.toMatch(/-threads \d+ .*-i pipe:0/);
     expect(transcodeArgs(TRANSCODE_PLANS["main-h264"], "vaapi").join(" ")).toMatch(
       /h264_vaapi.*scale_vaapi=w=960:h=540|scale_vaapi=w=960:h=540.*h264_vaapi/,
     );
