@@ -93,6 +93,10 @@ export class SimDevice {
   readonly playbacks: SimPlayback[] = [];
   private waiters: { match: (m: SimSip) => boolean; resolve: (m: SimSip) => void }[] = [];
   readonly ptzCommands: string[] = [];
+  /** Channels asked for a key frame (DeviceControl IFameCmd), in order. */
+  readonly keyFrameRequests: string[] = [];
+  /** Live streams by Call-ID with their channel, for IFameCmd. */
+  private readonly liveChannels = new Map<string, { channel: string; sender: MediaSender }>();
   readonly received: SimSip[] = [];
   /** Distinct INVITEs (by Call-ID; UDP retransmissions of one are one). */
   readonly inviteCalls = new Set<string>();
@@ -288,6 +292,11 @@ export class SimDevice {
     } else if (cmd === "DeviceControl") {
       const ptz = /<PTZCmd>([0-9A-Fa-f]{16})<\/PTZCmd>/.exec(xml)?.[1];
       if (ptz) this.ptzCommands.push(ptz.toUpperCase());
+      if (/<IFameCmd>Send<\/IFameCmd>/.test(xml)) {
+        const channel = /<DeviceID>(\d+)<\/DeviceID>/.exec(xml)?.[1] ?? "";
+        this.keyFrameRequests.push(channel);
+        for (const l of this.liveChannels.values()) if (l.channel === channel) l.sender.keyFrame();
+      }
     }
   }
 
@@ -322,6 +331,7 @@ export class SimDevice {
     const sender = new MediaSender(this.o.media.frames, this.o.media.codec);
     const callId = get(m, "call-id");
     this.senders.set(callId, sender);
+    this.liveChannels.set(callId, { channel: /^INVITE sip:([^@;]+)@/.exec(m.start)?.[1] ?? "", sender });
     const mode = !tcp ? "udp" : setup === "active" ? "tcp-listen" : "tcp-connect";
     const answerWith = this.o.answerWith ?? "ps";
     const pt = { ps: 96, h264: 98, mpeg4: 97 }[answerWith];
@@ -434,6 +444,7 @@ export class SimDevice {
     this.send(answer(m, "200 OK"));
     const sender = this.senders.get(get(m, "call-id"));
     this.senders.delete(get(m, "call-id"));
+    this.liveChannels.delete(get(m, "call-id"));
     await sender?.stop();
   }
 }

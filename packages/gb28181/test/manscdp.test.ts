@@ -1,9 +1,11 @@
 // MANSCDP bodies: GB2312/GBK and UTF-8 decoding by declaration, typed messages or errors naming the field,
-// refusal of DOCTYPE/ENTITY (billion laughs, external entities) and oversized bodies; PTZCmd bytes.
+// refusal of DOCTYPE/ENTITY (billion laughs, external entities) and oversized bodies; PTZCmd bytes; the
+// key frame request (IFameCmd).
 
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { keyFrameControlBody } from "../src/manscdp/build";
 import { parseManscdp } from "../src/manscdp/messages";
 import { type PtzAction, parsePtzCmd, ptzBytes, ptzCmd } from "../src/manscdp/ptz";
 import { parseXml } from "../src/manscdp/xml";
@@ -165,5 +167,20 @@ describe("PTZCmd read back (a lower platform passing on its upper's commands)", 
 
   it("never throws on any string", () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => void parsePtzCmd(s)));
+  });
+});
+
+describe("IFameCmd", () => {
+  it("asks the channel for a key frame in a DeviceControl, as GB/T 28181-2016 A.2.3.1 spells it", () => {
+    const xml = parseXml(keyFrameControlBody(17, "34020000001320000001"));
+    expect(xml.ok).toBe(true);
+    if (!xml.ok) return;
+    expect(xml.root).toBe("Control");
+    expect(xml.body).toMatchObject({
+      CmdType: "DeviceControl",
+      SN: "17",
+      DeviceID: "34020000001320000001",
+      IFameCmd: "Send",
+    });
   });
 });

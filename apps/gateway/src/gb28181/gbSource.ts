@@ -66,6 +66,16 @@ export class GbSource implements Source {
     await this.teardown();
   }
 
+  /**
+   * A player waits for this stream's first segment: ask the channel for a key frame now (IFameCmd), so
+   * the segment ends a fraction of a second in rather than at the device's next GOP. Devices that ignore
+   * it cost nothing: the segment then ends at the next key frame, as before.
+   */
+  requestKeyFrame(): void {
+    if (this.stopped || this.sessionId === null) return;
+    this.ctx.server.keyFrame(this.deviceId, this.channelId);
+  }
+
   /** The receiver's counters while a session runs (tests and /metrics). */
   receiverStats() {
     return this.receiver?.stats() ?? null;

@@ -1,7 +1,7 @@
 // GB/T 28181 through the whole gateway (startGateway: real media plane, event log, HTTP): the simulator
 // registers; a commander sees it, assigns it to a prison and its catalogue becomes cameras placed by name
-// (一监区 / 1分监区 → pj-b1 / pj-b1-s1); the first playlist request INVITEs and the stream plays; PTZ
-// reaches the device and the audit log; a device alarm becomes an alarm of the prison with its camera;
+// (一监区 / 1分监区 → pj-b1 / pj-b1-s1); the first playlist request INVITEs, asks for a key frame and the
+// stream plays; PTZ reaches the device and the audit log; a device alarm becomes an alarm of the prison with its camera;
 // a per-device password takes effect; bad input is 4xx JSON; the stream is BYEd after idle.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -129,6 +129,10 @@ describe("GB/T 28181 in the gateway", () => {
       throw new Error(`playlist ${res.status}: ${text.slice(0, 160)}; stream error: ${health[0]?.error}`);
     expect(text).toContain("#EXTINF");
     expect(device.inviteCalls.size).toBe(1);
+    // The waiting playlist asked the channel for a key frame (IFameCmd) and the first segment ended at it,
+    // before the clip's own next key frame a second in.
+    expect(device.keyFrameRequests).toEqual([firstCamera.id]);
+    expect(Number(/#EXTINF:([\d.]+)/.exec(text)?.[1])).toBeLessThan(1);
     await until(() => device.byes === 1, 15_000, "BYE after idle");
   });
 

@@ -29,7 +29,8 @@ export class MediaSender {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private index = 0;
-  private loops = 0;
+  /** The next frame's 90 kHz timestamp: it keeps rising across loops and forced key frames. */
+  private pts90 = 0;
   packetsSent = 0;
   /** Port we listen on (tcp-listen), known after start. */
   listenPort = 0;
@@ -89,16 +90,23 @@ export class MediaSender {
       });
       return;
     }
-    const clipTicks = Math.round((frames.length * 90_000) / this.fps);
-    this.timer = setInterval(() => {
+    const frameTicks = 90_000 / this.fps;
+    const tick = () => {
       const f = frames[this.index]!;
-      send(f, f.pts90 + this.loops * clipTicks);
-      this.index++;
-      if (this.index === frames.length) {
-        this.index = 0;
-        this.loops++;
-      }
-    }, 1000 / this.fps);
+      send(f, Math.round(this.pts90));
+      this.pts90 += frameTicks;
+      this.index = (this.index + 1) % frames.length;
+    };
+    tick(); // a device starts its stream with the key frame it has, not one frame interval later
+    this.timer = setInterval(tick, 1000 / this.fps);
+  }
+
+  /**
+   * IFameCmd: an encoder asked for a key frame makes its next frame one. A clip's only key frames are its
+   * GOP starts, so the clip goes on from its first frame (a live encoder's frames are sent as they come).
+   */
+  keyFrame(): void {
+    if (Array.isArray(this.frames)) this.index = 0;
   }
 
   async stop(): Promise<void> {

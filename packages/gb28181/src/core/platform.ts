@@ -4,7 +4,7 @@
 // catalogue collector and its client transactions. It holds no socket, timer or clock: the edge
 // (`edge/server.ts`) feeds it packets with their source and `now`, sends what it returns and hands the
 // events to the gateway. Never throws on input: a message it cannot use is answered 4xx or dropped.
-import { alarmResponseBody, ptzControlBody, type QueryCmd, queryBody } from "../manscdp/build";
+import { alarmResponseBody, keyFrameControlBody, ptzControlBody, type QueryCmd, queryBody } from "../manscdp/build";
 import { parseManscdp } from "../manscdp/messages";
 import type { PtzAction } from "../manscdp/ptz";
 import { ptzCmd } from "../manscdp/ptz";
@@ -139,6 +139,14 @@ export class Platform {
     return this.send(deviceId, `ptz ${action}`, now, (sn) => ({
       method: "MESSAGE",
       body: ptzControlBody(sn, channelId, ptzCmd(action, speed, preset)),
+    }));
+  }
+
+  /** DeviceControl IFameCmd: the channel's encoder sends a key frame now (a player waits for one). */
+  keyFrame(deviceId: string, channelId: string, now: number): Step {
+    return this.send(deviceId, "key frame", now, (sn) => ({
+      method: "MESSAGE",
+      body: keyFrameControlBody(sn, channelId),
     }));
   }
 

@@ -91,6 +91,10 @@ export class GbServer {
     this.apply(this.platform.ptz(deviceId, channelId, action, speed, preset, this.now()));
   }
 
+  keyFrame(deviceId: string, channelId: string): void {
+    this.apply(this.platform.keyFrame(deviceId, channelId, this.now()));
+  }
+
   invite(play: PlayRequest): Promise<InviteResult> {
     return new Promise((resolve) => {
       this.invites.set(play.sessionId, resolve);

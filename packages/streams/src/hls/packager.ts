@@ -14,6 +14,14 @@ import { Timeline } from "./timeline";
 import type { PlaylistView, SegmentInfo } from "./types";
 import { Waiters, type WaitOutcome } from "./waiters";
 
+/**
+ * Parts the stream's first segment holds before its source is asked for the key frame that ends it. hls.js
+ * (1.7) loads the first segment whole and then switches to loading parts only if that segment reaches past
+ * its first part by the parts already listed after it (shouldLoadParts); a shorter first segment leaves it
+ * waiting for the second segment to complete — a stall at once, and a second added to its target latency.
+ */
+const KEY_FRAME_AFTER_PARTS = 2;
+
 export interface PackagerOptions {
   /**
    * Part duration target, ms (EXT-X-PART-INF:PART-TARGET). Default 200. A stream whose frames are further
@@ -35,6 +43,12 @@ export interface PackagerOptions {
    * store what the packager already made). Must not throw and must not block: it runs on the media path.
    */
   onSegment?: (segment: SegmentInfo, init: Buffer) => void;
+  /**
+   * Called once when a player waits for the stream's first segment and its first parts are out: a source
+   * that can (a GB device: IFameCmd) asks the camera for a key frame now, which ends that segment (see
+   * Segmenter.maybeCut) a fraction of a second in instead of a whole GOP. Must not throw or block.
+   */
+  onKeyFrameWanted?: () => void;
 }
 
 export interface PackagerStats {
@@ -53,6 +67,10 @@ export class Packager implements MediaSink {
   private readonly holdBackParts: number;
   private readonly now: () => number;
   private readonly onSegment: ((segment: SegmentInfo, init: Buffer) => void) | undefined;
+  private readonly onKeyFrameWanted: (() => void) | undefined;
+  /** First-playlist requests waiting (waitForStartable); the key frame is asked for once. */
+  private starters = 0;
+  private keyFrameAsked = false;
   private readonly timeline: Timeline;
   private readonly ring: SegmentRing;
   private readonly segmenter: Segmenter;
@@ -70,6 +88,7 @@ export class Packager implements MediaSink {
     this.holdBackParts = opts.holdBackParts ?? 3;
     this.now = opts.now ?? Date.now;
     this.onSegment = opts.onSegment;
+    this.onKeyFrameWanted = opts.onKeyFrameWanted;
     this.timeline = new Timeline({ gapMs: opts.gapMs ?? 5000, backJumpMs: 1000 });
     this.ring = new SegmentRing(opts.ringSegments ?? 7);
     this.segmenter = new Segmenter(
@@ -222,26 +241,30 @@ export class Packager implements MediaSink {
   }
 
   /**
-   * True once a player can start here: a complete segment exists and the playlist holds at least
-   * PART-HOLD-BACK plus one part of media, so the start point (edge − hold-back) lies inside it.
+   * True once a player can start here: a complete segment exists. It begins on a key frame and is listed
+   * only once the next segment's first part is out (Segmenter.maybeCut), so the player also finds the
+   * independent part it continues with.
    */
   startable(): boolean {
-    if (this.ring.segments.length === 0) return false;
-    let ms = 0;
-    for (const s of this.ring.segments) ms += s.durationMs;
-    for (const p of this.segmenter.current()?.parts ?? []) ms += p.durationMs;
-    return ms >= this.partHoldBackMs + this.partTargetMs;
+    return this.ring.segments.length > 0;
   }
 
   /**
    * Waits until a player can start (see startable). hls.js does not start a live stream from a playlist
-   * that has parts but no complete segment (it reloads on its own slow timer, seconds of time-to-first-
-   * frame), and one whose media is shorter than PART-HOLD-BACK makes it reload the first segment's parts
-   * in a loop. Answering the first playlist once it is startable lets it start at once.
+   * that has parts but no complete segment (LEVEL_EMPTY_ERROR, then its retry timer: seconds of time to
+   * first frame). A stream's first segment ends at its second key frame; while a request waits here the
+   * source is asked for that key frame once its first parts are out (onKeyFrameWanted), so a device that
+   * began its stream at our INVITE does not make the player wait a whole GOP.
    */
   async waitForStartable(signal?: AbortSignal, timeoutMs = 10_000): Promise<Result<true>> {
-    const outcome = await this.waiters.wait(() => this.startable(), timeoutMs, signal);
-    return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first segment");
+    this.starters++;
+    try {
+      this.askKeyFrame();
+      const outcome = await this.waiters.wait(() => this.startable(), timeoutMs, signal);
+      return outcome === "ok" ? { ok: true, value: true } : unavailable(outcome, "the first segment");
+    } finally {
+      this.starters--;
+    }
   }
 
   /** A part; the one the preload hint names blocks until it exists (or its segment closes without it). */
@@ -321,7 +344,16 @@ export class Packager implements MediaSink {
 
   private published(_what: "part"): void {
     this.counts.parts++;
+    this.askKeyFrame();
     this.waiters.check();
+  }
+
+  /** A player waits for the first segment, which has enough parts: ask the source for a key frame. */
+  private askKeyFrame(): void {
+    if (this.keyFrameAsked || this.starters === 0 || this.ring.segments.length > 0 || !this.onKeyFrameWanted) return;
+    if ((this.segmenter.current()?.parts.length ?? 0) < KEY_FRAME_AFTER_PARTS) return;
+    this.keyFrameAsked = true;
+    this.onKeyFrameWanted();
   }
 }
 

@@ -67,6 +67,8 @@ export class Segmenter {
   private pendingDiscontinuity = false;
   private sequence = 0;
   private emitted = false;
+  /** A segment was sealed: the first one's early end (maybeCut) is behind us. */
+  private sealedAny = false;
   /** End of everything written so far, on the output timeline: where a new epoch continues. */
   endMs = 0;
   nextMsn = 0;
@@ -281,7 +283,11 @@ export class Segmenter {
 
   private maybeCut(outMs: number, key: boolean, unitMs: number): void {
     const open = this.open!;
-    if (key && outMs - open.startMs >= this.opts.segmentTargetMs - unitMs / 2) {
+    // The stream's first segment ends at its second key frame however soon (once it has a part): a player
+    // waits for it (hls.js starts nothing without a complete segment), and a GB device asked for a key
+    // frame (IFameCmd) sends one a fraction of a second into a stream it began at our INVITE.
+    const firstEnds = !this.sealedAny && open.parts.length > 0 && this.tracks.video !== null;
+    if (key && (firstEnds || outMs - open.startMs >= this.opts.segmentTargetMs - unitMs / 2)) {
       this.closePart(outMs);
       // The segment's last part goes out now, its EXTINF with the next segment's first part. A player then
       // always sees the last part while the segment is still open: hls.js (1.7) takes a complete segment
@@ -354,6 +360,7 @@ export class Segmenter {
   }
 
   private finishSegment(open: SegmentInfo, endMs: number): void {
+    this.sealedAny = true;
     sealSegment(open, endMs, this.anchor);
     this.onSegment(open);
   }

@@ -64,6 +64,8 @@ export interface SourceNote {
 /** A running feed of one camera variant. Owned by the stream registry, started on demand. */
 export interface Source {
   start(sink: MediaSink): void;
+  /** Asks the camera for a key frame now (a GB device: DeviceControl IFameCmd). Best effort; never throws. */
+  requestKeyFrame?(): void;
   /** Stops every timer, socket and child process the source owns. Idempotent. */
   stop(): Promise<void>;
 }

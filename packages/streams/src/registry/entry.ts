@@ -110,6 +110,13 @@ export function startEntry(
           o.log.warn({ err, camera: camera.id, variant }, "segment listener threw");
         }
       },
+      onKeyFrameWanted: () => {
+        try {
+          entry.source?.requestKeyFrame?.();
+        } catch (err) {
+          o.log.warn({ err, camera: camera.id, variant }, "key frame request failed");
+        }
+      },
     }),
     health: new StreamHealthTracker(camera.id, variant, camera.codec, now, rendition, {
       stallMs: o.stallMs,

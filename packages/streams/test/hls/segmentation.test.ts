@@ -35,11 +35,12 @@ const cases: Case[] = [
     segments: [seg(0, 2000, { parts: [...FIVE, ...FIVE] }), seg(2000, 2000, { parts: [...FIVE, ...FIVE] })],
   },
   {
-    name: "480 ms GOPs → cut at the first key frame ≥ 1 s",
+    name: "480 ms GOPs → the first segment ends at the second key frame, then cut at the first key frame ≥ 1 s",
     run: (p) => feed(p, frames(0, 72, { gop: 12 })),
     segments: [
-      seg(0, 1440, { parts: [200, 200, 200, 200, 200, 200, 200, 40] }),
-      seg(1440, 1440, { parts: [200, 200, 200, 200, 200, 200, 200, 40] }),
+      seg(0, 480, { parts: [200, 200, 80] }),
+      seg(480, 1440, { parts: [200, 200, 200, 200, 200, 200, 200, 40] }),
+      seg(1920, 960, { parts: [200, 200, 200, 200, 160] }),
     ],
   },
   {
@@ -179,15 +180,53 @@ describe("segmentation (video only)", () => {
     expect(next).toContain('URI="p2.0.m4s",INDEPENDENT=YES');
   });
 
-  it("is startable once a segment is complete and PART-HOLD-BACK plus a part of media is out", () => {
-    const p = new Packager({ partTargetMs: 400, holdBackParts: 2 });
+  it("ends the stream's first segment at its second key frame however soon; startable with the next part", () => {
+    const p = new Packager();
     p.config(VIDEO_ONLY);
-    const all = frames(0, 40);
-    feed(p, all.slice(0, 35)); // segment 0 ended at frame 25; segment 1's first part is not out yet
-    expect(p.partTargetMs).toBe(440); // ten 40 ms frames + 10 %
-    expect(p.startable()).toBe(false);
-    feed(p, all.slice(35, 36)); // frame 35 closes p1.0: segment 0 complete, 1.4 s ≥ 2 × 0.44 + 0.44 s
+    // A device asked for a key frame 0.44 s into the stream it began at our INVITE (IFameCmd): frame 11.
+    const first = frames(0, 11);
+    const rest = frames(440, 60, { firstIndex: 0 }); // key frames at 440 and 1440 ms
+    feed(p, [...first, ...rest.slice(0, 5)]);
+    expect(p.startable()).toBe(false); // segment 0 ended; it is listed with the next segment's first part
+    feed(p, rest.slice(5, 6)); // the frame at 640 ms closes p1.0
     expect(p.startable()).toBe(true);
+    feed(p, rest.slice(6, 31)); // the key frame at 1440 ms ends segment 1 only at the usual ≥ 1 s
+    const { segments } = summarize(p);
+    expect(segments.map((s) => [s.startMs, s.durationMs, s.independent[0]])).toEqual([
+      [0, 440, true],
+      [440, 1000, true],
+    ]);
+  });
+
+  it("is not startable from parts alone: the first playlist waits for a complete segment", () => {
+    const p = new Packager();
+    p.config(VIDEO_ONLY);
+    feed(p, frames(0, 20)); // four parts, no second key frame yet
+    expect(p.hasMedia()).toBe(true);
+    expect(p.startable()).toBe(false);
+  });
+
+  it("asks its source for a key frame once, when a player waits and the first segment has two parts", async () => {
+    let asked = 0;
+    const p = new Packager({ onKeyFrameWanted: () => asked++ });
+    p.config(VIDEO_ONLY);
+    const gop = frames(0, 25);
+    feed(p, gop.slice(0, 11)); // two parts out, nobody waiting: nothing asked
+    expect(asked).toBe(0);
+    const ac = new AbortController();
+    const waiting = p.waitForStartable(ac.signal);
+    expect(asked).toBe(1);
+    feed(p, gop.slice(11)); // more parts: still once
+    expect(asked).toBe(1);
+    feed(p, frames(1000, 6)); // the key frame the device sent, and the next part: the playlist can go out
+    expect((await waiting).ok).toBe(true);
+    const later = new Packager({ onKeyFrameWanted: () => asked++ });
+    later.config(VIDEO_ONLY);
+    const w2 = later.waitForStartable(ac.signal);
+    feed(later, frames(0, 6)); // one part: too early to ask (see KEY_FRAME_AFTER_PARTS)
+    expect(asked).toBe(1);
+    ac.abort();
+    expect((await w2).ok).toBe(false);
   });
 
   it("dates a pre-rolled GOP by the live frames after it, so segments do not overlap", () => {
