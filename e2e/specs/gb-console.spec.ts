@@ -3,7 +3,7 @@
 // device receives each PTZCmd with a correct checksum and every command is in the audit log; a role without
 // cameras.ptz, or a fixed camera, gets no controls. A device alarm (Alarm notify) appears on the duty console
 // with its camera, which plays in the alarm's details. A channel that maps to no block waits in the tree
-// under its prison's 未分配 group.
+// under its prison's 未分配 group, to be dragged onto a block (or moved there from the keyboard).
 import type { Page } from "@playwright/test";
 import { expect, expectPlaying, login, PASSWORD, test } from "../support/fixtures";
 import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
@@ -181,21 +181,69 @@ test("a GB device alarm appears on the duty console with its camera, which plays
   await expectPlaying(page, "player-video", 2);
 });
 
-test("a GB channel that maps to no block waits under 未分配 in its prison's tree", async ({ page }) => {
+test("a GB channel that maps to no block waits under 未分配 in its prison's tree and is dragged (or moved from the keyboard) into place", async ({
+  page,
+}) => {
   await login(page, gw.url, "commander");
-  const group = page.getByTestId("tree-node-unassigned:pj");
+  const lostRow = page.getByTestId(`tree-node-gb-${lost.id}`);
+  // The search answer says where it waits; a camera the catalogue placed is not there.
   await page.getByTestId("tree-search").fill("指挥中心全景");
-  await expect(group).toBeVisible();
-  await expect(group).toContainText("未分配");
-  const under = page.locator('li:has(> [data-testid="tree-node-unassigned:pj"]) [data-testid^="tree-node-gb-"]');
-  await expect(under).toHaveCount(1);
-  await expect(under).toHaveAttribute("data-testid", `tree-node-gb-${lost.id}`);
-  // Cameras the catalogue placed are not in it.
+  await expect(lostRow).toContainText("盘锦监狱 › 未分配");
   await page.getByTestId("tree-search").fill(ptzCamera.name);
   await expect(page.getByTestId(`tree-node-gb-${ptzCamera.id}`)).toBeVisible();
-  await expect(group).toHaveCount(0);
+  await expect(page.getByTestId(`tree-node-gb-${ptzCamera.id}`)).not.toContainText("未分配");
   // A click plays the waiting camera like any other.
   await page.getByTestId("tree-search").fill("指挥中心全景");
-  await page.getByTestId(`tree-node-gb-${lost.id}`).click();
+  await lostRow.click();
   await expect(page.locator(`[data-testid^="tile-"][data-camera-id="gb-${lost.id}"]`)).toHaveCount(1);
+
+  // In the tree: the 未分配 group at the end of 盘锦监狱 holds it (and only it).
+  await page.getByTestId("tree-search").fill("");
+  const group = page.getByTestId("tree-node-unassigned:pj");
+  await expect(group).toContainText("未分配");
+  await group.click();
+  await expect(page.locator('[data-parent="unassigned:pj"]')).toHaveCount(1);
+  // 一监区 closed, so that the camera and 二监区 are on screen together (a drag does not scroll the tree;
+  // the tree draws only the rows on screen, so it is scrolled back up to reach 一监区 first).
+  await page.getByTestId("tree").evaluate((el) => el.scrollTo(0, 0));
+  await page.getByTestId("tree-node-pj-b1").click();
+  await expect(page.getByTestId("tree-node-pj-b1")).toHaveAttribute("aria-expanded", "false");
+  await expect(lostRow).toHaveAttribute("data-parent", "unassigned:pj");
+
+  // Dragged onto 二监区: moved there (PATCH, then the live socket's change moves the row); 未分配 is gone.
+  const b2Count = page.getByTestId("tree-node-pj-b2").locator(".tree-count");
+  const before = Number(await b2Count.textContent());
+  await lostRow.dragTo(page.getByTestId("tree-node-pj-b2"));
+  await expect(group).toHaveCount(0);
+  await expect(b2Count).toHaveText(String(before + 1));
+  await page.getByTestId("tree-node-pj-b2").click();
+  await expect(lostRow).toHaveAttribute("data-parent", "pj-b2");
+  const placed = (await (await api(`/api/v1/cameras/gb-${lost.id}`, "commander")).json()) as { blockId: string };
+  expect(placed.blockId).toBe("pj-b2");
+
+  // Sent back to nowhere (another client, the API): it waits under 未分配 again, no reload.
+  const back = await api(`/api/v1/cameras/gb-${lost.id}`, "commander", {
+    method: "PATCH",
+    body: { blockId: null, subBlockId: null },
+  });
+  expect(back.status).toBe(200);
+  // The group comes back open, as it was left.
+  await expect(group).toHaveAttribute("aria-expanded", "true");
+  // The keyboard's way: M on the row opens the places of its prison, ↓ and Enter pick one.
+  await lostRow.focus();
+  await page.keyboard.press("m");
+  const menu = page.getByTestId("tree-move-menu");
+  await expect(menu).toContainText("指挥中心全景");
+  await expect(menu.getByTestId("tree-move-to-pj-b1")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByTestId("tree-move-to-pj-b1-s1")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveCount(0);
+  await expect(group).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        ((await (await api(`/api/v1/cameras/gb-${lost.id}`, "commander")).json()) as { subBlockId: string }).subBlockId,
+    )
+    .toBe("pj-b1-s1");
 });

@@ -4,7 +4,6 @@ import {
   cameraCounts,
   camerasUnder,
   expandToCameras,
-  filterTree,
   firstCameraPath,
   groupUnassigned,
   indexTree,
@@ -57,20 +56,15 @@ describe("treeModel", () => {
     expect(expandToCameras(index, ["c2", "b1", "p2", "nope"])).toEqual(["c2", "c1", "c3"]);
   });
 
-  it.each([
-    { q: "", ids: ["c1", "c2", "c3"] },
-    { q: "食堂", ids: ["c2"] },
-    { q: "锦州", ids: ["c3"] },
-    { q: "一监区", ids: ["c1", "c2"] },
-    { q: "C3", ids: ["c3"] },
-    { q: "nothing", ids: [] },
-  ])("search '$q'", ({ q, ids }) => {
-    const got = filterTree(tree, q);
-    expect(got ? camerasUnder(got) : []).toEqual(ids);
-  });
-
   it("first camera path", () => {
     expect(firstCameraPath(tree)).toEqual(["bureau", "p1", "b1", "s1"]);
+    expect(firstCameraPath(tree, cameraCounts(tree))).toEqual(["bureau", "p1", "b1", "s1"]);
+    // A prison without cameras is passed over.
+    const emptyFirst = {
+      ...tree,
+      children: [{ id: "p0", kind: "prison" as const, name: "空", children: [] }, ...tree.children],
+    };
+    expect(firstCameraPath(emptyFirst)).toEqual(["bureau", "p1", "b1", "s1"]);
   });
 });
 
@@ -115,12 +109,5 @@ describe("groupUnassigned", () => {
       ["c3"],
       ["unassigned:p3"],
     ]);
-  });
-
-  it("search finds a waiting camera inside its group", () => {
-    const out = groupUnassigned(root(prison("p1", [cam("gb-1", "周界通道"), cam("c2", "大门")])), waiting, "未分配");
-    const found = filterTree(out, "周界");
-    expect(found?.children[0]?.children[0]?.id).toBe("unassigned:p1");
-    expect(found?.children[0]?.children[0]?.children.map((c) => c.id)).toEqual(["gb-1"]);
   });
 });

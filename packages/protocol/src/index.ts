@@ -50,6 +50,14 @@ export {
   zCameraGroupInput,
 } from "./cameraGroups";
 export {
+  type CameraSearchAnswer,
+  type CameraSearchQuery,
+  type SearchHit,
+  zCameraSearchAnswer,
+  zCameraSearchQuery,
+  zSearchHit,
+} from "./cameraSearch";
+export {
   type Camera,
   type CameraCreate,
   type CameraDetail,

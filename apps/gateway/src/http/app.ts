@@ -1,6 +1,7 @@
 // Builds the fastify app: plugins, the path guard, the auth gate, metrics timing, the error and
 // not-found handlers, and every route group. Knows nothing about how the media plane is made.
 import { AppError } from "@cw/protocol";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyWebsocket from "@fastify/websocket";
@@ -50,6 +51,17 @@ export function isTraversal(rawUrl: string): boolean {
   return /(^|\/)\.\.(\/|$)/.test(decoded) || decoded.includes("\0");
 }
 
+/**
+ * br or gzip for JSON and the wall's text assets, over 1 KiB (the 15 000-camera tree: 1.6 MiB → ~0.1 MiB).
+ * Media is never touched: playlists (application/vnd.apple.mpegurl) and segments go out as they are, so
+ * nothing is buffered in front of the live edge.
+ */
+export const compression = {
+  encodings: ["br", "gzip"] as Array<"br" | "gzip">,
+  threshold: 1024,
+  customTypes: /^(application\/(json|javascript)|text\/(html|css|javascript|plain|csv)|image\/svg\+xml)(;|$)/,
+};
+
 export async function buildApp(
   parts: AppParts,
   wallDir: string,
@@ -80,6 +92,7 @@ export async function buildApp(
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyCompress, compression);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError("rate_limited"),

@@ -39,6 +39,7 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   "GET /api/v1/tree": "cameras.view",
   "GET /api/v1/prisons": "cameras.view",
   "GET /api/v1/cameras": "cameras.view",
+  "GET /api/v1/cameras/search": "cameras.view",
   "GET /api/v1/cameras/:id": "cameras.view",
   "POST /api/v1/cameras": "cameras.manage",
   "PATCH /api/v1/cameras/:id": "cameras.manage",

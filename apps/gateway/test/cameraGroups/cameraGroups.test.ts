@@ -32,6 +32,7 @@ async function sightings(cookie: string): Promise<Record<string, boolean>> {
   const json = async (path: string) => (await t.req(path, { cookie })).json();
   const tree = (await json("/api/v1/tree")) as Tree;
   const search = (await json("/api/v1/cameras?q=监舍")) as Array<{ id: string }>;
+  const treeSearch = (await json(`/api/v1/cameras/search?q=${cam}`)) as { hits: Array<{ id: string }> };
   const all = (await json("/api/v1/cameras?prisonId=pj")) as Array<{ id: string }>;
   const streams = (await json("/api/v1/streams")) as Array<{ cameraId: string }>;
   const presets = (await json("/api/v1/presets")) as Array<{ id: string; tiles?: Array<string | null> }>;
@@ -39,6 +40,7 @@ async function sightings(cookie: string): Promise<Record<string, boolean>> {
   return {
     tree: leaves(tree).includes(cam),
     search: search.some((c) => c.id === cam),
+    treeSearch: treeSearch.hits.some((h) => h.id === cam),
     list: all.some((c) => c.id === cam),
     streams: streams.some((s) => s.cameraId === cam),
     preset: preset?.tiles?.includes(cam) ?? false,
@@ -102,7 +104,14 @@ describe("camera groups", () => {
     expect(group).toMatchObject({ name: "重点监舍", cameraIds: [cam], roles: ["commander"], updatedBy: "root" });
 
     // duty: in no list, every direct read refused, the old token refused.
-    expect(await sightings(duty)).toEqual({ tree: false, search: false, list: false, streams: false, preset: false });
+    expect(await sightings(duty)).toEqual({
+      tree: false,
+      search: false,
+      treeSearch: false,
+      list: false,
+      streams: false,
+      preset: false,
+    });
     for (const path of [
       `/api/v1/cameras/${cam}`,
       `/api/v1/cameras/${cam}/play`,

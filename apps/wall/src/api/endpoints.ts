@@ -1,6 +1,7 @@
 // The gateway's HTTP API as typed functions, each validated with the shared protocol schemas.
 import {
   type Camera,
+  type CameraSearchAnswer,
   type CapabilityReport,
   type Login,
   type PlayResponse,
@@ -10,6 +11,7 @@ import {
   type TreeNode,
   type Variant,
   zCamera,
+  zCameraSearchAnswer,
   zPlayResponse,
   zSessionInfo,
   zStreamHealth,
@@ -36,6 +38,13 @@ export const api = {
     const suffix = qs.toString() === "" ? "" : `?${qs}`;
     return requestParsed(z.array(zCamera), `${base}/cameras${suffix}`);
   },
+  /** The tree's search (server-side index, ranked, capped at `limit`). */
+  cameraSearch: (q: string, signal?: AbortSignal, limit = 200): Promise<CameraSearchAnswer> =>
+    requestParsed(
+      zCameraSearchAnswer,
+      `${base}/cameras/search?${new URLSearchParams({ q, limit: String(limit) })}`,
+      signal ? { signal } : {},
+    ),
   play: (
     cameraId: string,
     variant: Variant,

@@ -24,15 +24,16 @@ export function placeNode(nodeId: string, tile?: number): void {
   const index = catalogueStore.getState().index;
   const node = index?.byId.get(nodeId);
   if (!node) return;
+  if (node.kind === "camera") placeCamera(node.id, tile);
+  else placeCameras(camerasUnder(node));
+}
+
+/** A camera to the tile (or the selected/first free one); a search hit needs no tree to be loaded. */
+export function placeCamera(cameraId: string, tile?: number): void {
   const { screen, state } = current();
-  const dispatch = wallStore.getState().dispatch;
-  if (node.kind === "camera") {
-    const target = tile ?? clickTarget(state.tiles, consoleStore.getState().selectedTile);
-    dispatch({ type: "place", screen, tile: target, cameraId: node.id });
-    consoleStore.setState({ selectedTile: target });
-    return;
-  }
-  dispatch({ type: "fill", screen, cameraIds: camerasUnder(node) });
+  const target = tile ?? clickTarget(state.tiles, consoleStore.getState().selectedTile);
+  wallStore.getState().dispatch({ type: "place", screen, tile: target, cameraId });
+  consoleStore.setState({ selectedTile: target });
 }
 
 /** Fills the current screen's free tiles with these cameras (a group the tree panel made itself). */

@@ -1,9 +1,10 @@
 // The operator console: its toolbar (view, layouts, recall, tour, the transcode budget), the province tree and
 // tours on the left, the wall of tiles on the right with a live mirror of every output screen. It
 // edits its own view or a followed screen N; /screen/N follows the gateway's state of screen N.
-import { useEffect } from "react";
+import type { Camera } from "@cw/protocol";
+import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
-import { catalogueStore, loadCatalogue } from "../console/catalogueStore";
+import { applyCatalogueChanges, catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { consoleStore, ownView, wallStore } from "../console/consoleStore";
 import { LayoutPicker } from "../console/LayoutPicker";
 import { PresetPanel } from "../console/PresetPanel";
@@ -20,16 +21,30 @@ import { refreshTourPage, stopTour } from "../console/wallActions";
 import { useT } from "../i18n/useT";
 import { useLive } from "../live/LiveProvider";
 import { TreePanel } from "../tree/TreePanel";
+import type { CameraChange } from "../tree/treeDelta";
 import type { LayoutId } from "../wall/layouts";
 import { screenOf } from "../wall/wallState";
 
-/** Re-fetches the tree when the live socket reports catalogue changes (debounced). */
+/**
+ * Loads the tree, then folds each camera change the live socket reports into it (added, moved, renamed,
+ * removed) instead of fetching the whole catalogue again.
+ */
 function useCatalogueSync(): void {
   const changes = useLive((s) => s.cameraChanges);
+  const applied = useRef(new Map<string, Camera | null>());
   useEffect(() => {
-    if (catalogueStore.getState().tree && Object.keys(changes).length === 0) return;
-    const timer = setTimeout(() => void loadCatalogue(), catalogueStore.getState().tree ? 1_000 : 0);
-    return () => clearTimeout(timer);
+    if (catalogueStore.getState().tree === null) {
+      for (const [id, camera] of Object.entries(changes)) applied.current.set(id, camera);
+      void loadCatalogue();
+      return;
+    }
+    const fresh: CameraChange[] = [];
+    for (const [id, camera] of Object.entries(changes)) {
+      if (applied.current.get(id) === camera && applied.current.has(id)) continue;
+      applied.current.set(id, camera);
+      fresh.push({ id, camera });
+    }
+    applyCatalogueChanges(fresh);
   }, [changes]);
 }
 

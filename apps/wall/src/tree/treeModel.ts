@@ -1,4 +1,4 @@
-// The province tree as an index: id → node, parent, path, cameras under a node, and search.
+// The province tree as an index: id → node, parent, path, cameras under a node (search is the gateway's).
 // Owns: pure queries over a TreeNode; never fetches, never renders.
 import type { TreeNode } from "@cw/protocol";
 
@@ -87,28 +87,15 @@ export function expandToCameras(index: TreeIndex, ids: readonly string[]): strin
 }
 
 /**
- * Search: keeps nodes whose name or id contains the query (case-insensitive) and their ancestors;
- * a matching group keeps its whole subtree. Returns null when nothing matches.
+ * Ids on the way to the first camera: the initial expansion so one camera is visible at once. `counts`
+ * (cameraCounts) saves a walk of every subtree tried on the way.
  */
-export function filterTree(node: TreeNode, query: string): TreeNode | null {
-  const q = query.trim().toLowerCase();
-  if (q === "") return node;
-  const matches = (n: TreeNode) => n.name.toLowerCase().includes(q) || n.id.toLowerCase() === q;
-  const visit = (n: TreeNode): TreeNode | null => {
-    if (matches(n)) return n;
-    const children = n.children.map(visit).filter((c): c is TreeNode => c !== null);
-    return children.length > 0 ? { ...n, children } : null;
-  };
-  return visit(node);
-}
-
-/** Ids on the way to the first camera: the initial expansion so one camera is visible at once. */
-export function firstCameraPath(root: TreeNode): string[] {
+export function firstCameraPath(root: TreeNode, counts: ReadonlyMap<string, number> = cameraCounts(root)): string[] {
   const path: string[] = [];
   let cur: TreeNode | undefined = root;
   while (cur && cur.kind !== "camera") {
     path.push(cur.id);
-    cur = cur.children.find((c) => c.kind === "camera" || camerasUnder(c).length > 0);
+    cur = cur.children.find((c) => c.kind === "camera" || (counts.get(c.id) ?? 0) > 0);
   }
   return path;
 }

@@ -19,6 +19,16 @@ const ids: IdSource = {
   newPublishKey: () => randomBytes(18).toString("base64url"),
 };
 
+/**
+ * Whether an edit of these fields restarts the camera's streams. Marking it important changes nothing in
+ * its picture; nor does renaming or moving a real camera (a 未分配 GB channel dragged into its block plays
+ * on in every tile) — a simulated one burns its name and place into the picture, so it restarts.
+ */
+export function restartsStream(fields: readonly string[], simulated: boolean): boolean {
+  const keeps = simulated ? ["important"] : ["important", "name", "kind", "blockId", "subBlockId"];
+  return fields.some((k) => !keeps.includes(k));
+}
+
 export function cameraAdminRoutes(
   app: FastifyInstance,
   deps: CatalogueRouteDeps & { commit: Commit; media: Pick<StreamRegistry, "stopCamera"> },
@@ -39,12 +49,12 @@ export function cameraAdminRoutes(
     const session = requireSession(req);
     requireCan(session, "cameras.manage");
     const id = req.params.id;
-    if (!idPattern.test(id) || !catalogue.camera(id)) throw new AppError("not_found", `no camera ${id}`, "id");
+    const before = idPattern.test(id) ? catalogue.camera(id) : undefined;
+    if (!before) throw new AppError("not_found", `no camera ${id}`, "id");
     const patch = orThrow(parseWith(zCameraPatch, req.body));
     const data = orThrow(planUpdate(catalogue, id, patch, ids));
     await commit([{ type: "camera.updated", actor: userActor(session.user.username), data: catalogue.sealEdit(data) }]);
-    // Marking a camera important changes nothing in its picture: its streams play on.
-    if (Object.keys(patch).some((k) => k !== "important")) await media.stopCamera(id);
+    if (restartsStream(Object.keys(patch), before.source.kind === "sim")) await media.stopCamera(id);
     const camera = catalogue.camera(id);
     if (!camera) throw new AppError("not_found", `no camera ${id}`, "id");
     return cameraDetail(deps, session, camera);

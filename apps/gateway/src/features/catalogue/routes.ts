@@ -1,4 +1,5 @@
 // Reading the catalogue: GET /api/v1/tree, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
+// /api/v1/cameras/search?q=&limit= (the tree's search: prebuilt index, ranked, withheld cameras left out),
 // /api/v1/cameras/:id (cameras.manage holders also get the RTMP publishUrl). Operators see only their prison;
 // naming another prison's camera, or a camera whose groups leave the user out, is 403 (and such a camera is
 // in no tree or list).
@@ -6,11 +7,14 @@ import {
   AppError,
   type Camera,
   type CameraDetail,
+  type CameraSearchAnswer,
   can,
   idPattern,
   parseWith,
+  type SearchHit,
   scopeOf,
   zCameraKind,
+  zCameraSearchQuery,
   zId,
 } from "@cw/protocol";
 import { redactUrl } from "@cw/streams";
@@ -22,6 +26,7 @@ import type { Config } from "../../config";
 import { requireSession } from "../../http/auth";
 import { orThrow } from "../../http/errors";
 import { type CameraAccess, pruneTree } from "../cameraGroups/access";
+import { searchIndex } from "./searchIndex";
 import type { CatalogueStore } from "./store";
 
 const zCameraQuery = z.object({
@@ -109,6 +114,18 @@ export function catalogueRoutes(app: FastifyInstance, deps: CatalogueRouteDeps):
       .filter((c) => access.visible(session, c))
       .map((c) => shownCamera(session, c));
     return q.kind === undefined ? found : found.filter((c) => c.kind === q.kind);
+  });
+
+  // Registered before /cameras/:id (a static segment wins in find-my-way anyway; this keeps it readable).
+  app.get("/api/v1/cameras/search", async (req): Promise<CameraSearchAnswer> => {
+    const session = requireSession(req);
+    const scope = cameraScope(session);
+    const q = orThrow(parseWith(zCameraSearchQuery, req.query));
+    const allow = (hit: SearchHit) => {
+      if (hit.kind !== "camera") return true;
+      return access.visible(session, hit);
+    };
+    return searchIndex(catalogue.searchIndex(), q.q, { limit: q.limit, prisonId: scope, allow });
   });
 
   app.get<{ Params: { id: string } }>("/api/v1/cameras/:id", async (req) => {

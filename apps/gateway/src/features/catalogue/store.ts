@@ -5,6 +5,7 @@ import type { Camera, TreeNode } from "@cw/protocol";
 import type { SecretBox } from "../../auth/atRest";
 import type { GatewayEventMap, LoggedEvent } from "../../events/map";
 import { type CameraEntry, defaultHasSubStream, type Province } from "./model";
+import { buildSearchIndex, type SearchIndex } from "./searchIndex";
 import { openCamera, sealCamera, sealEdit } from "./secrets";
 
 /** No sealing (unit tests of the store alone). */
@@ -49,6 +50,7 @@ export class CatalogueStore {
   private readonly cameraMap = new Map<string, Camera>();
   private readonly keys = new Map<string, string>();
   private treeCache: TreeNode | null = null;
+  private indexCache: SearchIndex | null = null;
 
   constructor(
     province: Province,
@@ -99,6 +101,12 @@ export class CatalogueStore {
   subBlock(id: string): SubBlockInfo | undefined {
     return this.subBlockMap.get(id);
   }
+  blocks(): BlockInfo[] {
+    return [...this.blockMap.values()];
+  }
+  subBlocks(): SubBlockInfo[] {
+    return [...this.subBlockMap.values()];
+  }
   camera(id: string): Camera | undefined {
     return this.cameraMap.get(id);
   }
@@ -131,7 +139,7 @@ export class CatalogueStore {
     for (const [id, c] of d.cameras) this.cameraMap.set(id, openCamera(c, this.box));
     this.keys.clear();
     for (const [id, k] of d.keys) this.keys.set(id, this.box.open(k));
-    this.treeCache = null;
+    this.invalidate();
   }
 
   /** A camera edit's payload as the log keeps it: its RTSP password and publish key sealed. */
@@ -164,7 +172,7 @@ export class CatalogueStore {
         const key = logged ?? this.keys.get(camera.id) ?? this.derivePublishKey(camera.id);
         this.keys.set(camera.id, key);
       } else this.keys.delete(camera.id);
-      this.treeCache = null;
+      this.invalidate();
       return { id: camera.id, prisonId: camera.prisonId, camera };
     }
     if (e.type === "camera.removed") {
@@ -173,7 +181,7 @@ export class CatalogueStore {
       if (!old) return null;
       this.cameraMap.delete(id);
       this.keys.delete(id);
-      this.treeCache = null;
+      this.invalidate();
       return { id, prisonId: old.prisonId, camera: null };
     }
     return null;
@@ -201,6 +209,18 @@ export class CatalogueStore {
       this.log?.warn({ seq, cameraId: camera.id }, "camera event names a block no longer in the catalogue: lifted");
     }
     return { ...camera, blockId, subBlockId };
+  }
+
+  /** Drops what is derived from the cameras (the tree, the search index): a camera changed. */
+  private invalidate(): void {
+    this.treeCache = null;
+    this.indexCache = null;
+  }
+
+  /** The search index of the current catalogue, built on the first search after a change. */
+  searchIndex(): SearchIndex {
+    this.indexCache ??= buildSearchIndex(this);
+    return this.indexCache;
   }
 
   /** The nested tree; `prisonId` limits it to one prison (operators). */
