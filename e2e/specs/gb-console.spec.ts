@@ -239,7 +239,8 @@ test("a GB channel that maps to no block waits under 未分配 in its prison's t
   await expect
     .poll(
       async () =>
-        ((await (await api(`/api/v1/cameras/gb-${lost2.id}`, "commander")).json()) as { subBlockId: string }).subBlockId,
+        ((await (await api(`/api/v1/cameras/gb-${lost2.id}`, "commander")).json()) as { subBlockId: string })
+          .subBlockId,
     )
     .toBe("pj-b1-s1");
 });
