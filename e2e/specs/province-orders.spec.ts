@@ -1,9 +1,12 @@
 // Orders across levels in the browser (issue 18): a bureau and a prison's edge gateway as real processes.
 // The bureau issues an order to a block of pj; the prison's terminal on the EDGE's /unit page receives it
 // live (the edge pulled it from the bureau), signs it there; the bureau's commander sees that unit turn
-// delivered and signed in the receipt matrix (the edge forwarded the receipts up).
+// delivered and signed in the receipt matrix (the edge forwarded the receipts up). And the other way: an
+// alarm raised at the edge (its prison system's signed feed) reaches the bureau's duty console through the
+// edge's uplink, with the prison's and the block's names.
 
 import { demoFeedKey } from "@cw/gateway";
+import { postAlarm } from "../support/feeds";
 import { expect, login, test } from "../support/fixtures";
 import { type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
 
@@ -65,4 +68,21 @@ test("an order from the bureau is signed on the edge's /unit and the bureau's ma
   });
   await expect(bureauPage.getByTestId(`receipt-${id}-jz`)).not.toHaveAttribute("data-state", "signed");
   await cmd.close();
+});
+
+test("an alarm raised at the edge reaches the bureau's duty console, by name", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, bureau.url, "duty");
+  await page.goto(`${bureau.url}/duty`);
+  await expect(page.getByTestId("alarm-queue")).toBeVisible();
+  await expect(page.getByTestId("conn-state")).toHaveAttribute("data-state", "connected");
+  const title = `监区打架 ${Date.now()}`;
+  // Posted to the EDGE, as the prison's own systems do; the bureau's copy has its own id.
+  await postAlarm(edge.url, "pj", { type: "fighting", severity: 2, blockId: "pj-b1", title });
+  const row = page.locator('[data-testid^="alarm-row-"]').filter({ hasText: title });
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await expect(row).toHaveAttribute("data-state", "open");
+  await expect(row).toHaveAttribute("data-severity", "2");
+  await expect(row).toContainText("盘锦监狱");
+  await expect(row).not.toContainText("pj-b1");
 });
