@@ -6,8 +6,14 @@ import { isScale, mansrtspBody, type PlaybackControl, parseMansrtsp, SCALES } fr
 
 describe("MANSRTSP bodies", () => {
   it.each<[PlaybackControl, number, string]>([
-    [{ method: "PLAY", scale: 4 }, 1, "PLAY MANSRTSP/1.0\r\nCSeq: 1\r\nScale: 4.0\r\nRange: npt=now-\r\n\r\n"],
-    [{ method: "PLAY", scale: 0.5 }, 2, "PLAY MANSRTSP/1.0\r\nCSeq: 2\r\nScale: 0.5\r\nRange: npt=now-\r\n\r\n"],
+    [{ method: "PLAY", scale: 4 }, 1, "PLAY MANSRTSP/1.0\r\nCSeq: 1\r\nScale: 4.0\r\n\r\n"],
+    [{ method: "PLAY", scale: 0.5 }, 2, "PLAY MANSRTSP/1.0\r\nCSeq: 2\r\nScale: 0.5\r\n\r\n"],
+    [
+      { method: "PLAY", scale: 2, rangeFromS: 30 },
+      5,
+      "PLAY MANSRTSP/1.0\r\nCSeq: 5\r\nScale: 2.0\r\nRange: npt=30-\r\n\r\n",
+    ],
+    [{ method: "PLAY" }, 6, "PLAY MANSRTSP/1.0\r\nCSeq: 6\r\nRange: npt=now-\r\n\r\n"],
     [{ method: "PLAY", rangeFromS: 90.7 }, 3, "PLAY MANSRTSP/1.0\r\nCSeq: 3\r\nRange: npt=90-\r\n\r\n"],
     [{ method: "PAUSE" }, 4, "PAUSE MANSRTSP/1.0\r\nCSeq: 4\r\nPauseTime: now\r\n\r\n"],
   ])("%j (CSeq %i)", (c, cseq, text) => {

@@ -1,6 +1,6 @@
 // Playback control (GB/T 28181-2016 §9.8.3, Annex B): MANSRTSP bodies carried by an INFO inside a playback
-// dialog — `PLAY` with `Scale` (speed) and/or `Range: npt=<s>-` (seek, seconds from the playback's start),
-// `PAUSE` (`PauseTime: now`). The speeds a platform may ask are one set (`SCALES`); anything else is refused
+// dialog — `PLAY` with `Scale` (speed) and/or `Range: npt=<s>-` (seek, seconds from the playback's start;
+// `npt=now-` resumes), `PAUSE` (`PauseTime: now`). The speeds a platform may ask are one set (`SCALES`); anything else is refused
 // here, before a device sees it. Pure: builds and reads bodies, sends nothing.
 
 import { type PlaybackScale, playbackScales } from "@cw/protocol";
@@ -25,7 +25,9 @@ export function mansrtspBody(c: PlaybackControl, cseq: number): Buffer {
   if (c.method === "PAUSE") lines.push("PauseTime: now");
   else {
     if (c.scale !== undefined) lines.push(`Scale: ${Number.isInteger(c.scale) ? c.scale.toFixed(1) : c.scale}`);
-    lines.push(`Range: npt=${c.rangeFromS === undefined ? "now" : Math.max(0, Math.floor(c.rangeFromS))}-`);
+    // A speed alone carries no Range (Annex B's example, and what WVP sends); a bare PLAY resumes from now.
+    if (c.rangeFromS !== undefined) lines.push(`Range: npt=${Math.max(0, Math.floor(c.rangeFromS))}-`);
+    else if (c.scale === undefined) lines.push("Range: npt=now-");
   }
   return Buffer.from(`${lines.join("\r\n")}\r\n\r\n`);
 }
