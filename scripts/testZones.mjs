@@ -4,7 +4,7 @@
 // AND the browser in America/Los_Angeles, and the reports once more with the browser in a zone whose date
 // differs from the bureau's at this very moment (what a wall PC in UTC sees between 16:00 and 24:00 UTC:
 // the reports bug of issue 12).
-// The gateway-midnight cases (CLOCK_OFFSET_MS) are e2e/pending/midnight.spec.ts.
+// The gateway-midnight cases (CLOCK_OFFSET_MS) are e2e/specs/midnight.spec.ts.
 // Owns: which tests count as date logic and which zones they run in. Never runs anything itself.
 
 /** Unit tests of date logic: the pure domain (calendars, reports, roll calls, inspections), the wall's

@@ -1,6 +1,6 @@
 // The wall's pages as people use them: which role opens each, on which screens, and what "loaded" means
 // for it (its data on screen, not a network lull — live pages never go quiet). Shared by the layout spec
-// (e2e/pending/layout.spec.ts) and the screen gallery (scripts/screens.ts).
+// (e2e/specs/layout.spec.ts) and the screen gallery (scripts/screens.ts).
 // Owns: the page × role × size table of issue 12 and the per-page ready waits. Never: asserts layout.
 import type { Page } from "@playwright/test";
 import type { DemoSeeded } from "../../scripts/demo-seed";
