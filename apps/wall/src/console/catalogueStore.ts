@@ -24,16 +24,25 @@ export const catalogueStore = createStore<CatalogueState>(() => ({
 }));
 
 let inFlight: Promise<void> | null = null;
+/**
+ * Camera changes heard while a load is in flight: its answers may predate them (a camera added just after
+ * the tree was asked for), so they are folded on top of what it brings (folding is idempotent).
+ */
+let heard: CameraChange[] = [];
 
 export function loadCatalogue(): Promise<void> {
   if (inFlight) return inFlight;
+  heard = [];
   inFlight = api
     .tree()
     .then(async (tree) => {
-      catalogueStore.setState({ tree, index: indexTree(tree), error: null });
+      const fresh = indexTree(tree);
+      const index = applyCameraChanges(fresh, heard) ?? fresh;
+      catalogueStore.setState({ tree: index.root, index, error: null });
       try {
         const cameras = await api.cameras();
-        catalogueStore.setState({ cameras: new Map(cameras.map((c) => [c.id, c])) });
+        const details = new Map(cameras.map((c) => [c.id, c]));
+        catalogueStore.setState({ cameras: withDetails(details, heard) });
       } catch (err) {
         // Details only refine stream choice (sub stream present?); the tree still works without them.
         console.warn("camera details not loaded:", errorText(err));
@@ -42,8 +51,17 @@ export function loadCatalogue(): Promise<void> {
     .catch((err: unknown) => catalogueStore.setState({ error: errorText(err) }))
     .finally(() => {
       inFlight = null;
+      heard = [];
     });
   return inFlight;
+}
+
+function withDetails(details: Map<string, Camera>, changes: readonly CameraChange[]): Map<string, Camera> {
+  for (const c of changes) {
+    if (c.camera === null) details.delete(c.id);
+    else details.set(c.id, c.camera);
+  }
+  return details;
 }
 
 /**
@@ -51,19 +69,22 @@ export function loadCatalogue(): Promise<void> {
  * when the tree is not loaded yet or a change cannot be placed.
  */
 export function applyCatalogueChanges(changes: readonly CameraChange[]): void {
-  const { index, cameras } = catalogueStore.getState();
   if (changes.length === 0) return;
-  const next = index === null || inFlight !== null ? null : applyCameraChanges(index, changes);
-  if (next === null) {
+  const loading = inFlight;
+  if (loading !== null) heard.push(...changes);
+  const { index, cameras } = catalogueStore.getState();
+  if (index === null) {
     void loadCatalogue();
     return;
   }
-  const details = new Map(cameras);
-  for (const c of changes) {
-    if (c.camera === null) details.delete(c.id);
-    else details.set(c.id, c.camera);
+  const next = applyCameraChanges(index, changes);
+  if (next === null) {
+    // A group this tree lacks: fetch again — after a load in flight, whose answer may predate the group.
+    if (loading !== null) void loading.then(() => loadCatalogue());
+    else void loadCatalogue();
+    return;
   }
-  catalogueStore.setState({ tree: next.root, index: next, cameras: details });
+  catalogueStore.setState({ tree: next.root, index: next, cameras: withDetails(new Map(cameras), changes) });
 }
 
 export function resetCatalogue(): void {
