@@ -5,6 +5,8 @@ import { chromiumArgs, chromiumPath } from "./support/chromium";
 // on a closed network. One worker: the machine has 2 cores and each spec plays live video.
 export default defineConfig({
   testDir: "./specs",
+  // Stops any gateway a killed worker left behind (support/gatewayLedger.ts).
+  globalTeardown: "./support/globalTeardown.ts",
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 1,

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { trackGateway } from "./gatewayLedger";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
 
@@ -60,6 +61,7 @@ export async function startGateway(env: Record<string, string> = {}, reuse?: Gat
     env: { ...process.env, ...fullEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  trackGateway(child, dataDir, reuse === undefined);
   child.stdout?.on("data", (d) => {
     out += d;
   });
