@@ -30,9 +30,26 @@ let inFlight: Promise<void> | null = null;
  */
 let heard: CameraChange[] = [];
 
+/** When the last load asked for the tree (performance.now()), or null before the first. */
+let requestedAt: number | null = null;
+
+/**
+ * The live socket (re)connected at `t`: camera changes are heard only while connected, so a tree asked for
+ * before then may lack a camera added in between (one added just after the page loaded) — load it again.
+ */
+export function catalogueConnected(t: number): void {
+  if (requestedAt !== null && requestedAt <= t) void reloadCatalogue();
+}
+
+/** Loads again, after the load in flight if there is one (its answer may predate what we know now). */
+function reloadCatalogue(): Promise<void> {
+  return inFlight ? inFlight.then(() => loadCatalogue()) : loadCatalogue();
+}
+
 export function loadCatalogue(): Promise<void> {
   if (inFlight) return inFlight;
   heard = [];
+  requestedAt = performance.now();
   inFlight = api
     .tree()
     .then(async (tree) => {
@@ -70,8 +87,7 @@ function withDetails(details: Map<string, Camera>, changes: readonly CameraChang
  */
 export function applyCatalogueChanges(changes: readonly CameraChange[]): void {
   if (changes.length === 0) return;
-  const loading = inFlight;
-  if (loading !== null) heard.push(...changes);
+  if (inFlight !== null) heard.push(...changes);
   const { index, cameras } = catalogueStore.getState();
   if (index === null) {
     void loadCatalogue();
@@ -80,8 +96,7 @@ export function applyCatalogueChanges(changes: readonly CameraChange[]): void {
   const next = applyCameraChanges(index, changes);
   if (next === null) {
     // A group this tree lacks: fetch again — after a load in flight, whose answer may predate the group.
-    if (loading !== null) void loading.then(() => loadCatalogue());
-    else void loadCatalogue();
+    void reloadCatalogue();
     return;
   }
   catalogueStore.setState({ tree: next.root, index: next, cameras: withDetails(new Map(cameras), changes) });

@@ -4,7 +4,7 @@
 import type { Camera } from "@cw/protocol";
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
-import { applyCatalogueChanges, catalogueStore, loadCatalogue } from "../console/catalogueStore";
+import { applyCatalogueChanges, catalogueConnected, catalogueStore, loadCatalogue } from "../console/catalogueStore";
 import { consoleStore, ownView, wallStore } from "../console/consoleStore";
 import { LayoutPicker } from "../console/LayoutPicker";
 import { PresetPanel } from "../console/PresetPanel";
@@ -31,6 +31,10 @@ import { screenOf } from "../wall/wallState";
  */
 function useCatalogueSync(): void {
   const changes = useLive((s) => s.cameraChanges);
+  const hello = useLive((s) => s.hello);
+  useEffect(() => {
+    if (hello !== null) catalogueConnected(performance.now());
+  }, [hello]);
   const applied = useRef(new Map<string, Camera | null>());
   useEffect(() => {
     if (catalogueStore.getState().tree === null) {
