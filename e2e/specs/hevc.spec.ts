@@ -123,17 +123,21 @@ test("every transcoder busy: the next H.265 tile says 转码资源已满 with it
     await expectPlaying(page, "player-video", 1, 0);
     await expect(page.getByTestId("transcode-budget-names")).toHaveText("盘锦监狱 周界南 H.265", { timeout: 10_000 });
   } finally {
-    // The refusals were the designed 503 transcode_full (Chromium logs each as an error); none may be other.
-    await page.goto("about:blank");
-    dropExpected(
-      consoleErrors,
-      /status of 503 \(Service Unavailable\) .*\/api\/v1\/cameras\/pj-hevc-s\/play\?variant=\w+&path=transcode\)$/,
-    );
-    // Its cold start once the slot is free happens in the page: on a loaded machine its first playlist
-    // can time out once (hls.js retries it).
-    dropExpected(consoleErrors, /status of 503 \(Service Unavailable\) .*\/pj-hevc-s\/sub-h264\/index\.m3u8\)$/);
-    await camera.stop();
-    await gateway.stop();
-    removeDataDir(gateway);
+    try {
+      // The refusals were the designed 503 transcode_full (Chromium logs each as an error); none may be other.
+      await page.goto("about:blank");
+      dropExpected(
+        consoleErrors,
+        /status of 503 \(Service Unavailable\) .*\/api\/v1\/cameras\/pj-hevc-s\/play\?variant=\w+&path=transcode\)$/,
+      );
+      // Its cold start once the slot is free happens in the page: on a loaded machine its first playlist
+      // can time out once (hls.js retries it).
+      dropExpected(consoleErrors, /status of 503 \(Service Unavailable\) .*\/pj-hevc-s\/sub-h264\/index\.m3u8\)$/);
+    } finally {
+      // Even when the page is gone (a timed-out test): the camera and the gateway never outlive the test.
+      await camera.stop();
+      await gateway.stop();
+      removeDataDir(gateway);
+    }
   }
 });
