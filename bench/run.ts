@@ -15,6 +15,7 @@ import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
 import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
+import { provinceLinkdown } from "./province-linkdown";
 import { provinceUplink } from "./province-uplink";
 import { recordingServer } from "./recording";
 import { recordingBrowser } from "./recording-browser";
@@ -38,6 +39,7 @@ const all = [
   "hevc",
   "province-uplink",
   "scale15k",
+  "province-linkdown",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -124,6 +126,7 @@ try {
     ["hevc", () => hevcBench(browser)],
     ["province-uplink", () => provinceUplink()],
     ["scale15k", () => scale15k(browser)],
+    ["province-linkdown", () => provinceLinkdown()],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;
