@@ -3,11 +3,14 @@
 // transcode. The camera is GStreamer's RTSP server sending x265, relayed by the gateway. With every
 // transcoder busy, a further H.265 tile says 转码资源已满 with the camera's name (never a black tile), the
 // console's budget badge names who holds the transcoders, and the tile plays by itself once one is free.
+// A transcoder's ffmpeg killed mid-stream is restarted and its tile recovers by itself; a camera that ends
+// ends its transcoder; and no ffmpeg outlives its gateway, stopped (SIGTERM) or killed (SIGKILL).
 
 import type { Page } from "@playwright/test";
-import { expect, expectPlaying, login, test } from "../support/fixtures";
-import { removeDataDir, startGateway } from "../support/gateway";
+import { expect, expectPlaying, login, PASSWORD, test } from "../support/fixtures";
+import { type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
 import { startGstCamera } from "../support/gstCamera";
+import { childrenOf, type Proc, proc, running } from "../support/procs";
 import { dragCamera, dropExpected } from "./wall.support";
 
 /**
@@ -25,6 +28,27 @@ async function warmTranscode(page: Page, baseUrl: string, id: string, variant: "
     if (Date.now() > deadline) throw new Error(`the ${id}/${variant} transcode did not start`);
   }
 }
+
+/**
+ * The ffmpeg making a camera's rendition, as the gateway's own health names it (`pid`), checked to be that
+ * gateway's child.
+ */
+async function ffmpegOf(page: Page, gateway: GatewayProcess, cameraId: string, rendition: string): Promise<Proc> {
+  let found: Proc | null = null;
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`${gateway.url}/api/v1/streams`);
+      const list = (await res.json()) as { cameraId: string; rendition?: string; pid?: number }[];
+      const pid = list.find((h) => h.cameraId === cameraId && h.rendition === rendition)?.pid;
+      found = pid === undefined ? null : proc(pid);
+      return found?.ppid;
+    })
+    .toBe(gateway.pid);
+  return found as unknown as Proc;
+}
+
+/** The gateway's ffmpeg children now (RTSP relays, transcoders). */
+const ffmpegsOf = (gateway: GatewayProcess): Proc[] => childrenOf(gateway.pid).filter((p) => p.comm === "ffmpeg");
 
 test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile says so", async ({ page, gateway }) => {
   const camera = await startGstCamera("h265", "aac");
@@ -58,6 +82,12 @@ test("an H.265 RTSP camera plays in a tile, transcoded to H.264, and the tile sa
       expect.stringMatching(/^hvc1\./),
       expect.objectContaining({ supported: false }),
     ]);
+    // The camera ends (its RTSP server is gone): its transcoder's ffmpeg ends with it, long before the
+    // stream would be stopped as idle (30 s).
+    const transcoder = await ffmpegOf(page, gateway, "pj-hevc-1", "main-h264");
+    await page.goto("about:blank");
+    await camera.stop();
+    await expect.poll(() => running(transcoder), { timeout: 10_000 }).toBe(false);
   } finally {
     await camera.stop();
   }
@@ -84,10 +114,21 @@ test("every transcoder busy: the next H.265 tile says 转码资源已满 with it
   page,
   consoleErrors,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // One transcoder, and streams that stop 3 s after their last viewer (so the slot comes free quickly).
-  const gateway = await startGateway({ TRANSCODE_MAX: "1", STREAM_IDLE_S: "3" });
+  let gateway = await startGateway({ TRANSCODE_MAX: "1", STREAM_IDLE_S: "3" });
   const camera = await startGstCamera("h265", "none");
+  // The refusals were the designed 503 transcode_full (Chromium logs each as an error); none may be other.
+  const leavePage = async (): Promise<void> => {
+    await page.goto("about:blank");
+    dropExpected(
+      consoleErrors,
+      /status of 503 \(Service Unavailable\) .*\/api\/v1\/cameras\/pj-hevc-s\/play\?variant=\w+&path=transcode\)$/,
+    );
+    // Its cold start once the slot is free happens in the page: on a loaded machine its first playlist
+    // can time out once (hls.js retries it).
+    dropExpected(consoleErrors, /status of 503 \(Service Unavailable\) .*\/pj-hevc-s\/sub-h264\/index\.m3u8\)$/);
+  };
   try {
     await login(page, gateway.url, "commander");
     // Two cameras on the one GStreamer camera (its media is shared between RTSP clients), with a sub stream
@@ -122,17 +163,46 @@ test("every transcoder busy: the next H.265 tile says 转码资源已满 with it
     await expect(second.getByTestId("player-state")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
     await expectPlaying(page, "player-video", 1, 0);
     await expect(page.getByTestId("transcode-budget-names")).toHaveText("盘锦监狱 周界南 H.265", { timeout: 10_000 });
+
+    // Its transcoder killed mid-stream (kill -9 the ffmpeg the gateway's health names): the gateway starts
+    // another and the tile plays on by itself, past everything it had buffered when the ffmpeg died.
+    const killed = await ffmpegOf(page, gateway, "pj-hevc-s", "sub-h264");
+    const video = second.getByTestId("player-video");
+    const buffered = await video.evaluate((v: HTMLVideoElement) => (v.buffered.length ? v.buffered.end(0) : 0));
+    process.kill(killed.pid, "SIGKILL");
+    await expect.poll(async () => (await ffmpegOf(page, gateway, "pj-hevc-s", "sub-h264")).pid).not.toBe(killed.pid);
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 })
+      .toBeGreaterThan(buffered + 2);
+    await expect(second.getByTestId("player-state")).toHaveAttribute("data-state", "live");
+    await leavePage();
+
+    // The gateway killed (SIGKILL: no chance to stop anything): none of its ffmpegs — the camera's RTSP
+    // relay, the transcoder — outlives it (the transcoder reads our pipe and sees its end; the relay's
+    // output pipe breaks). Asked for once more from here, so the transcode is not idle (3 s) meanwhile.
+    await warmTranscode(page, gateway.url, "pj-hevc-s", "sub");
+    const killedWith = ffmpegsOf(gateway);
+    expect(killedWith.length).toBeGreaterThanOrEqual(2);
+    await gateway.stop("SIGKILL");
+    await expect.poll(() => killedWith.filter(running).map((p) => p.pid), { timeout: 5_000 }).toEqual([]);
+
+    // Started again with a transcode running, then stopped (SIGTERM): its ffmpegs are gone when it has exited.
+    gateway = await startGateway({}, gateway);
+    expect(
+      (
+        await page.request.post(`${gateway.url}/api/v1/session`, {
+          data: { username: "commander", password: PASSWORD },
+        })
+      ).ok(),
+    ).toBe(true);
+    await warmTranscode(page, gateway.url, "pj-hevc-s", "sub");
+    const stoppedWith = ffmpegsOf(gateway);
+    expect(stoppedWith.length).toBeGreaterThanOrEqual(2);
+    await gateway.stop("SIGTERM");
+    expect(stoppedWith.filter(running).map((p) => p.pid)).toEqual([]);
   } finally {
     try {
-      // The refusals were the designed 503 transcode_full (Chromium logs each as an error); none may be other.
-      await page.goto("about:blank");
-      dropExpected(
-        consoleErrors,
-        /status of 503 \(Service Unavailable\) .*\/api\/v1\/cameras\/pj-hevc-s\/play\?variant=\w+&path=transcode\)$/,
-      );
-      // Its cold start once the slot is free happens in the page: on a loaded machine its first playlist
-      // can time out once (hls.js retries it).
-      dropExpected(consoleErrors, /status of 503 \(Service Unavailable\) .*\/pj-hevc-s\/sub-h264\/index\.m3u8\)$/);
+      await leavePage();
     } finally {
       // Even when the page is gone (a timed-out test): the camera and the gateway never outlive the test.
       await camera.stop();

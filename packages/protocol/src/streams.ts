@@ -50,6 +50,8 @@ export const zStreamHealth = z.object({
   rendition: zRendition.optional(),
   /** RFC 6381 string of the video, e.g. "hvc1.1.6.L120.90" (from the stream's own configuration). */
   codecs: z.string().optional(),
+  /** The ffmpeg making this stream (an RTSP relay or an H.264 transcoder), while one runs: for `ps`/`top`. */
+  pid: z.number().int().positive().optional(),
 });
 
 /**

@@ -66,6 +66,8 @@ export interface Source {
   start(sink: MediaSink): void;
   /** Asks the camera for a key frame now (a GB device: DeviceControl IFameCmd). Best effort; never throws. */
   requestKeyFrame?(): void;
+  /** The child process making this stream now (an ffmpeg relay or transcoder), while one runs: health shows it. */
+  readonly pid?: number | undefined;
   /** Stops every timer, socket and child process the source owns. Idempotent. */
   stop(): Promise<void>;
 }

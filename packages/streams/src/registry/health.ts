@@ -132,7 +132,7 @@ export class StreamHealthTracker {
     return this.state !== prev;
   }
 
-  snapshot(now: number, discontinuities: number, state: StreamState = this.state): StreamHealth {
+  snapshot(now: number, discontinuities: number, state: StreamState = this.state, pid?: number): StreamHealth {
     let viewers = 0;
     for (const t of this.clients.values()) if (now - t <= this.limits.viewerWindowMs) viewers++;
     return {
@@ -152,6 +152,7 @@ export class StreamHealthTracker {
       ...(this.audio ? { audio: this.audio } : {}),
       ...(this.rendition !== this.variant ? { rendition: this.rendition } : {}),
       ...(this.codecString ? { codecs: this.codecString } : {}),
+      ...(pid !== undefined ? { pid } : {}),
     };
   }
 }

@@ -36,7 +36,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
     }
   };
   const snapshot = (e: Entry, state?: StreamHealth["state"]): StreamHealth =>
-    e.health.snapshot(o.now(), e.packager.stats().discontinuities, state);
+    e.health.snapshot(o.now(), e.packager.stats().discontinuities, state, e.source?.pid);
   const changed = (e: Entry): void => emit([snapshot(e)]);
   const segmentClosed = (e: Entry, segment: SegmentEvent["segment"], init: Buffer): void => {
     const ev: SegmentEvent = { cameraId: e.camera.id, variant: e.variant, stream: e.serial, segment, init };

@@ -60,6 +60,11 @@ export class RtspRelaySource implements Source {
     this.log = opts.log ?? silentLogger;
   }
 
+  /** The running ffmpeg's pid (health, diagnostics). */
+  get pid(): number | undefined {
+    return this.child?.proc.pid;
+  }
+
   start(sink: MediaSink): void {
     if (this.sink || this.stopped) return;
     this.sink = sink;

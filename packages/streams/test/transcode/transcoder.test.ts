@@ -162,6 +162,8 @@ describe("transcoding through the registry", () => {
       10_000,
       "frames after the restart",
     );
+    // Health names the running ffmpeg (operators find it in ps/top; the e2e kills it by this pid).
+    expect(r.health().find((x) => x.rendition === "sub-h264")?.pid).toBe(t.pid);
     expect((await r.playlist(camera.id, "main-h264", {})).ok).toBe(true);
     expect(ourFfmpegs()).toHaveLength(2);
     // The camera goes away: its transcoders' ffmpegs end with it (and start again when it returns).
