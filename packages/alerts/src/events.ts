@@ -79,6 +79,8 @@ export const eventSchemas = {
       checkpoint: zRef,
       scheduledAt: z.number(),
       reportedAt: z.number(),
+      /** The forwarding gateway's receipt time (a report held at an edge during an outage), if any. */
+      heardAt: z.number().optional(),
       expected: z.number().int().min(0),
       present: z.number().int().min(0),
       absentees: z.array(zAbsentee),

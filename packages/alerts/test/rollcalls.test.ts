@@ -52,6 +52,7 @@ describe("decideRollCallFeed", () => {
     ["unknown checkpoint", { checkpoint: "nap" }, "checkpoint"],
     ["future reportedAt", { reportedAt: H6 + 60 * MIN }, "reportedAt"],
     ["negative present", { present: -1 }, "present"],
+    ["future heardAt", { heardAt: H6 + 60 * MIN }, "heardAt"],
   ])("rejects %s", (_n, over, field) => {
     expect(report(new Harness(), over)).toMatchObject({ ok: false, error: { code: "validation", field } });
   });
@@ -145,6 +146,16 @@ describe("rollCallBoard", () => {
     ok(report(h, { sourceId: "s3", expected: 120, present: 120 }));
     cell = rollCallBoard(config, blocks, h.state.rollcalls, H6 + MIN)[0]!;
     expect([cell.expected, cell.present, cell.light]).toEqual([120, 120, "green"]);
+  });
+
+  it("a report forwarded late by an edge keeps the light of when the edge heard it (heardAt)", () => {
+    const h = new Harness();
+    const arrived = H6 + 50 * MIN; // after red: the link to the edge was down
+    ok(report(h, { sourceId: "s1", heardAt: H6 + 3 * MIN }, arrived));
+    ok(report(h, { sourceId: "s2", blockId: "b2", heardAt: H6 + 20 * MIN }, arrived));
+    const board = rollCallBoard(config, blocks, h.state.rollcalls, arrived);
+    expect(board.find((c) => c.blockId === "b1" && c.checkpointId === "wake_up")?.light).toBe("green");
+    expect(board.find((c) => c.blockId === "b2" && c.checkpointId === "wake_up")?.light).toBe("yellow");
   });
 
   it("uses the local date at the configured offset", () => {

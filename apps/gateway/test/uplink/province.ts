@@ -90,6 +90,31 @@ export interface Recorded {
   occurredAt: number;
 }
 
+/** Posts one roll-call report to the edge's own feed (pj, block pj-b1, wake-up); returns the edge's report id. */
+export async function reportAtEdge(edgeUrl: string, sourceId: string): Promise<string> {
+  const now = Date.now();
+  const body = {
+    sourceId,
+    blockId: "pj-b1",
+    checkpoint: "wake_up",
+    scheduledAt: now - 60_000,
+    reportedAt: now - 1_000,
+  };
+  const res = await postFeed(edgeUrl, "pj", "rollcalls", JSON.stringify({ ...body, expected: 12, present: 12 }));
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The roll-call reports a gateway's journal holds: `at` (when it recorded it) and the report. */
+export function journalReports(g: GatewayProcess): Array<{ at: number; data: Record<string, unknown> }> {
+  const text = readFileSync(join(g.dataDir, "journal", "events.jsonl"), "utf8");
+  return text
+    .split("\n")
+    .filter((line) => line.includes('"rollcall.reported"'))
+    .map((line) => JSON.parse(line) as { type: string; at: number; data: Record<string, unknown> })
+    .filter((row) => row.type === "rollcall.reported");
+}
+
 /** The alarms the bureau's journal holds, in the order it recorded them (its own log: the ground truth). */
 export function bureauAlarms(bureau: GatewayProcess): Recorded[] {
   const text = readFileSync(join(bureau.dataDir, "journal", "events.jsonl"), "utf8");

@@ -16,6 +16,7 @@ import {
   type UplinkItem,
   upperSourceId,
   windowOf,
+  withoutHeardAt,
   withoutPlace,
 } from "../../src/features/uplink/items";
 import { PendingSeqs } from "../../src/features/uplink/pending";
@@ -92,6 +93,44 @@ describe("edge event → feed record", () => {
     expect(item).toMatchObject({ seq: 7, kind: "alarm", prisonId: "pj", sourceId: "edge:m1x-abc" });
     expect(item?.body).toMatchObject({ sourceId: "edge:m1x-abc", type: "fighting", cameraId: "pj-b1-s1-cell" });
     expect(toItem(logged(raised(8, "m1x-abc")))?.sourceId).toBe(item?.sourceId);
+  });
+  it("sends a roll call with the edge's receipt time (heardAt): the bureau judges lateness on it", () => {
+    const report = (seq: number, heardAt?: number): StoredEvent => ({
+      seq,
+      at: 1_750_000_000_000 + seq,
+      type: "rollcall.reported",
+      actor: "feed:pj",
+      data: {
+        id: `r${seq}`,
+        prisonId: "pj",
+        sourceId: `rc-${seq}`,
+        date: "2025-06-15",
+        blockId: "pj-b1",
+        subBlockId: null,
+        checkpoint: "wake_up",
+        scheduledAt: 1_749_960_000_000,
+        reportedAt: 1_749_999_000_000,
+        ...(heardAt === undefined ? {} : { heardAt }),
+        expected: 10,
+        present: 10,
+        absentees: [],
+      },
+    });
+    expect(toItem(logged(report(3)))?.body).toMatchObject({
+      heardAt: 1_750_000_000_003,
+      reportedAt: 1_749_999_000_000,
+    });
+    // Forwarded on again (an edge below an edge): the first gateway's receipt is kept.
+    expect(toItem(logged(report(4, 1_749_999_500_000)))?.body).toMatchObject({ heardAt: 1_749_999_500_000 });
+    // A bureau that does not take it (older: an unknown key; or refused by its clock): sent without it.
+    const item = toItem(logged(report(5))) as UplinkItem;
+    const unknownKey = { message: 'body: Unrecognized key: "heardAt"' };
+    expect(withoutHeardAt(item, unknownKey)?.body).not.toHaveProperty("heardAt");
+    expect(withoutHeardAt(item, { field: "heardAt", message: "heardAt: is in the future" })?.body).toMatchObject({
+      reportedAt: 1_749_999_000_000,
+    });
+    expect(withoutHeardAt(item, { field: "checkpoint", message: "checkpoint: not in the schedule" })).toBeNull();
+    expect(withoutHeardAt(toItem(logged(raised(6, "a"))) as UplinkItem, unknownKey)).toBeNull();
   });
   it("hashes an id that would not fit a sourceId", () => {
     const long = "x".repeat(200);

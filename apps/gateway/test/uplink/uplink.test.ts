@@ -5,7 +5,8 @@
 // shows the unit signed and its report; another prison's receivers stay at the bureau. Alarms: alarms
 // posted to the edge's feed reach the bureau once, with their type, prison, camera and time; through a dead
 // link (the bureau SIGSTOPped), a kill -9 of the bureau mid-burst and a kill -9 of the edge mid-forwarding,
-// every alarm arrives exactly once and in the edge's order. The bureau's journal and both sides' order views
+// every alarm arrives exactly once and in the edge's order; a roll call held through the dead link is judged
+// at the bureau on the edge's receipt time. The bureau's journal and both sides' order views
 // are the judges.
 import type { OrderViewWire } from "@cw/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,9 +16,11 @@ import {
   bureauAlarms,
   drained,
   expectOnceInOrder,
+  journalReports,
   login,
   type Province,
   raiseAtEdge,
+  reportAtEdge,
   startProvince,
   until,
   uplinkState,
@@ -148,8 +151,10 @@ describe("uplink: edge alarms at the bureau", () => {
   }, async () => {
     process.kill(p.bureau.pid, "SIGSTOP");
     let edgeIds: string[];
+    let reportId: string;
     try {
       edgeIds = await raiseAtEdge(p.edge.url, ids("outage", 40));
+      reportId = await reportAtEdge(p.edge.url, "outage-wake");
       // Down once a send to the frozen bureau has timed out (the sender's 10 s), however long that takes here.
       await until(async () => (await uplinkState(p.edge.url)).link === "down", "the edge to see its link down");
       const during = await uplinkState(p.edge.url);
@@ -162,6 +167,20 @@ describe("uplink: edge alarms at the bureau", () => {
     await drained(p.edge.url);
     expectOnceInOrder(p.bureau, edgeIds);
     expect((await uplinkState(p.edge.url)).link).toBe("up");
+    // The roll call held through the outage is judged at the bureau on when the edge heard it.
+    const atEdge = journalReports(p.edge).filter((r) => r.data.id === reportId);
+    const atBureau = journalReports(p.bureau).filter((r) => r.data.sourceId === `edge:${reportId}`);
+    expect(atEdge).toHaveLength(1);
+    expect(atBureau).toHaveLength(1);
+    expect(atBureau[0]?.data.heardAt).toBe(atEdge[0]?.at);
+    expect(atBureau[0]?.at).toBeGreaterThan(atEdge[0]?.at ?? Number.POSITIVE_INFINITY);
+    const cookie = await login(p.bureau.url);
+    const key = `${atBureau[0]?.data.date}.pj.pj-b1.wake_up`;
+    const slot = await fetch(`${p.bureau.url}/api/v1/rollcalls/slots/${encodeURIComponent(key)}`, {
+      headers: { cookie },
+    });
+    const { reports } = (await slot.json()) as { reports: Array<{ sourceId: string; receivedAt: number }> };
+    expect(reports.find((r) => r.sourceId === `edge:${reportId}`)?.receivedAt).toBe(atEdge[0]?.at);
   });
 
   it("kill -9 of the bureau during a burst: nothing lost, nothing duplicated", { timeout: 180_000 }, async () => {

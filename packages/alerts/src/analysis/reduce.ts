@@ -6,6 +6,7 @@
 import { sourceKey } from "../alarms/alarm";
 import type { DomainEvent } from "../events";
 import { slotKey } from "../rollcalls/slot";
+import { heardAt } from "../rollcalls/state";
 import type { Contribution } from "./counters";
 import { addContribution, bumpCounter, hourOf } from "./counters";
 import type { AlarmFact, Placed } from "./facts";
@@ -189,10 +190,10 @@ function applyWork(s: FiguresState, e: DomainEvent): void {
           prisonId: d.prisonId,
           key,
           yellowAt: null,
-          firstReportAt: e.at,
+          firstReportAt: heardAt(e),
           red: false,
         });
-      } else if (prev.firstReportAt === null) put(s, k.slot, key, prev, { ...prev, firstReportAt: e.at });
+      } else if (prev.firstReportAt === null) put(s, k.slot, key, prev, { ...prev, firstReportAt: heardAt(e) });
       applyHeadcount(s, e.data, e.at);
       return;
     }

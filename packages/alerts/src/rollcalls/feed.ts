@@ -58,6 +58,9 @@ export function decideRollCallFeed(
   if (feed.reportedAt > ctx.now + skew) {
     return reject("validation", "reportedAt: is in the future (check the source system's clock)", "reportedAt");
   }
+  if (feed.heardAt !== undefined && feed.heardAt > ctx.now + skew) {
+    return reject("validation", "heardAt: is in the future (check the forwarding gateway's clock)", "heardAt");
+  }
 
   const id = ctx.newId();
   const date = localDate(feed.scheduledAt, ctx.config.tzOffsetMin);
@@ -73,6 +76,7 @@ export function decideRollCallFeed(
       checkpoint: checkpoint.id,
       scheduledAt: feed.scheduledAt,
       reportedAt: feed.reportedAt,
+      ...(feed.heardAt === undefined ? {} : { heardAt: feed.heardAt }),
       expected: feed.expected,
       present: feed.present,
       absentees: feed.absentees,

@@ -5,7 +5,10 @@ import type { DomainEvent, EventMap } from "../events";
 import { slotKey } from "./slot";
 
 export type RollCallReport = EventMap["rollcall.reported"] & {
-  /** When we received it (the event time); lateness is judged on this, not the source's clock. */
+  /**
+   * When it was received (lateness is judged on this, not the source's clock): the event time, or the
+   * forwarding gateway's earlier receipt (`heardAt`: a report an edge held during a link outage).
+   */
   receivedAt: number;
   slotKey: string;
 };
@@ -26,13 +29,18 @@ export function cloneRollCallsState(s: RollCallsState): RollCallsState {
   return { reports: { ...s.reports }, bySource: { ...s.bySource }, bySlot: { ...s.bySlot } };
 }
 
+/** When a report was received, for lateness: the forwarder's receipt if earlier than the event's time. */
+export function heardAt(e: { at: number; data: { heardAt?: number | undefined } }): number {
+  return Math.min(e.data.heardAt ?? e.at, e.at);
+}
+
 export function applyRollCallEvent(draft: RollCallsState, e: DomainEvent): void {
   if (e.type !== "rollcall.reported") return;
   const d = e.data;
   const sourceKey = `${d.prisonId}\u0000${d.sourceId}`;
   if (draft.reports[d.id] !== undefined || draft.bySource[sourceKey] !== undefined) return;
   const key = slotKey(d.date, d.prisonId, d.blockId, d.checkpoint);
-  draft.reports[d.id] = { ...d, receivedAt: e.at, slotKey: key };
+  draft.reports[d.id] = { ...d, receivedAt: heardAt(e), slotKey: key };
   draft.bySource[sourceKey] = d.id;
   draft.bySlot[key] = { ...draft.bySlot[key], [d.subBlockId ?? ""]: d.id };
 }

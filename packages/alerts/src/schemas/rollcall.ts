@@ -97,6 +97,12 @@ export const zRollCallFeed = z
     checkpoint: z.string().trim().min(1).max(64),
     scheduledAt: zInstant,
     reportedAt: zInstant,
+    /**
+     * When the prison's own gateway received the report, set by a gateway forwarding it later (an edge
+     * after a link outage): lateness is judged on it (never later than our own receipt) instead of on
+     * when it reached us.
+     */
+    heardAt: zInstant.optional(),
     expected: zHeadcount,
     present: zHeadcount,
     absentees: z.array(zAbsentee).max(1000).default([]),

@@ -143,6 +143,16 @@ describe("roll-call compliance", () => {
       compliance: 1 / 3,
     });
   });
+  it("a report an edge held through a link outage is judged on the edge's receipt (heardAt), not its arrival", () => {
+    const b1 = rcOb("b1", "wake", at7);
+    const held = report("pj", "b1", "wake", at7, at7 + 50 * MIN); // arrives red, after the outage
+    const early = { ...held, data: { ...held.data, heardAt: at7 + 2 * MIN } }; // the edge had it in time
+    expect(figures([opened(b1), red(b1), early], day).rollcalls).toMatchObject({ onTime: 1, late: 0 });
+    const lateAtEdge = { ...held, data: { ...held.data, heardAt: at7 + 20 * MIN } };
+    expect(figures([opened(b1), red(b1), lateAtEdge], day).rollcalls).toMatchObject({ onTime: 0, late: 1 });
+    const future = { ...held, data: { ...held.data, heardAt: at7 + 90 * MIN } }; // never later than arrival
+    expect(figures([opened(b1), red(b1), future], day).rollcalls).toMatchObject({ onTime: 0, late: 1 });
+  });
   it("no slots: compliance is null, not 0", () => {
     expect(figures([], day).rollcalls.compliance).toBeNull();
   });

@@ -17,6 +17,7 @@ import {
   type UplinkKind,
   type UpperOrderOf,
   windowOf,
+  withoutHeardAt,
   withoutPlace,
 } from "./items";
 import { PendingSeqs } from "./pending";
@@ -237,11 +238,12 @@ export class Forwarder {
       this.noteError(now, out.status, out.error);
       if (out.kind === "refused") {
         this.s.link = "up";
-        const placeless = out.status === 422 ? withoutPlace(item, out.error.field) : null;
+        const placeless =
+          out.status === 422 ? (withoutPlace(item, out.error.field) ?? withoutHeardAt(item, out.error)) : null;
         if (placeless !== null) {
           this.d.log.warn(
-            { seq: item.seq, field: out.error.field },
-            "uplink: the bureau does not know this place; sent without it",
+            { seq: item.seq, field: out.error.field ?? "heardAt" },
+            "uplink: the bureau refused a field it does not know or take; sent without it",
           );
           item = placeless;
           continue;

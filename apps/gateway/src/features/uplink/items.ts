@@ -109,6 +109,8 @@ export function toItem(e: LoggedEvent, upper: UpperOrderOf = () => null): Uplink
       checkpoint: d.checkpoint,
       scheduledAt: d.scheduledAt,
       reportedAt: d.reportedAt,
+      // The edge's own receipt: the bureau judges lateness on it, not on when the link let it through.
+      heardAt: Math.min(d.heardAt ?? e.at, e.at),
       expected: d.expected,
       present: d.present,
       absentees: d.absentees,
@@ -146,6 +148,17 @@ export function withoutPlace(item: UplinkItem, field: string | undefined): Uplin
   }
   const before = typeof body.description === "string" && body.description !== "" ? `${body.description}\n` : "";
   body.description = `${before}[edge ${notes.join(" ")}]`.slice(0, 2000);
+  return { ...item, body };
+}
+
+/**
+ * The roll call again without `heardAt`, for a bureau that refused it (an older bureau: unknown key, or the
+ * edge's clock ahead of it); null when that was not the refusal. The report still lands, judged on arrival.
+ */
+export function withoutHeardAt(item: UplinkItem, error: { field?: string; message: string }): UplinkItem | null {
+  if (item.kind !== "rollcall" || item.body.heardAt === undefined) return null;
+  if (error.field !== "heardAt" && !(error.field === undefined && error.message.includes("heardAt"))) return null;
+  const { heardAt: _dropped, ...body } = item.body;
   return { ...item, body };
 }
 
