@@ -1,7 +1,7 @@
 // 15 000-camera catalogue (province issue, item 4): a generated CATALOGUE_FILE of 30 prisons × 500 simulated
 // cameras (nothing plays: no SIM_PREWARM), a real gateway on it, and Chromium as the commander on the console:
 // page open → first camera row of the tree shown, a prison expanded on click (the tree is interactive), a
-// search typed → its first hit shown (the gateway's search, a virtualised list); from node: GET /api/v1/tree,
+// search typed → its first hit shown (the gateway's search, a virtualised list); from node: GET /api/v1/tree (nested and ?shape=columns),
 // /api/v1/cameras (size plain and br-compressed, time), the tree's search `GET /api/v1/cameras/search?q=` and
 // the older filter `GET /api/v1/cameras?q=`, and the gateway's RSS. Owns the gateway and the catalogue file.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -179,7 +179,7 @@ async function pageRun(browser: Browser, url: string): Promise<Run> {
     const [openMs, dclMs, treeStartMs, treeEndMs] = await page.evaluate(() => {
       const s = (window as unknown as { __scale: { firstCamera: number } }).__scale;
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      const tree = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/v1/tree")) as
+      const tree = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/api/v1/tree") as
         | PerformanceResourceTiming
         | undefined;
       return [
@@ -278,6 +278,8 @@ export async function scale15k(browser: Browser): Promise<string[]> {
     const api = new GatewayClient(gw.url);
     await api.login("commander", PASSWORD);
     const tree = await httpFigures(api, "/api/v1/tree");
+    const columns = await httpFigures(api, "/api/v1/tree?shape=columns");
+    const columnsBr = await brBytes(api, "/api/v1/tree?shape=columns");
     const cameras = await httpFigures(api, "/api/v1/cameras");
     const treeBr = await brBytes(api, "/api/v1/tree");
     const camerasBr = await brBytes(api, "/api/v1/cameras");
@@ -315,6 +317,7 @@ export async function scale15k(browser: Browser): Promise<string[]> {
       "| HTTP (node client, same host) | size (br on the wire) | items | median (ms) | p95 (ms) |",
       "|---|---:|---:|---:|---:|",
       `| \`GET /api/v1/tree\` | ${fmt(mb(tree.bytes), 2)} MiB (${fmt(treeBr / 1024, 0)} KiB) | | ${med(tree.ms)} | ${p95(tree.ms)} |`,
+      `| \`GET /api/v1/tree?shape=columns\` (what the console asks for) | ${fmt(mb(columns.bytes), 2)} MiB (${fmt(columnsBr / 1024, 0)} KiB) | | ${med(columns.ms)} | ${p95(columns.ms)} |`,
       `| \`GET /api/v1/cameras\` | ${fmt(mb(cameras.bytes), 2)} MiB (${fmt(camerasBr / 1024, 0)} KiB) | ${cameras.items} | ${med(cameras.ms)} | ${p95(cameras.ms)} |`,
     );
     for (const s of searches)

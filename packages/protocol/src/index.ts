@@ -311,6 +311,16 @@ export {
   zVariant,
 } from "./streams";
 export {
+  columnsToTree,
+  type IndexedTree,
+  type TreeColumns,
+  type TreeQuery,
+  treeShapes,
+  treeToColumns,
+  zTreeColumns,
+  zTreeQuery,
+} from "./treeColumns";
+export {
   type PasswordChange,
   type PasswordProblem,
   passwordMaxLength,

@@ -31,6 +31,7 @@ const leaves = (n: Tree): string[] => (n.kind === "camera" ? [n.id] : n.children
 async function sightings(cookie: string): Promise<Record<string, boolean>> {
   const json = async (path: string) => (await t.req(path, { cookie })).json();
   const tree = (await json("/api/v1/tree")) as Tree;
+  const columns = (await json("/api/v1/tree?shape=columns")) as { id: string[] };
   const search = (await json("/api/v1/cameras?q=监舍")) as Array<{ id: string }>;
   const treeSearch = (await json(`/api/v1/cameras/search?q=${cam}`)) as { hits: Array<{ id: string }> };
   const all = (await json("/api/v1/cameras?prisonId=pj")) as Array<{ id: string }>;
@@ -39,6 +40,7 @@ async function sightings(cookie: string): Promise<Record<string, boolean>> {
   const preset = presets.find((p) => p.id === presetId);
   return {
     tree: leaves(tree).includes(cam),
+    treeColumns: columns.id.includes(cam),
     search: search.some((c) => c.id === cam),
     treeSearch: treeSearch.hits.some((h) => h.id === cam),
     list: all.some((c) => c.id === cam),
@@ -106,6 +108,7 @@ describe("camera groups", () => {
     // duty: in no list, every direct read refused, the old token refused.
     expect(await sightings(duty)).toEqual({
       tree: false,
+      treeColumns: false,
       search: false,
       treeSearch: false,
       list: false,

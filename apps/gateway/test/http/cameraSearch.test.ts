@@ -1,7 +1,7 @@
 // GET /api/v1/cameras/search against a real gateway on 127.0.0.1: ranked hits with their path, scoped to
-// the user's prison, 4xx JSON on bad input, 401 without a session; the catalogue's JSON compressed; and a
+// the user's prison; the tree as columns (the same tree, scoped); 4xx JSON on bad input, 401 without a session; the catalogue's JSON compressed; and a
 // camera moved into place (the tree's drag from 未分配) keeps playing.
-import type { CameraSearchAnswer } from "@cw/protocol";
+import { type CameraSearchAnswer, columnsToTree, zTreeColumns } from "@cw/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compression } from "../../src/http/app";
 import { startTestGateway, type TestGateway } from "../helpers";
@@ -61,6 +61,43 @@ describe("GET /api/v1/cameras/search", () => {
     const res = await t.req("/api/v1/cameras/search?q=a");
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: "unauthenticated" });
+  });
+});
+
+describe("GET /api/v1/tree?shape=columns", () => {
+  const get = async (cookie: string, qs: string) => {
+    const res = await t.req(`/api/v1/tree${qs}`, { cookie });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+  it("is the nested tree as columns: decoded, the same tree", async () => {
+    const nested = await get(commander, "");
+    const columns = await get(commander, "?shape=columns");
+    expect(columns.status).toBe(200);
+    const decoded = columnsToTree(zTreeColumns.parse(columns.body));
+    expect(decoded.ok && decoded.value.root).toEqual(nested.body);
+    expect((await get(commander, "?shape=nested")).body).toEqual(nested.body);
+  });
+
+  it("shows an operator only their prison", async () => {
+    const { body } = await get(await t.login("operator-jz"), "?shape=columns");
+    const { id, kind } = zTreeColumns.parse(body);
+    expect(kind[0]).toBe("bureau");
+    expect(id.filter((_, i) => kind[i] === "prison")).toEqual(["jz"]);
+    expect(id.length).toBeGreaterThan(10);
+    expect(id.slice(1).every((x) => x === "jz" || x.startsWith("jz-"))).toBe(true);
+  });
+
+  it.each([
+    ["?shape=flat", { field: "shape" }],
+    ["?shape=columns&depth=1", { message: expect.stringContaining("depth") }],
+  ])("%s → 422 JSON saying what is wrong", async (qs, what) => {
+    const { status, body } = await get(commander, qs);
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ code: "validation", message: expect.any(String), ...what });
+  });
+
+  it("needs a session", async () => {
+    expect((await t.req("/api/v1/tree?shape=columns")).status).toBe(401);
   });
 });
 

@@ -3,12 +3,13 @@ import {
   type Camera,
   type CameraSearchAnswer,
   type CapabilityReport,
+  columnsToTree,
+  type IndexedTree,
   type Login,
   type PlayResponse,
   type SessionInfo,
   type StreamHealth,
   type TranscodeBudget,
-  type TreeNode,
   type Variant,
   zCamera,
   zCameraSearchAnswer,
@@ -16,10 +17,10 @@ import {
   zSessionInfo,
   zStreamHealth,
   zTranscodeBudget,
-  zTreeNode,
+  zTreeColumns,
 } from "@cw/protocol";
 import { z } from "zod";
-import { request, requestParsed } from "./http";
+import { HttpError, request, requestParsed } from "./http";
 
 const base = "/api/v1";
 
@@ -30,7 +31,14 @@ export const api = {
   logout: async (): Promise<void> => {
     await request(`${base}/session`, { method: "DELETE" });
   },
-  tree: (): Promise<TreeNode> => requestParsed(zTreeNode, `${base}/tree`),
+  /** The tree, indexed: asked for as columns (a flat schema; the nested one takes ~0.4 s for 15 000 cameras). */
+  tree: async (): Promise<IndexedTree> => {
+    const path = `${base}/tree?shape=columns`;
+    const tree = columnsToTree(await requestParsed(zTreeColumns, path));
+    if (!tree.ok)
+      throw new HttpError(502, { ...tree.error, message: `unexpected response from ${path}: ${tree.error.message}` });
+    return tree.value;
+  },
   cameras: (query: { q?: string; prisonId?: string } = {}): Promise<Camera[]> => {
     const qs = new URLSearchParams();
     if (query.q) qs.set("q", query.q);

@@ -6,7 +6,7 @@ import { createStore } from "zustand/vanilla";
 import { api } from "../api/endpoints";
 import { errorText } from "../api/errorText";
 import { applyCameraChanges, type CameraChange } from "../tree/treeDelta";
-import { indexTree, type TreeIndex } from "../tree/treeModel";
+import type { TreeIndex } from "../tree/treeModel";
 
 export interface CatalogueState {
   tree: TreeNode | null;
@@ -52,8 +52,7 @@ export function loadCatalogue(): Promise<void> {
   requestedAt = performance.now();
   inFlight = api
     .tree()
-    .then(async (tree) => {
-      const fresh = indexTree(tree);
+    .then(async (fresh) => {
       const index = applyCameraChanges(fresh, heard) ?? fresh;
       catalogueStore.setState({ tree: index.root, index, error: null });
       try {

@@ -22,7 +22,7 @@ export function PrisonPanel({ name, status, onClose }: { name: string; status: P
   useEffect(() => {
     const stops = [
       fetchUntilAnswered(api.tree, (tree) =>
-        setBlocks(findPrison(tree, id)?.children.filter((c) => c.kind === "block") ?? []),
+        setBlocks(findPrison(tree.root, id)?.children.filter((c) => c.kind === "block") ?? []),
       ),
       fetchUntilAnswered(() => api.cameras({ prisonId: id }), setCameras),
     ];

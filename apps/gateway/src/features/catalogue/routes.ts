@@ -1,4 +1,4 @@
-// Reading the catalogue: GET /api/v1/tree, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
+// Reading the catalogue: GET /api/v1/tree?shape=nested|columns, /api/v1/prisons, /api/v1/cameras?q=&prisonId=&kind=,
 // /api/v1/cameras/search?q=&limit= (the tree's search: prebuilt index, ranked, withheld cameras left out),
 // /api/v1/cameras/:id (cameras.manage holders also get the RTMP publishUrl). Operators see only their prison;
 // naming another prison's camera, or a camera whose groups leave the user out, is 403 (and such a camera is
@@ -13,9 +13,13 @@ import {
   parseWith,
   type SearchHit,
   scopeOf,
+  type TreeColumns,
+  type TreeNode,
+  treeToColumns,
   zCameraKind,
   zCameraSearchQuery,
   zId,
+  zTreeQuery,
 } from "@cw/protocol";
 import { redactUrl } from "@cw/streams";
 import type { FastifyInstance } from "fastify";
@@ -87,12 +91,15 @@ export function cameraDetail(d: CatalogueRouteDeps, session: Session, camera: Ca
 
 export function catalogueRoutes(app: FastifyInstance, deps: CatalogueRouteDeps): void {
   const { catalogue, access } = deps;
-  app.get("/api/v1/tree", async (req) => {
+  // ?shape=columns: the same tree as flat columns (treeColumns.ts), what the wall's console asks for.
+  app.get("/api/v1/tree", async (req): Promise<TreeNode | TreeColumns> => {
     const session = requireSession(req);
-    return pruneTree(catalogue.tree(cameraScope(session)), (id) => {
+    const { shape } = orThrow(parseWith(zTreeQuery, req.query));
+    const tree = pruneTree(catalogue.tree(cameraScope(session)), (id) => {
       const camera = catalogue.camera(id);
       return camera !== undefined && access.visible(session, camera);
     });
+    return shape === "columns" ? treeToColumns(tree) : tree;
   });
 
   app.get("/api/v1/prisons", async (req) => {
