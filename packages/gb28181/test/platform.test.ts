@@ -237,6 +237,34 @@ describe("catalogue", () => {
     ]);
   });
 
+  it("keeps two answers whose pages interleave apart (by SN) and completes each", () => {
+    const p = platform();
+    registered(p);
+    const catalogs = (sn: number, items: string[], at: number) =>
+      p.receive(page(sn, items), NAT, at).events.filter((e) => e.type === "catalog");
+    // A re-registration's query (SN 11) is answered while the first answer (SN 10) is still coming.
+    expect(catalogs(10, ["1", "2"], 1)).toEqual([]);
+    expect(catalogs(11, ["1", "2"], 2)).toEqual([]);
+    expect(catalogs(10, ["3", "4"], 3)).toEqual([]);
+    expect(catalogs(11, ["3", "4"], 4)).toEqual([]);
+    expect(catalogs(10, ["5"], 5)).toMatchObject([{ complete: true, sumNum: 5 }]);
+    expect(catalogs(11, ["5"], 6)).toMatchObject([{ complete: true, sumNum: 5 }]);
+    expect(p.tick(60_000).events.filter((e) => e.type === "catalog")).toEqual([]);
+  });
+
+  it("a newer answer completing first drops the older one; a quiet device reports only its newest", () => {
+    const p = platform();
+    registered(p);
+    p.receive(page(20, ["1"]), NAT, 0);
+    p.receive(page(21, ["1", "2", "3", "4", "5"]), NAT, 1);
+    expect(p.tick(20_000).events.filter((e) => e.type === "catalog")).toEqual([]);
+    p.receive(page(30, ["1"]), NAT, 30_000);
+    p.receive(page(31, ["1", "2"]), NAT, 30_001);
+    expect(p.tick(40_001).events).toMatchObject([
+      { type: "catalog", complete: false, items: [{ DeviceID: "1" }, { DeviceID: "2" }] },
+    ]);
+  });
+
   it("retransmits a query over UDP until answered, and reports one that never is", () => {
     const p = platform();
     registered(p);

@@ -15,6 +15,8 @@ import { cameraIdOf, type Mapping, type PrisonShape, placeChannels } from "./map
 import { camerasLostWithDevice, offlineLossAlarm } from "./offlineLoss";
 import type { DeviceSettings, GbSettings } from "./settings";
 
+/** Catalogue queries asked again after an incomplete answer before settling for what arrived. */
+const CATALOG_RETRIES = 2;
 export interface DeviceRuntime {
   deviceId: string;
   kind: "device" | "platform";
@@ -28,6 +30,8 @@ export interface DeviceRuntime {
   lastKeepaliveAt: number | null;
   channels: Map<string, CatalogItem>;
   catalogAt: number | null;
+  /** Catalogue queries asked again after an incomplete answer, since the last complete one. */
+  catalogRetries: number;
 }
 
 /** GB alarm method/type (GB/T 28181-2016 A.2.6.8) → our alarm type. */
@@ -188,6 +192,7 @@ export class GbService {
         lastKeepaliveAt: null,
         channels: new Map(),
         catalogAt: null,
+        catalogRetries: 0,
       };
       this.devices.set(deviceId, rt);
     }
@@ -248,8 +253,17 @@ export class GbService {
         if (e.complete) rt.channels = new Map(e.items.map((i) => [i.DeviceID, i]));
         else for (const i of e.items) rt.channels.set(i.DeviceID, i);
         rt.catalogAt = this.core.now();
-        if (!e.complete)
-          this.log.warn({ device: e.deviceId, got: e.items.length, sumNum: e.sumNum }, "GB catalogue incomplete");
+        if (e.complete) rt.catalogRetries = 0;
+        else {
+          // Pages lost for good (the device gave up resending) or an answer cut short: ask again, twice.
+          const retry = rt.online && rt.catalogRetries < CATALOG_RETRIES;
+          if (retry) rt.catalogRetries += 1;
+          this.log.warn(
+            { device: e.deviceId, got: e.items.length, sumNum: e.sumNum, askingAgain: retry },
+            "GB catalogue incomplete",
+          );
+          if (retry) this.server.query(e.deviceId, "Catalog");
+        }
         await this.sync(e.deviceId, system(e.deviceId), false);
         return;
       }
