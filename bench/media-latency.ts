@@ -2,6 +2,7 @@
 // against the baseline (node-media-server + ffmpeg -f hls -hls_time 1, hls.js defaults / tuned).
 import { findFfmpeg } from "@cw/streams";
 import type { Browser } from "playwright-core";
+import { wallHlsConfig } from "../apps/wall/src/player/hlsConfig";
 import { hlsTuning } from "../apps/wall/src/player/hlsTuning";
 import { PASSWORD } from "../e2e/support/fixtures";
 import { type GatewayProcess, startGateway } from "../e2e/support/gateway";
@@ -19,22 +20,29 @@ export interface LatencyRow {
   ttffMs: number | null;
   fatal: string[];
   stalls: number;
+  jumps: number;
+  jumpMs: number;
 }
 
-/** The wall's own hls.js live settings (the worker path is the bundler's business, not latency's). */
+/** The wall's earlier hls.js live settings: the shared tuning with a transmux worker (the ttff section's player). */
 export const wallLike: Record<string, unknown> = { ...hlsTuning, enableWorker: true };
 
-const ourConfigs: Array<[string, Record<string, unknown>]> = [
-  ["Command Wall gateway (in-process LL-HLS), the wall's hls.js settings", wallLike],
+interface Player {
+  config: Record<string, unknown>;
+  followLive?: boolean;
+}
+/** A main tile as the wall plays it: `wallHlsConfig("main")` and the live-edge follower (player/liveEdge.ts). */
+const wallMainTile: Player = { config: wallHlsConfig("main") as Record<string, unknown>, followLive: true };
+
+const ourConfigs: Array<[string, Player]> = [
+  ["Command Wall gateway (in-process LL-HLS), the wall's main-tile player", wallMainTile],
+  ["same, without the live-edge jump (stays on the key frame it started on)", { ...wallMainTile, followLive: false }],
+  ["same gateway, the wall's earlier settings (`hlsTuning` + transmux worker)", { config: wallLike }],
   ...(process.env.BENCH_DEBUG
     ? ([
-        ["debug: lowLatencyMode only", { lowLatencyMode: true }],
-        ["debug: + catch-up 1.5", { ...wallLike, maxLiveSyncPlaybackRate: 1.5 }],
-        [
-          "debug: + liveSyncDuration 0.6 + catch-up 1.5",
-          { ...wallLike, liveSyncDuration: 0.6, maxLiveSyncPlaybackRate: 1.5 },
-        ],
-      ] as Array<[string, Record<string, unknown>]>)
+        ["debug: lowLatencyMode only", { config: { lowLatencyMode: true } }],
+        ["debug: + liveSyncDuration 0.6", { config: { ...wallLike, liveSyncDuration: 0.6 } }],
+      ] as Array<[string, Player]>)
     : []),
 ];
 
@@ -48,6 +56,8 @@ function row(setup: string, r: PlayResult): LatencyRow {
     ttffMs: r.ttffMs,
     fatal: r.fatal,
     stalls: r.info?.stalls ?? 0,
+    jumps: r.info?.jumps ?? 0,
+    jumpMs: r.info?.jumpMs ?? 0,
   };
 }
 
@@ -66,8 +76,8 @@ export async function latencyOurs(browser: Browser, gw: GatewayProcess): Promise
     await preparePage(page, `${gw.url}/healthz`);
     await new Promise((r) => setTimeout(r, 2000)); // let the publisher connect and fill a GOP
     const rows: LatencyRow[] = [];
-    for (const [setup, config] of ourConfigs) {
-      const r = await play(page, { playPath: `/api/v1/cameras/${cam.id}/play`, config, ...SAMPLE, barcode: true });
+    for (const [setup, player] of ourConfigs) {
+      const r = await play(page, { playPath: `/api/v1/cameras/${cam.id}/play`, ...player, ...SAMPLE, barcode: true });
       if (process.env.BENCH_DEBUG) console.error(setup, JSON.stringify(r.info));
       rows.push(row(setup, r));
     }

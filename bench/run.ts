@@ -73,12 +73,12 @@ try {
         );
         say("Target: p50 ≤ 0.8 s, p95 ≤ 1.2 s.");
         say();
-        say("| setup | samples | p50 (s) | p95 (s) | stalls | fatal hls.js errors |");
-        say("|---|---:|---:|---:|---:|---|");
+        say("| setup | samples | p50 (s) | p95 (s) | stalls | jumps to live (ms seeking) | fatal hls.js errors |");
+        say("|---|---:|---:|---:|---:|---:|---|");
         const rows = [...(await latencyOurs(browser, gw)), ...(await latencyBaseline(browser))];
         for (const r of rows)
           say(
-            `| ${r.setup} | ${r.samples} | ${fmt(r.p50 / 1000)} | ${fmt(r.p95 / 1000)} | ${r.stalls} | ${r.fatal.join(", ") || "none"} |`,
+            `| ${r.setup} | ${r.samples} | ${fmt(r.p50 / 1000)} | ${fmt(r.p95 / 1000)} | ${r.stalls} | ${r.jumps} (${r.jumpMs}) | ${r.fatal.join(", ") || "none"} |`,
           );
         say();
       }

@@ -1,11 +1,25 @@
 // Headless Debian Chromium driven by Playwright for the media benchmarks: plays an HLS URL with hls.js
 // and reports time to first frame and glass-to-glass latency read from the burned-in barcode.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import ts from "typescript";
 import { chromiumArgs, chromiumPath } from "../../e2e/support/chromium";
 import { decodeInPage } from "./barcode";
 
 export const hlsJsPath = resolve(import.meta.dirname, "../../node_modules/hls.js/dist/hls.min.js");
+
+/**
+ * The wall's live-edge follower (apps/wall/src/player/liveEdge.ts) as a page script: the file itself,
+ * types stripped, so a benchmark that plays "as the wall does" runs the wall's own code.
+ */
+function liveEdgeScript(): string {
+  const src = readFileSync(resolve(import.meta.dirname, "../../apps/wall/src/player/liveEdge.ts"), "utf8");
+  const js = ts.transpileModule(src, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  return `window.__cwLiveEdge = (() => { const exports = {}; ${js}; return exports; })();`;
+}
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -29,6 +43,7 @@ export async function preparePage(page: Page, origin: string): Promise<void> {
   await page.goto(origin);
   await page.setContent("<!doctype html><html><body style='margin:0;background:#000'></body></html>");
   await page.addScriptTag({ path: hlsJsPath });
+  await page.addScriptTag({ content: liveEdgeScript() });
   await page.addScriptTag({ content: decodeInPage + measureInPage });
 }
 
@@ -39,6 +54,8 @@ export async function play(
     url?: string;
     playPath?: string;
     config: Record<string, unknown>;
+    /** Run the wall's live-edge follower (main tiles do) next to hls.js. */
+    followLive?: boolean;
     warmupMs: number;
     sampleMs: number;
     barcode: boolean;
@@ -68,8 +85,13 @@ window.__cwMeasure = async (o) => {
   hls.on(Hls.Events.ERROR, (_e, d) => { if (d.fatal) fatal.push(d.type + ':' + d.details); });
   hls.loadSource(url);
   hls.attachMedia(video);
-  let ttff = null; const lat = []; let n = 0; let stalls = 0;
-  video.addEventListener('waiting', () => { if (ttff !== null) stalls++; });
+  const unfollow = o.followLive ? window.__cwLiveEdge.followLiveEdge(hls, video) : () => {};
+  // A seek (the live-edge jump) fires 'waiting' while it decodes from the key frame: counted as a jump with
+  // its duration, not as a stall (running out of buffer).
+  let ttff = null; const lat = []; let n = 0; let stalls = 0; let jumps = 0; let jumpMs = 0; let seekAt = 0;
+  video.addEventListener('waiting', () => { if (ttff !== null && !video.seeking) stalls++; });
+  video.addEventListener('seeking', () => { if (ttff !== null) { jumps++; seekAt = performance.now(); } });
+  video.addEventListener('seeked', () => { if (seekAt) { jumpMs += performance.now() - seekAt; seekAt = 0; } });
   const done = new Promise((res) => {
     const end = () => res();
     const cb = () => {
@@ -86,7 +108,7 @@ window.__cwMeasure = async (o) => {
   });
   await done;
   const q = video.getVideoPlaybackQuality();
-  hls.destroy(); video.remove();
-  const info = { hlsLatency: hls.latency, target: hls.targetLatency, buffered: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0, rate: video.playbackRate, stalls };
+  const info = { hlsLatency: hls.latency, target: hls.targetLatency, buffered: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0, rate: video.playbackRate, stalls, jumps, jumpMs: Math.round(jumpMs) };
+  unfollow(); hls.destroy(); video.remove();
   return { ttffMs: ttff, latenciesMs: lat, fatal, dropped: q.droppedVideoFrames, total: q.totalVideoFrames, info };
 };`;

@@ -10,6 +10,10 @@ describe("wallHlsConfig", () => {
     expect(c.enableWorker).toBe(false);
   });
 
+  it("moves a main tile back from live by 0.2 s per stall, not hls.js's whole second", () => {
+    expect(wallHlsConfig("main").liveSyncOnStallIncrease).toBe(0.2);
+  });
+
   it("plays the sub stream in whole segments two behind live, never faster than real time", () => {
     const c = wallHlsConfig("sub");
     expect(c.lowLatencyMode).toBe(false);

@@ -7,11 +7,21 @@ import type { HlsConfig } from "hls.js";
 import { hlsTuning } from "./hlsTuning";
 
 /**
- * Main stream (full screen, quarter tiles): LL-HLS at ~0.6 s behind live. It starts on the key frame the
- * first part already holds instead of seeking to live − PART-HOLD-BACK, which would make it fetch the rest
- * of that GOP part by part (up to five round trips) before the first picture; it then catches up at 1.5×.
+ * Main stream (full screen, quarter tiles): LL-HLS at PART-HOLD-BACK (~0.55 s) behind live. It starts on
+ * the key frame the first part already holds instead of seeking to live − PART-HOLD-BACK, which would make
+ * it fetch the rest of that GOP part by part (up to five round trips) before the first picture; once
+ * playing, the player jumps forward inside its buffer to live − PART-HOLD-BACK (liveEdge.ts: hls.js's own
+ * catch-up at up to 1.5× only runs while more than 1 s is buffered, so it would stay up to a GOP behind).
  */
-const main: Partial<HlsConfig> = { ...hlsTuning, startOnSegmentBoundary: true };
+const main: Partial<HlsConfig> = {
+  ...hlsTuning,
+  startOnSegmentBoundary: true,
+  // hls.js moves its target latency back by this much per stall (up to one segment, 1 s, for the life of
+  // the player). Its default, 1 s, put a tile that stalled once — typically at its start, between the
+  // first segment and the parts after it — a whole second behind live for good; 0.2 s per stall backs off
+  // as gently and reaches the same limit after five.
+  liveSyncOnStallIncrease: 0.2,
+};
 
 /**
  * Sub stream (tiles smaller than a quarter): whole segments two segments behind live (~2 s), no catch-up.

@@ -7,6 +7,7 @@ import Hls from "hls.js";
 import { decodes } from "./codecSupport";
 import { reportFatal } from "./fatalReport";
 import { wallHlsConfig } from "./hlsConfig";
+import { followLiveEdge } from "./liveEdge";
 import {
   decideRecovery,
   measureLatency,
@@ -54,6 +55,8 @@ const resumeWithinMs = 30_000;
 
 export class PlayerController {
   private hls: Hls | null = null;
+  /** Stops the live-edge follower of the current hls.js instance (main stream only). */
+  private unfollow: (() => void) | null = null;
   private abort: AbortController | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
@@ -161,6 +164,8 @@ export class PlayerController {
     this.abort = null;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.unfollow?.();
+    this.unfollow = null;
     if (this.hls) {
       this.hls.destroy();
       this.hls = null;
@@ -273,6 +278,8 @@ export class PlayerController {
       }
     });
     hls.attachMedia(video);
+    // A main tile plays close to live; small tiles stay where they started (hlsConfig.ts, "sub").
+    if (variant === "main") this.unfollow = followLiveEdge(hls, video);
     hls.loadSource(play.hls);
   }
 
