@@ -15,6 +15,7 @@ import { fmt } from "./lib/proc";
 import { latencyBaseline, latencyOurs, ttff } from "./media-latency";
 import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
+import { provinceG2g } from "./province-g2g";
 import { provinceLinkdown } from "./province-linkdown";
 import { provinceUplink } from "./province-uplink";
 import { recordingServer } from "./recording";
@@ -40,6 +41,7 @@ const all = [
   "province-uplink",
   "scale15k",
   "province-linkdown",
+  "province-g2g",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -127,6 +129,7 @@ try {
     ["province-uplink", () => provinceUplink()],
     ["scale15k", () => scale15k(browser)],
     ["province-linkdown", () => provinceLinkdown()],
+    ["province-g2g", () => provinceG2g(browser)],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;
