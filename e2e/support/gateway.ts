@@ -1,10 +1,11 @@
-// Starts a real gateway process (tsx apps/gateway/src/main.ts) on free 127.0.0.1 ports with its own
-// temporary DATA_DIR, waits for /healthz, and stops it (SIGTERM, then SIGKILL) — every start has its stop.
+// Starts a real gateway process (apps/gateway/src/main.ts, bundled: gatewayEntry.ts) on free 127.0.0.1 ports
+// with its own temporary DATA_DIR, waits for /healthz, and stops it (SIGTERM, then SIGKILL) — every start has its stop.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gatewayArgv } from "./gatewayEntry";
 import { trackGateway } from "./gatewayLedger";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
@@ -56,7 +57,7 @@ export async function startGateway(env: Record<string, string> = {}, reuse?: Gat
   let out = "";
   // GATEWAY_CPU_PROF=<dir>: a V8 CPU profile of the gateway, written when it exits (benchmark analysis).
   const prof = process.env.GATEWAY_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.GATEWAY_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "apps/gateway/src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...prof, ...gatewayArgv()], {
     cwd: repoRoot,
     env: { ...process.env, ...fullEnv },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,11 +1,12 @@
-// A real gateway process (`tsx src/main.ts`) on free 127.0.0.1 ports with its own temporary DATA_DIR, for
-// tests whose subject is how the gateway behaves to a client in another process (connection handling
+// A real gateway process (src/main.ts, bundled: e2e/support/gatewayEntry.ts) on free 127.0.0.1 ports with its
+// own temporary DATA_DIR, for tests whose subject is how the gateway behaves to a client in another process (connection handling
 // under load): client and server sharing one event loop would hide it. Every start has its stop.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gatewayArgv } from "../../../../e2e/support/gatewayEntry";
 
 const root = resolve(import.meta.dirname, "../../../..");
 
@@ -31,7 +32,7 @@ export interface GatewayProcess {
 export async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "cw-gwproc-"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/gateway/src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, gatewayArgv(), {
     cwd: root,
     env: {
       ...process.env,
