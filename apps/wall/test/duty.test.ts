@@ -2,8 +2,11 @@
 // order (newest first), the live reducer (arrivals for the sound) and which arrivals deserve a beep.
 import { noteRequired } from "@cw/alerts";
 import { describe, expect, it } from "vitest";
+import { stateVia } from "../src/duty/labels";
 import { applyAlarmLive, emptyLiveControl } from "../src/duty/liveControl";
 import { emptyFilter, laterOf, mergeAlarms, queueOf, soundWorthy } from "../src/duty/queue";
+import { type MessageKey, translate, type Vars } from "../src/i18n/i18n";
+import { namesOf } from "../src/ui/names";
 import { alarm } from "./alarmFixture";
 
 describe("duty queue", () => {
@@ -57,5 +60,33 @@ describe("duty queue", () => {
     expect(soundWorthy(s.arrivals, s.alarms)).toEqual([]);
     s = applyAlarmLive(s, alarm("c", { severity: 2 }));
     expect(soundWorthy(s.arrivals, s.alarms)).toEqual(["c"]);
+  });
+});
+
+describe("handled at the other level (issue 18)", () => {
+  const t = (k: MessageKey, v?: Vars) => translate("zh-CN", k, v);
+  const names = namesOf(null);
+  it("says which command centre and who: the prison's at the bureau, the bureau's at an edge", () => {
+    const up = alarm("a", {
+      state: "acknowledged",
+      ack: { at: 1, by: "feed:pj", note: "", via: { prisonId: "pj", name: "张三" } },
+    });
+    expect(t("duty.stateVia", { state: t("alarmState.acknowledged"), via: stateVia(t, names, up) ?? "" })).toBe(
+      "已确认（pj指挥中心，张三）",
+    );
+    const down = alarm("b", {
+      state: "resolved",
+      resolution: {
+        at: 1,
+        by: "system:upper",
+        disposition: "handled",
+        note: "x",
+        via: { prisonId: null, name: "李四" },
+      },
+    });
+    expect(stateVia(t, names, down)).toBe("省局指挥中心，李四");
+    expect(
+      stateVia(t, names, alarm("c", { state: "acknowledged", ack: { at: 1, by: "user:d", note: "", via: null } })),
+    ).toBe(null);
   });
 });

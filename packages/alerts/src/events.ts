@@ -53,6 +53,14 @@ export const zAlarmRaised = z
   })
   .strict();
 
+/**
+ * Where an alarm was handled when it was handled at the other level (issue 18): the edge's acknowledgement
+ * recorded at the bureau (`prisonId`: that prison's command centre) or the bureau's recorded at an edge
+ * (`prisonId: null`: the bureau's command centre), with the person's display name there.
+ */
+export const zHandledVia = z.object({ prisonId: zNullableRef, name: z.string().max(128) }).strict();
+export type HandledVia = z.infer<typeof zHandledVia>;
+
 const zObligationRef = z
   .object({ id: zRef, kind: zObligationKind, subject: zRef, owner: zRef, prisonId: zNullableRef })
   .strict();
@@ -63,8 +71,10 @@ export const eventSchemas = {
   "alarm.repeated": z
     .object({ id: zRef, sourceId: zRef, count: z.number().int().min(2), occurredAt: z.number() })
     .strict(),
-  "alarm.acknowledged": z.object({ id: zRef, note: z.string() }).strict(),
-  "alarm.resolved": z.object({ id: zRef, disposition: zDisposition, note: z.string() }).strict(),
+  "alarm.acknowledged": z.object({ id: zRef, note: z.string(), via: zHandledVia.optional() }).strict(),
+  "alarm.resolved": z
+    .object({ id: zRef, disposition: zDisposition, note: z.string(), via: zHandledVia.optional() })
+    .strict(),
   /** The source cleared it (video back): no human disposition. */
   "alarm.cleared": z.object({ id: zRef, reason: z.string() }).strict(),
   "rollcall.reported": z

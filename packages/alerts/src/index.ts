@@ -100,6 +100,7 @@ export {
   type EventSchemas,
   type EventType,
   eventSchemas,
+  type HandledVia,
   isActor,
   makeEvent,
   parseEvent,
@@ -108,6 +109,7 @@ export {
   zActor,
   zAlarmOrigin,
   zAlarmRaised,
+  zHandledVia,
 } from "./events";
 export {
   type AdHocInput,

@@ -118,11 +118,20 @@ describe("decideAck / decideResolve", () => {
     const r = ok(h.run(decideResolve(h.state.alarms, id, { disposition: "real", note: "done" }, user(T0 + 5 * MIN))));
     expect(r.events.map((e) => e.type)).toEqual(["alarm.resolved"]);
     const a = h.state.alarms.byId[id]!;
-    expect(a.ack).toEqual({ at: T0 + MIN, by: "user:duty", note: "seen" });
-    expect(a.resolution).toEqual({ at: T0 + 5 * MIN, by: "user:duty", disposition: "real", note: "done" });
+    expect(a.ack).toEqual({ at: T0 + MIN, by: "user:duty", note: "seen", via: null });
+    expect(a.resolution).toEqual({ at: T0 + 5 * MIN, by: "user:duty", disposition: "real", note: "done", via: null });
     expect(decideResolve(h.state.alarms, id, { disposition: "real", note: "x" }, user(T0))).toMatchObject({
       error: { code: "conflict" },
     });
+  });
+
+  it("records where an acknowledgement or resolution made at the other level came from (via)", () => {
+    const h = new Harness();
+    const id = raised(h, { severity: 3 });
+    const via = { prisonId: "pj", name: "张三" };
+    const r = ok(h.run(decideAck(h.state.alarms, id, {}, { ...user(T0 + MIN), actor: "feed:pj", via })));
+    expect(r.events[0]?.data).toEqual({ id, note: "", via });
+    expect(h.state.alarms.byId[id]?.ack).toEqual({ at: T0 + MIN, by: "feed:pj", note: "", via });
   });
 
   it("hides other prisons' alarms and unknown ids as not_found", () => {

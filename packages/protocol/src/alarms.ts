@@ -8,6 +8,12 @@ import { z } from "zod";
 export const zLightWire = z.enum(["green", "yellow", "red"]);
 export type LightWire = z.infer<typeof zLightWire>;
 
+/**
+ * Handled at the other level (issue 18): at the bureau, by a prison's command centre (`prisonId`, its
+ * edge's duty officer `name`); at an edge, by the bureau's centre (`prisonId: null`). Null: handled here.
+ */
+export const zHandledViaWire = z.object({ prisonId: z.string().nullable(), name: z.string() }).nullable();
+
 /** One alarm as the duty console shows it. No snapshot bytes: GET /api/v1/alarms/{id}/snapshot serves them. */
 export const zAlarmView = z.object({
   id: z.string(),
@@ -36,8 +42,10 @@ export const zAlarmView = z.object({
   state: z.string(),
   count: z.number().int(),
   lastOccurredAt: z.number(),
-  ack: z.object({ at: z.number(), by: z.string(), note: z.string() }).nullable(),
-  resolution: z.object({ at: z.number(), by: z.string(), disposition: z.string(), note: z.string() }).nullable(),
+  ack: z.object({ at: z.number(), by: z.string(), note: z.string(), via: zHandledViaWire }).nullable(),
+  resolution: z
+    .object({ at: z.number(), by: z.string(), disposition: z.string(), note: z.string(), via: zHandledViaWire })
+    .nullable(),
   clearedAt: z.number().nullable(),
   yellowAt: z.number().nullable(),
   redAt: z.number().nullable(),

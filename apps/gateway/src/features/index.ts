@@ -35,7 +35,7 @@ export function makeFeatures(k: Kernel) {
     sessions: sessions.store,
     tokens: streams.tokens,
   });
-  const uplink = uplinkFeature(k, { alarms, orders, catalogue: catalogue.store });
+  const uplink = uplinkFeature(k, { alarms, orders, catalogue: catalogue.store, users });
   const named = {
     users,
     sessions,

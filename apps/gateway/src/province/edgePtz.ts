@@ -8,7 +8,7 @@
 import type { Actor } from "@cw/alerts";
 import { type PtzAction, parsePtzCmd } from "@cw/gb28181";
 import type { Camera, Result } from "@cw/protocol";
-import { UPPER_ACTOR } from "../features/uplink/orders/puller";
+import { UPPER_ACTOR } from "../features/uplink/upper";
 
 /** The edge's own PTZ path (the GB service's), when the edge runs one. */
 export type PtzPath = (

@@ -1,7 +1,7 @@
-// The bureau's order routes for edges (GET /api/v1/feeds/{prisonId}/orders, POST …/orders/{id}/receipts;
-// docs/api/uplink.md) refuse what they must with a 4xx `{code, message, field}` and never a 500: a bad or
-// missing signature, a bad cursor or wait, an unknown prison, a receipt body that is not JSON, not a
-// receipt, or over 1 MiB. One in-process gateway (the routes are HTTP-only: no media, no second process).
+// The bureau's routes for edges (GET /api/v1/feeds/{prisonId}/orders and …/downlink, POST
+// …/orders/{id}/receipts and …/alarm-handling; docs/api/uplink.md) refuse what they must with a 4xx
+// `{code, message, field}` and never a 500: a bad or missing signature, a bad cursor or wait, an unknown
+// prison or alarm, a body that is not JSON, not a receipt or handling, or over 1 MiB. One in-process gateway (the routes are HTTP-only: no media, no second process).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signFeed } from "../../src/features/alarms/feeds/signature";
 import { demoKey } from "../feeds-http/signed";
@@ -103,5 +103,38 @@ describe("POST /api/v1/feeds/{prisonId}/orders/{orderId}/receipts", () => {
   it("an unknown order is 404, not a 500", async () => {
     const e = await error(await receipt(body, signed(body)));
     expect(e).toMatchObject({ status: 404, code: "not_found" });
+  });
+});
+
+describe("GET /api/v1/feeds/{prisonId}/downlink", () => {
+  it("answers a signed pull with items; refuses a bad signature and a bad cursor", async () => {
+    const res = await t.req("/api/v1/feeds/pj/downlink?after=0", { headers: signed("") });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ items: [] });
+    const bad = await t.req("/api/v1/feeds/pj/downlink?after=0", { headers: signed("", { key: demoKey("sy1") }) });
+    expect(await error(bad)).toMatchObject({ status: 401, code: "bad_signature" });
+    const cursor = await t.req("/api/v1/feeds/pj/downlink?after=x", { headers: signed("") });
+    expect(await error(cursor)).toMatchObject({ status: 422, field: "after" });
+  });
+});
+
+describe("POST /api/v1/feeds/{prisonId}/alarm-handling", () => {
+  const handling = (raw: string, headers: Record<string, string>) =>
+    t.req("/api/v1/feeds/pj/alarm-handling", { method: "POST", headers, body: new Uint8Array(Buffer.from(raw)) });
+  const ack = JSON.stringify({ sourceId: "edge:nope", kind: "acknowledged", at: Date.now(), by: "值班员", note: "" });
+
+  it("refuses a bad signature, a body that is not JSON or not a handling, and an unknown alarm: 4xx", async () => {
+    expect(await error(await handling(ack, signed(ack, { key: demoKey("sy1") })))).toMatchObject({
+      status: 401,
+      code: "bad_signature",
+    });
+    expect(await error(await handling("{ack", signed("{ack")))).toMatchObject({ status: 400, code: "invalid_json" });
+    const noNote = JSON.stringify({ sourceId: "edge:x", kind: "resolved", at: 1, by: "a", disposition: "handled" });
+    expect(await error(await handling(noNote, signed(noNote)))).toMatchObject({ status: 422, field: "note" });
+    expect(await error(await handling(ack, signed(ack)))).toMatchObject({
+      status: 404,
+      code: "not_found",
+      field: "sourceId",
+    });
   });
 });

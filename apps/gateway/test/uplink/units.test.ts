@@ -9,9 +9,11 @@ import type { StoredEvent } from "../../src/eventlog/types";
 import type { LoggedEvent } from "../../src/events/map";
 import { backoffDelay } from "../../src/features/uplink/backoff";
 import { CursorStore, parseCursor } from "../../src/features/uplink/cursor";
+import { downRules, edgeAlarmId } from "../../src/features/uplink/down/rules";
 import { Forwarder } from "../../src/features/uplink/forwarder";
 import {
   isForwarded,
+  noLookups,
   toItem,
   type UplinkItem,
   upperSourceId,
@@ -151,6 +153,61 @@ describe("edge event → feed record", () => {
     });
     expect(withoutPlace(item, "blockId")?.body).toMatchObject({ blockId: null, subBlockId: null });
     expect(withoutPlace(item, "severity")).toBeNull();
+  });
+});
+
+describe("handling across levels (acknowledge, resolve)", () => {
+  const handled = (seq: number, type: "alarm.acknowledged" | "alarm.resolved", actor: string): StoredEvent => ({
+    seq,
+    at: 1_750_000_000_000 + seq,
+    type,
+    actor,
+    data:
+      type === "alarm.acknowledged" ? { id: "a1", note: "已派人" } : { id: "a1", disposition: "handled", note: "好" },
+  });
+  /** As logged, keeping its own actor. */
+  const own = (row: StoredEvent) => row as unknown as LoggedEvent;
+  const look = {
+    ...noLookups,
+    upAlarm: (id: string) => (id === "a1" ? "pj" : null),
+    nameOf: (a: string | null) => (a === "user:duty" ? "值班员" : (a ?? "")),
+  };
+
+  it("sends the edge's own acknowledgement and resolution of a forwarded alarm up, with who", () => {
+    expect(toItem(own(handled(5, "alarm.acknowledged", "user:duty")), look)).toMatchObject({
+      kind: "handled",
+      prisonId: "pj",
+      path: "alarm-handling",
+      body: { sourceId: "edge:a1", kind: "acknowledged", by: "值班员", note: "已派人" },
+    });
+    expect(toItem(own(handled(6, "alarm.resolved", "user:duty")), look)?.body).toMatchObject({
+      kind: "resolved",
+      disposition: "handled",
+    });
+  });
+  it("never sends back what the bureau sent down, nor a handling of an alarm that was not forwarded", () => {
+    expect(isForwarded(own(handled(5, "alarm.acknowledged", "system:upper")), look)).toBe(false);
+    expect(isForwarded(own(handled(5, "alarm.acknowledged", "user:duty")), noLookups)).toBe(false);
+  });
+  it("goes alone (over HTTP), never in a window with alarms", () => {
+    const h = toItem(own(handled(5, "alarm.acknowledged", "user:duty")), look);
+    const a = toItem(logged(raised(6, "b")));
+    expect(windowOf([h, a]).map((i) => i.seq)).toEqual([5]);
+    expect(windowOf([a, h]).map((i) => i.seq)).toEqual([6]);
+  });
+  it("bureau side: sends down the bureau's own handling of an edge's alarm only, mapped to the edge's id", () => {
+    const rules = downRules({
+      alarm: (id) => (id === "b1" ? { prisonId: "pj", sourceId: "edge:a1" } : { prisonId: "pj", sourceId: "x" }),
+      nameOf: () => "值班员",
+    });
+    const ev = (actor: string, id = "b1") =>
+      own({ ...handled(9, "alarm.acknowledged", actor), data: { id, note: "" } });
+    expect(rules.prisonsOf(ev("user:duty"))).toEqual(["pj"]);
+    expect(rules.itemFor(ev("user:duty"), "pj")).toMatchObject({ kind: "alarm.handled", alarmId: "a1", by: "值班员" });
+    expect(rules.itemFor(ev("user:duty"), "sy1")).toBeNull();
+    expect(rules.prisonsOf(ev("feed:pj"))).toEqual([]); // what the edge sent up
+    expect(rules.prisonsOf(ev("user:duty", "local"))).toEqual([]); // not an edge's alarm
+    expect(edgeAlarmId("edge:h:00")).toBeNull();
   });
 });
 

@@ -112,6 +112,97 @@ describe("uplink: orders from the bureau to an edge, receipts back", () => {
   });
 });
 
+type HandledView = { state: string; ack: { by: string; via: unknown } | null; resolution: { via: unknown } | null };
+
+async function alarmAt(url: string, cookie: string, id: string): Promise<HandledView> {
+  const res = await fetch(`${url}/api/v1/alarms/${id}`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as HandledView;
+}
+
+async function handle(url: string, cookie: string, id: string, action: "ack" | "resolve", body: object) {
+  const res = await fetch(`${url}/api/v1/alarms/${id}/${action}`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+/** The bureau's id of an edge alarm (the edge's id is its sourceId there). */
+async function bureauIdOf(cookie: string, edgeId: string): Promise<string> {
+  let id: string | undefined;
+  await until(async () => {
+    const res = await fetch(`${p.bureau.url}/api/v1/alarms?prisonId=pj&q=edge:${edgeId}`, { headers: { cookie } });
+    id = ((await res.json()) as { alarms: Array<{ id: string }> }).alarms[0]?.id;
+    return id !== undefined;
+  }, `edge alarm ${edgeId} at the bureau`);
+  return id as string;
+}
+
+describe("uplink: acknowledgements and resolutions across levels", () => {
+  it("an edge's ack and resolve show at the bureau (who, where); the bureau's reach the edge, through an outage", {
+    timeout: 180_000,
+  }, async () => {
+    const [up, down] = await raiseAtEdge(p.edge.url, ["handled-up", "handled-down"]);
+    const edgeDuty = await loginAs(p.edge.url, "duty");
+    const bureauDuty = await loginAs(p.bureau.url, "duty");
+    const upAtBureau = await bureauIdOf(bureauDuty, up as string);
+    const downAtBureau = await bureauIdOf(bureauDuty, down as string);
+
+    // Up: acknowledged at the prison's console → acknowledged at the bureau, by 盘锦监狱's centre, 值班员.
+    await handle(p.edge.url, edgeDuty, up as string, "ack", { note: "已派人" });
+    await until(
+      async () => (await alarmAt(p.bureau.url, bureauDuty, upAtBureau)).state === "acknowledged",
+      "the edge's ack at the bureau",
+    );
+    expect((await alarmAt(p.bureau.url, bureauDuty, upAtBureau)).ack).toMatchObject({
+      by: "feed:pj",
+      note: "已派人",
+      via: { prisonId: "pj", name: "值班员" },
+    });
+    await handle(p.edge.url, edgeDuty, up as string, "resolve", { disposition: "handled", note: "已处置" });
+    await until(
+      async () => (await alarmAt(p.bureau.url, bureauDuty, upAtBureau)).state === "resolved",
+      "the edge's resolution at the bureau",
+    );
+    // Not echoed back down: the edge's alarm keeps its own duty officer's ack, nothing from the bureau.
+    expect((await alarmAt(p.edge.url, edgeDuty, up as string)).ack).toMatchObject({ by: "user:duty", via: null });
+
+    // Down, through a dead link: the bureau acknowledges while the edge is frozen; the edge has it after.
+    process.kill(p.edge.pid, "SIGSTOP");
+    try {
+      await handle(p.bureau.url, bureauDuty, downAtBureau, "ack", { note: "省局已关注" });
+    } finally {
+      process.kill(p.edge.pid, "SIGCONT");
+    }
+    await until(
+      async () => (await alarmAt(p.edge.url, edgeDuty, down as string)).state === "acknowledged",
+      "the bureau's ack at the edge",
+    );
+    expect((await alarmAt(p.edge.url, edgeDuty, down as string)).ack).toMatchObject({
+      by: "system:upper",
+      note: "省局已关注",
+      via: { prisonId: null, name: "值班员" },
+    });
+    // Once at each level, no echo: the bureau's alarm has its own ack, and one ack event each side.
+    await drained(p.edge.url);
+    expect((await alarmAt(p.bureau.url, bureauDuty, downAtBureau)).ack).toMatchObject({ by: "user:duty", via: null });
+
+    // The audit trail at the bureau names the prison's ack (actor the prison's feed, its officer in via).
+    const admin = await loginAs(p.bureau.url, "admin");
+    const audit = await fetch(`${p.bureau.url}/api/v1/audit?type=alarm.acknowledged&limit=50`, {
+      headers: { cookie: admin },
+    });
+    const { events } = (await audit.json()) as {
+      events: Array<{ actor: string; data: { id: string; via?: unknown } }>;
+    };
+    expect(events.filter((e) => e.data.id === upAtBureau)).toMatchObject([
+      { data: { via: { prisonId: "pj", name: "值班员" } } },
+    ]);
+  });
+});
+
 describe("uplink: edge alarms at the bureau", () => {
   const all: string[] = [];
 

@@ -11,7 +11,7 @@ import { useCan } from "../session/useCan";
 import { NavLink } from "../ui/NavLink";
 import type { Names } from "../ui/names";
 import { dutyApi } from "./dutyApi";
-import { clock, label } from "./labels";
+import { clock, handledVia, label } from "./labels";
 
 export interface AlarmDetailsProps {
   alarm: AlarmView;
@@ -59,8 +59,8 @@ export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: 
         {a.ack !== null && (
           <>
             <dt>{t("duty.ackBy")}</dt>
-            <dd>
-              {a.ack.by.replace(/^user:/, "")} · {clock(a.ack.at)} {a.ack.note}
+            <dd data-testid="alarm-details-ack">
+              {handledVia(t, names, a.ack.via) ?? a.ack.by.replace(/^user:/, "")} · {clock(a.ack.at)} {a.ack.note}
             </dd>
           </>
         )}
@@ -68,8 +68,8 @@ export function AlarmDetails({ alarm: a, names, canAck, canResolve, onAction }: 
           <>
             <dt>{t("duty.resolvedBy")}</dt>
             <dd>
-              {a.resolution.by.replace(/^user:/, "")} · {clock(a.resolution.at)} ·{" "}
-              {label(t, "disposition", a.resolution.disposition)} · {a.resolution.note}
+              {handledVia(t, names, a.resolution.via) ?? a.resolution.by.replace(/^user:/, "")} ·{" "}
+              {clock(a.resolution.at)} · {label(t, "disposition", a.resolution.disposition)} · {a.resolution.note}
             </dd>
           </>
         )}

@@ -1,10 +1,10 @@
 // One alarm in the queue, read at a glance: severity (colour and words), the obligation light (colour
 // and words), type, where (prison · block · camera by name), when (bureau time), repeats, escalation,
-// state; the quick acknowledge button. data-* attributes expose the state to tests.
+// state (and who handled it where, when that was at the other level); the quick acknowledge button. data-* attributes expose the state to tests.
 import type { AlarmView } from "@cw/protocol";
 import { useT } from "../i18n/useT";
 import type { Names } from "../ui/names";
-import { clock, label } from "./labels";
+import { clock, label, stateVia } from "./labels";
 
 export interface AlarmRowProps {
   alarm: AlarmView;
@@ -18,6 +18,8 @@ export interface AlarmRowProps {
 export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }: AlarmRowProps) {
   const t = useT();
   const ids = [a.prisonId, a.blockId, a.cameraId ?? a.subBlockId];
+  const state = label(t, "alarmState", a.state);
+  const via = stateVia(t, names, a);
   return (
     <li
       className={`alarm-row light-${a.light}${selected ? " selected" : ""}`}
@@ -53,7 +55,9 @@ export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }:
         {a.count > 1 && <span className="chip">{t("duty.count", { n: a.count })}</span>}
         {a.escalatedTo.length > 0 && <span className="chip light-escalated">{t("duty.escalated")}</span>}
       </span>
-      <span className={`alarm-state state-${a.state}`}>{label(t, "alarmState", a.state)}</span>
+      <span className={`alarm-state state-${a.state}`} data-testid={`alarm-state-${a.id}`}>
+        {via === null ? state : t("duty.stateVia", { state, via })}
+      </span>
       <span className="alarm-act">
         {canAct && a.state === "open" && (
           <button

@@ -1,6 +1,6 @@
 // The alarm as the duty console sees it (a projection of its events), the alarms state, and the live
 // light of an alarm. The snapshot is kept beside the record, not in it, so lists stay small.
-import type { AlarmOrigin } from "../events";
+import type { AlarmOrigin, HandledVia } from "../events";
 import type { AlarmStatus, AlarmType, Disposition, Severity } from "../schemas/alarm";
 import type { Light } from "../schemas/obligation";
 import { lightRank } from "../schemas/obligation";
@@ -27,8 +27,9 @@ export interface Alarm {
   /** How many times the source sent it (1 + repeats). */
   count: number;
   lastOccurredAt: number;
-  ack: { at: number; by: string; note: string } | null;
-  resolution: { at: number; by: string; disposition: Disposition; note: string } | null;
+  /** `via`: handled at the other level (an edge's centre, or the bureau's), else null. */
+  ack: { at: number; by: string; note: string; via: HandledVia | null } | null;
+  resolution: { at: number; by: string; disposition: Disposition; note: string; via: HandledVia | null } | null;
   clearedAt: number | null;
   /** The acknowledge obligation and its thresholds (null until its obligation.opened is folded). */
   ackObligationId: string | null;

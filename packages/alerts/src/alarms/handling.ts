@@ -7,7 +7,7 @@
 import { parseWith } from "@cw/protocol";
 import type { ActContext, Decision } from "../decision";
 import { accept, reject } from "../decision";
-import { makeEvent } from "../events";
+import { type HandledVia, makeEvent } from "../events";
 import type { AlarmStatus } from "../schemas/alarm";
 import { zAlarmAck, zAlarmResolve } from "../schemas/alarm";
 import type { Alarm, AlarmsState } from "./alarm";
@@ -17,6 +17,8 @@ import { fulfilAck } from "./raise";
 export interface HandleContext extends ActContext {
   /** The acting user's prison, or null for bureau roles: an alarm outside it does not exist for them. */
   prisonScope?: string | null;
+  /** Handled at the other level (the uplink's commands): recorded on the event. */
+  via?: HandledVia;
 }
 
 export interface Handled {
@@ -31,6 +33,8 @@ function find(state: AlarmsState, id: string, ctx: HandleContext): Alarm | undef
   return a;
 }
 
+const viaOf = (ctx: HandleContext) => (ctx.via === undefined ? {} : { via: ctx.via });
+
 export function decideAck(state: AlarmsState, alarmId: string, body: unknown, ctx: HandleContext): Decision<Handled> {
   const a = find(state, alarmId, ctx);
   if (a === undefined) return reject("not_found", `No alarm ${alarmId}.`);
@@ -42,7 +46,7 @@ export function decideAck(state: AlarmsState, alarmId: string, body: unknown, ct
     return reject("validation", `note: required to acknowledge a severity ${a.severity} alarm`, "note");
   }
   const events = [
-    makeEvent("alarm.acknowledged", ctx.now, ctx.actor, { id: a.id, note }),
+    makeEvent("alarm.acknowledged", ctx.now, ctx.actor, { id: a.id, note, ...viaOf(ctx) }),
     ...fulfilAck(a, ctx.now, ctx.actor),
   ];
   return accept(events, { id: a.id, state: "acknowledged" });
@@ -62,7 +66,7 @@ export function decideResolve(
   const { disposition, note } = parsed.value;
   if (note === "") return reject("validation", "note: required to resolve an alarm", "note");
   const events = [
-    makeEvent("alarm.resolved", ctx.now, ctx.actor, { id: a.id, disposition, note }),
+    makeEvent("alarm.resolved", ctx.now, ctx.actor, { id: a.id, disposition, note, ...viaOf(ctx) }),
     ...fulfilAck(a, ctx.now, ctx.actor),
   ];
   return accept(events, { id: a.id, state: "resolved" });

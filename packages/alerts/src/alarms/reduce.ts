@@ -61,7 +61,9 @@ export function applyAlarmEvent(draft: AlarmsState, e: DomainEvent): void {
       return;
     case "alarm.acknowledged":
       update(draft, e.data.id, (a) =>
-        a.state === "open" ? { ...a, state: "acknowledged", ack: { at: e.at, by: e.actor, note: e.data.note } } : a,
+        a.state === "open"
+          ? { ...a, state: "acknowledged", ack: { at: e.at, by: e.actor, note: e.data.note, via: e.data.via ?? null } }
+          : a,
       );
       return;
     case "alarm.resolved":
@@ -70,7 +72,13 @@ export function applyAlarmEvent(draft: AlarmsState, e: DomainEvent): void {
           ? {
               ...a,
               state: "resolved",
-              resolution: { at: e.at, by: e.actor, disposition: e.data.disposition, note: e.data.note },
+              resolution: {
+                at: e.at,
+                by: e.actor,
+                disposition: e.data.disposition,
+                note: e.data.note,
+                via: e.data.via ?? null,
+              },
             }
           : a,
       );

@@ -12,6 +12,7 @@ import {
   decideRollCallFeed,
   type FeedAccepted,
   type Handled,
+  type HandledVia,
 } from "@cw/alerts";
 import { type ApiError, fail, type PrisonScope, type Result } from "@cw/protocol";
 import type { ControlContext } from "./context";
@@ -53,6 +54,8 @@ function placeProblem(ctx: ControlContext, prisonId: string, events: DomainEvent
   return null;
 }
 
+const viaOf = (via: HandledVia | undefined) => (via === undefined ? {} : { via });
+
 export class ControlCommands {
   private readonly locks = new KeyedLock();
 
@@ -92,15 +95,32 @@ export class ControlCommands {
     });
   }
 
-  ack(alarmId: string, body: unknown, actor: Actor, scope: PrisonScope): Promise<Result<Handled>> {
+  /** `via`: the acknowledgement was made at the other level (the uplink records it here). */
+  ack(alarmId: string, body: unknown, actor: Actor, scope: PrisonScope, via?: HandledVia): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
-      decideAck(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
+      decideAck(this.ctx.state.alarms, alarmId, body, {
+        now: this.ctx.now(),
+        actor,
+        prisonScope: scope,
+        ...viaOf(via),
+      }),
     );
   }
 
-  resolve(alarmId: string, body: unknown, actor: Actor, scope: PrisonScope): Promise<Result<Handled>> {
+  resolve(
+    alarmId: string,
+    body: unknown,
+    actor: Actor,
+    scope: PrisonScope,
+    via?: HandledVia,
+  ): Promise<Result<Handled>> {
     return this.handle(alarmId, () =>
-      decideResolve(this.ctx.state.alarms, alarmId, body, { now: this.ctx.now(), actor, prisonScope: scope }),
+      decideResolve(this.ctx.state.alarms, alarmId, body, {
+        now: this.ctx.now(),
+        actor,
+        prisonScope: scope,
+        ...viaOf(via),
+      }),
     );
   }
 

@@ -32,8 +32,9 @@ export function alarmView(a: Alarm, now: number): AlarmView {
     state: a.state,
     count: a.count,
     lastOccurredAt: a.lastOccurredAt,
-    ack: a.ack,
-    resolution: a.resolution,
+    // A state snapshot from before issue 18 has no `via` on its records.
+    ack: a.ack === null ? null : { ...a.ack, via: a.ack.via ?? null },
+    resolution: a.resolution === null ? null : { ...a.resolution, via: a.resolution.via ?? null },
     clearedAt: a.clearedAt,
     yellowAt: a.yellowAt,
     redAt: a.redAt,

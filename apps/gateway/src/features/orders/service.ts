@@ -41,7 +41,7 @@ export interface OrdersDeps {
   commit: Commit;
 }
 
-/** A receipt as an edge forwards it (features/uplink/orders/wire.ts validates it). */
+/** A receipt as an edge forwards it (features/uplink/down/wire.ts validates it). */
 export type UpperReceipt =
   | { kind: "delivered" }
   | { kind: "signed"; note: string }

@@ -12,10 +12,11 @@ import { type Backoff, backoffDelay, defaultBackoff } from "./backoff";
 import type { CursorStore } from "./cursor";
 import {
   isForwarded,
+  noLookups,
   toItem,
   type UplinkItem,
   type UplinkKind,
-  type UpperOrderOf,
+  type UplinkLookups,
   windowOf,
   withoutHeardAt,
   withoutPlace,
@@ -37,8 +38,8 @@ export interface ForwarderDeps {
   sendWindow?(items: readonly UplinkItem[], signal: AbortSignal): Promise<SendOutcome[]>;
   /** Whether the bureau answers at all (GET /healthz), when there is nothing to send. */
   probe(signal: AbortSignal): Promise<boolean>;
-  /** Whether an order came from the bureau (its receipts are forwarded); default: none did. */
-  upperOrder?: UpperOrderOf;
+  /** The edge's state the mapping asks (orders from the bureau, forwarded alarms, names); default: none. */
+  lookups?: UplinkLookups;
   now: () => number;
   rng: () => number;
   log: UplinkLog;
@@ -112,9 +113,9 @@ export class Forwarder {
   }
 
   /** Every event appended after the start (the core's onEvent), in log order. */
-  observe(e: Pick<LoggedEvent, "seq" | "type" | "data">): void {
+  observe(e: Pick<LoggedEvent, "seq" | "type" | "data" | "actor">): void {
     this.lastSeen = Math.max(this.lastSeen, e.seq);
-    if (!isForwarded(e, this.d.upperOrder)) return;
+    if (!isForwarded(e, this.d.lookups ?? noLookups)) return;
     this.pending.live(e.seq);
     this.wake?.();
   }
@@ -140,7 +141,7 @@ export class Forwarder {
       if (this.stopped) return;
       scanned = row.seq;
       const e = decodeRow(row);
-      if (e !== null && isForwarded(e, this.d.upperOrder)) this.pending.scanned(row.seq);
+      if (e !== null && isForwarded(e, this.d.lookups ?? noLookups)) this.pending.scanned(row.seq);
     }
     this.lastSeen = Math.max(this.lastSeen, scanned);
     this.pending.scanDone();
@@ -156,7 +157,7 @@ export class Forwarder {
       const rows = await this.d.eventLog.get(seqs);
       const items = rows.map((row) => {
         const e = decodeRow(row);
-        return { seq: row.seq, item: e === null ? null : toItem(e, this.d.upperOrder) };
+        return { seq: row.seq, item: e === null ? null : toItem(e, this.d.lookups ?? noLookups) };
       });
       while (items.length > 0 && !this.stopped) {
         const head = items[0] as { seq: number; item: UplinkItem | null };

@@ -9,14 +9,18 @@ import type { AlarmsFeature } from "../alarms";
 import type { CatalogueStore } from "../catalogue/store";
 import type { Feature, Kernel } from "../feature";
 import type { OrdersFeature } from "../orders";
+import type { UsersFeature } from "../users";
 import { CursorStore } from "./cursor";
+import { bureauDownRoutes } from "./down/bureauRoutes";
+import { DownIndex } from "./down/downIndex";
+import { OrderPuller } from "./down/puller";
+import { downRules } from "./down/rules";
 import { Forwarder } from "./forwarder";
+import type { UplinkLookups } from "./items";
 import { uplinkMetrics } from "./metrics";
-import { bureauOrderRoutes } from "./orders/bureauRoutes";
-import { IssuedOrders } from "./orders/issued";
-import { OrderPuller, UPPER_ACTOR } from "./orders/puller";
 import { type UplinkView, uplinkRoutes } from "./routes";
 import { FeedSender } from "./sender";
+import { UPPER_ACTOR } from "./upper";
 import { FeedWindow } from "./window";
 
 export interface UplinkOptions {
@@ -26,15 +30,21 @@ export interface UplinkOptions {
 
 export function uplinkFeature(
   k: Kernel,
-  d: { alarms: AlarmsFeature; orders: OrdersFeature; catalogue: CatalogueStore },
+  d: { alarms: AlarmsFeature; orders: OrdersFeature; catalogue: CatalogueStore; users: UsersFeature },
   opts: UplinkOptions = {},
 ) {
   const { upperUrl, upperFeedKey } = k.config;
   const log = k.log.child({ part: "uplink" });
   const control = () => d.alarms.plane.projection.state;
-  // As a bureau: the orders each prison's edge pulls (every gateway answers; only edges ask).
-  const issued = new IssuedOrders(k.eventLog);
-  const offIssued = k.onEvent((e) => issued.observe(e));
+  /** A user's display name for the other level to show (else the actor as written). */
+  const nameOf = (actor: string | null): string => {
+    if (actor === null) return "";
+    const user = actor.startsWith("user:") ? d.users.directory.get(actor.slice(5)) : null;
+    return user?.displayName ?? actor;
+  };
+  // As a bureau: what each prison's edge pulls (every gateway answers; only edges ask).
+  const down = new DownIndex(k.eventLog, downRules({ alarm: (id) => control().alarms.byId[id], nameOf }));
+  const offDown = k.onEvent((e) => down.observe(e));
   let puller: OrderPuller | null = null;
   let forwarder: Forwarder | null = null;
   let offEvents: (() => void) | null = null;
@@ -61,6 +71,18 @@ export function uplinkFeature(
         return;
       }
       const cursor = await CursorStore.open(join(k.config.dataDir, "uplink"));
+      const lookups: UplinkLookups = {
+        upperOrder: (orderId, unitId) => {
+          const order = control().orders.byId[orderId];
+          if (order?.issuedBy !== UPPER_ACTOR) return null;
+          return order.targets.find((t) => t.unitId === unitId)?.prisonId ?? null;
+        },
+        upAlarm: (alarmId) => {
+          const a = control().alarms.byId[alarmId];
+          return a === undefined || a.origin === "rollcall" ? null : a.prisonId;
+        },
+        nameOf,
+      };
       const rng = opts.rng ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
       const sender = new FeedSender({
         upperUrl,
@@ -90,11 +112,7 @@ export function uplinkFeature(
         now: k.now,
         rng,
         log,
-        upperOrder: (orderId, unitId) => {
-          const order = control().orders.byId[orderId];
-          if (order?.issuedBy !== UPPER_ACTOR) return null;
-          return order.targets.find((t) => t.unitId === unitId)?.prisonId ?? null;
-        },
+        lookups,
       });
       const f = forwarder;
       offEvents = k.onEvent((e) => f.observe(e));
@@ -112,6 +130,12 @@ export function uplinkFeature(
         cursor: await CursorStore.open(join(k.config.dataDir, "uplink"), "orders.json"),
         control,
         commit: k.commit,
+        handled: (h, via) => {
+          const c = d.alarms.plane.commands;
+          return h.handled === "acknowledged"
+            ? c.ack(h.alarmId, { note: h.note }, UPPER_ACTOR, prisonId, via)
+            : c.resolve(h.alarmId, { disposition: h.disposition, note: h.note }, UPPER_ACTOR, prisonId, via);
+        },
         now: k.now,
         rng,
         log,
@@ -124,17 +148,18 @@ export function uplinkFeature(
     },
     routes(app) {
       uplinkRoutes(app, view);
-      bureauOrderRoutes(app, {
+      bureauDownRoutes(app, {
         config: k.config,
         catalogue: d.catalogue,
         orders: d.orders.service,
-        issued,
+        control: d.alarms.plane,
+        down,
         now: k.now,
       });
     },
     async close() {
-      offIssued();
-      issued.close();
+      offDown();
+      down.close();
       offEvents?.();
       await puller?.stop();
       await forwarder?.stop();

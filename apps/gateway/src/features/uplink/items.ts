@@ -4,29 +4,16 @@
 // Pure: no I/O (a snapshot reference is carried as is; the sender reads the picture).
 //
 // Not forwarded: alarms the edge raised from a roll call's mismatch (origin `rollcall`): the bureau
-// derives its own from the forwarded report, so forwarding both would raise two. Repeats, acks and
-// clears stay at the edge (the feeds API has no verb for them; see docs/api/uplink.md).
+// derives its own from the forwarded report, so forwarding both would raise two. Repeats and clears stay
+// at the edge; acknowledgements and resolutions of a forwarded alarm go up (handled.ts), except the ones
+// the bureau itself sent down (they came from there).
 import { createHash } from "node:crypto";
 import type { LoggedEvent } from "../../events/map";
+import { handledItem, isHandledUp } from "./handled";
+import { noLookups, type UplinkItem, type UplinkLookups } from "./record";
 
-export type UplinkKind = "alarm" | "rollcall" | "receipt";
-
-/** The prison of an order's unit when the order came from the bureau (else null): receipts go back up. */
-export type UpperOrderOf = (orderId: string, unitId: string) => string | null;
-
-export interface UplinkItem {
-  /** The edge event's seq: the cursor's unit. */
-  seq: number;
-  kind: UplinkKind;
-  prisonId: string;
-  /** The feeds route after /api/v1/feeds/{prisonId}/: alarms, rollcalls, orders/{id}/receipts. */
-  path: string;
-  sourceId: string;
-  /** The feeds API body, without the snapshot. */
-  body: Record<string, unknown>;
-  /** The edge's snapshot reference (`sha256:<hex>` or inline base64), read by the sender. */
-  snapshotRef: string | null;
-}
+export type { UplinkItem, UplinkKind, UplinkLookups, UpperOrderOf } from "./record";
+export { noLookups } from "./record";
 
 const SOURCE_MAX = 128;
 
@@ -44,20 +31,22 @@ const receiptKinds = {
 } as const;
 
 /** Whether an event is one the uplink forwards (cheap: called for every event of the log). */
-export function isForwarded(e: Pick<LoggedEvent, "type" | "data">, upper: UpperOrderOf = () => null): boolean {
+export function isForwarded(e: Pick<LoggedEvent, "type" | "data" | "actor">, look: UplinkLookups = noLookups): boolean {
   if (e.type === "rollcall.reported") return true;
   if (e.type in receiptKinds) {
     const d = e.data as { id: string; unitId: string };
-    return upper(d.id, d.unitId) !== null;
+    return look.upperOrder(d.id, d.unitId) !== null;
   }
+  if (isHandledUp(e, look)) return true;
   return e.type === "alarm.raised" && (e.data as { origin?: unknown }).origin !== "rollcall";
 }
 
 /** The feed record of an edge event, or null for an event the uplink does not forward. */
-export function toItem(e: LoggedEvent, upper: UpperOrderOf = () => null): UplinkItem | null {
-  if (!isForwarded(e, upper)) return null;
+export function toItem(e: LoggedEvent, look: UplinkLookups = noLookups): UplinkItem | null {
+  if (!isForwarded(e, look)) return null;
+  if (e.type === "alarm.acknowledged" || e.type === "alarm.resolved") return handledItem(e, look);
   if (e.type === "order.delivered" || e.type === "order.signed" || e.type === "order.feedback") {
-    const prisonId = upper(e.data.id, e.data.unitId) as string;
+    const prisonId = look.upperOrder(e.data.id, e.data.unitId) as string;
     const kind = receiptKinds[e.type];
     const n = e.type === "order.feedback" ? `:${e.data.n}` : "";
     const sourceId = upperSourceId(`${e.data.id}:${e.data.unitId}:${kind}${n}`);
@@ -173,8 +162,8 @@ export function windowOf(items: ReadonlyArray<UplinkItem | null>): UplinkItem[] 
   const out: UplinkItem[] = [];
   for (const item of items) {
     if (item === null) break;
-    // The feed WebSocket carries alarms and roll calls only: a receipt goes alone, over HTTP.
-    if (item.kind === "receipt") return out.length === 0 ? [item] : out;
+    // The feed WebSocket carries alarms and roll calls only: a receipt or a handling goes alone, over HTTP.
+    if (item.kind !== "alarm" && item.kind !== "rollcall") return out.length === 0 ? [item] : out;
     const first = out[0];
     if (first !== undefined && (item.prisonId !== first.prisonId || item.kind !== first.kind)) break;
     out.push(item);

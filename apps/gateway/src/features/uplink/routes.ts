@@ -4,8 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../auth/guard";
 import { requireSession } from "../../http/auth";
+import type { PullerStatus } from "./down/puller";
 import type { UplinkStatus } from "./forwarder";
-import type { PullerStatus } from "./orders/puller";
 
 export type UplinkView =
   | { enabled: false }

@@ -3,7 +3,8 @@
 // every attempt (the bureau refuses a replayed signature). Classifies the answer for the forwarder:
 // accepted (new or duplicate), retry (the link or the bureau is not there, or not ready: network error,
 // timeout, 5xx, 429, 408, and 401/404 — a key or catalogue the bureau's operators must fix, after which
-// the record must still arrive), or refused (the bureau will never take this body as it is). Never throws.
+// the record must still arrive), or refused (the bureau will never take this body as it is, nor a handling
+// of an alarm it does not have: 404 on `sourceId`). Never throws.
 import type { ApiError } from "@cw/protocol";
 import { signedFeedHeaders } from "../alarms/feeds/signature";
 import type { UplinkItem } from "./items";
@@ -50,6 +51,8 @@ export async function feedBody(
 
 /** A bureau's refusal as the forwarder acts on it: retry later, or refused as the record stands. */
 export function classify(status: number, error: ApiError): SendOutcome {
+  // An alarm the bureau does not have (its raise was refused for good): its handling never will be taken.
+  if (status === 404 && error.field === "sourceId") return { kind: "refused", status, error };
   if (status === 0 || status >= 500 || retryStatuses.has(status)) return { kind: "retry", status, error };
   return { kind: "refused", status, error };
 }

@@ -42,3 +42,5 @@ export function usersFeature(k: Kernel) {
     routes: (app) => usersRoutes(app, { directory, service, prisons, now: k.now }),
   } satisfies Feature & { directory: UserDirectory; service: UsersService; common: ReadonlySet<string> };
 }
+
+export type UsersFeature = ReturnType<typeof usersFeature>;

@@ -1,19 +1,24 @@
-// The edge's side of orders from the bureau (docs/api/uplink.md): pulls the bureau's orders for this
-// edge's prison (signed long poll, GET /api/v1/feeds/{prisonId}/orders?after=&wait=), records each once
-// as an order of its own — the bureau's order id, issued by `system:upper` — so the prison's terminals
-// see it like a local order, and keeps the bureau's seq in a durable cursor (DATA_DIR/uplink/orders.json).
-// Idempotent: an order id already recorded is skipped (a lagging cursor after a crash re-reads some).
-// Owns: the loop, its in-flight request (stop() aborts it). Never: blocks the edge's own work, logs the key.
-import type { ControlState } from "@cw/alerts";
+// The edge's side of what comes down from the bureau (docs/api/uplink.md): pulls the bureau's downlink for
+// this edge's prison (signed long poll, GET /api/v1/feeds/{prisonId}/downlink?after=&wait=) and applies
+// each item in the bureau's order: an order is recorded once as an order of its own — the bureau's order
+// id, issued by `system:upper` — so the prison's terminals see it like a local order; the bureau's
+// acknowledgement or resolution of an alarm this edge forwarded is recorded on the edge's alarm (actor
+// `system:upper`, via the bureau's centre). Keeps the bureau's seq in a durable cursor
+// (DATA_DIR/uplink/orders.json). Idempotent: an order id already recorded, an alarm already handled are
+// skipped (a lagging cursor after a crash re-reads some). Owns: the loop, its in-flight request (stop()
+// aborts it). Never: blocks the edge's own work, logs the key.
+import type { ControlState, HandledVia } from "@cw/alerts";
+import type { ApiError, Result } from "@cw/protocol";
 import type { Commit } from "../../../events/codec";
 import { signedFeedHeaders } from "../../alarms/feeds/signature";
 import { type Backoff, backoffDelay, defaultBackoff } from "../backoff";
 import type { CursorStore } from "../cursor";
 import type { UplinkLog } from "../forwarder";
-import { type OrdersAnswer, zOrdersAnswer } from "./wire";
+import { UPPER_ACTOR } from "../upper";
+import { type DownAnswer, type DownHandled, zDownAnswer } from "./wire";
 
-/** The actor of an order recorded from the bureau: how the edge knows whose receipts go back up. */
-export const UPPER_ACTOR = "system:upper" as const;
+/** Records the bureau's handling on the edge's alarm (the control plane's commands, under their lock). */
+export type ApplyHandled = (h: DownHandled, via: HandledVia) => Promise<Result<unknown>>;
 
 export interface PullerDeps {
   upperUrl: string;
@@ -22,6 +27,7 @@ export interface PullerDeps {
   cursor: CursorStore;
   control(): ControlState;
   commit: Commit;
+  handled: ApplyHandled;
   now: () => number;
   rng: () => number;
   log: UplinkLog;
@@ -81,22 +87,39 @@ export class OrderPuller {
     }
   }
 
-  /** Records each order not yet known here, then moves the cursor past them. */
-  private async record(a: OrdersAnswer): Promise<void> {
-    const known = this.d.control().orders.byId;
-    const fresh = a.orders.filter((o) => known[o.order.id] === undefined);
-    if (fresh.length > 0) {
-      await this.d.commit(fresh.map((o) => ({ type: "order.issued" as const, actor: UPPER_ACTOR, data: o.order })));
-      this.s.received += fresh.length;
-      this.d.log.info({ orders: fresh.map((o) => o.order.id) }, "uplink: orders from the bureau recorded");
+  /** Applies each item in order (an order not yet known, a handling not yet recorded), then moves the cursor. */
+  private async record(a: DownAnswer): Promise<void> {
+    for (const item of a.items) {
+      if (this.stopped) return;
+      if (item.kind === "order") {
+        if (this.d.control().orders.byId[item.order.id] !== undefined) continue;
+        await this.d.commit([{ type: "order.issued", actor: UPPER_ACTOR, data: item.order }]);
+        this.s.received++;
+        this.d.log.info({ order: item.order.id }, "uplink: an order from the bureau recorded");
+        continue;
+      }
+      const r = await this.d.handled(item, { prisonId: null, name: item.by });
+      if (r.ok) {
+        this.s.received++;
+        continue;
+      }
+      // Handled here already (conflict), or an alarm this edge does not have: nothing to record.
+      if (r.error.code !== "conflict") this.skipped(item, r.error);
     }
     this.d.cursor.advance(a.next);
   }
 
-  private async pull(): Promise<OrdersAnswer | null> {
+  private skipped(item: DownHandled, error: ApiError): void {
+    this.d.log.warn(
+      { alarmId: item.alarmId, handled: item.handled, code: error.code, message: error.message },
+      "uplink: the bureau's handling of an alarm could not be recorded here; skipped",
+    );
+  }
+
+  private async pull(): Promise<DownAnswer | null> {
     const wait = this.d.waitMs ?? 20_000;
     const ts = String(this.d.now());
-    const url = `${this.d.upperUrl}/api/v1/feeds/${encodeURIComponent(this.d.prisonId)}/orders?after=${this.d.cursor.seq}&wait=${wait}`;
+    const url = `${this.d.upperUrl}/api/v1/feeds/${encodeURIComponent(this.d.prisonId)}/downlink?after=${this.d.cursor.seq}&wait=${wait}`;
     try {
       const res = await (this.d.fetch ?? fetch)(url, {
         headers: signedFeedHeaders(this.d.key, ts, ""),
@@ -107,9 +130,9 @@ export class OrderPuller {
         this.s.lastError = `HTTP ${res.status}: ${String((answer as { message?: unknown } | null)?.message ?? "")}`;
         return null;
       }
-      const parsed = zOrdersAnswer.safeParse(answer);
+      const parsed = zDownAnswer.safeParse(answer);
       if (!parsed.success) {
-        this.s.lastError = "the bureau's answer does not fit the orders pull schema";
+        this.s.lastError = "the bureau's answer does not fit the downlink schema";
         return null;
       }
       this.s.lastError = null;
