@@ -1,5 +1,5 @@
 // Province glass-to-glass (issue 18): a live clock camera (ffmpeg stamping each frame with the wall clock
-// as a barcode, RTMP push) at 盘锦监狱's edge; Chromium plays it twice with the same hls.js settings —
+// as a barcode, RTMP push) at 盘锦监狱's edge; Chromium plays it twice with the same player —
 // directly at the edge (the baseline: RTMP → the edge's LL-HLS) and at the bureau, which knows the camera
 // only from the edge's GB/T 28181 catalogue: the bureau's first playlist INVITEs the edge, the edge answers
 // with PS over RTP from the stream it already ingests, the bureau packages it. Bureau and edge are real
@@ -16,15 +16,16 @@ import { run } from "./lib/baseline";
 import { type PlayResult, play, preparePage } from "./lib/browser";
 import { fmt, percentile } from "./lib/proc";
 import { startProvince } from "./lib/province";
-import { waitFor, wallLike } from "./media-latency";
+import { waitFor } from "./media-latency";
 
 const SAMPLE = { warmupMs: 5_000, sampleMs: Number(process.env.BENCH_SAMPLE_MS ?? 20_000) };
 const NAME = "时钟摄像机";
 
-/** The wall's main-stream tiles as they run today, and the settings the 0.6 s RTMP figure was measured with. */
-const configs: Array<[string, Record<string, unknown>]> = [
-  ['the wall\'s main-stream settings (`wallHlsConfig("main")`)', wallHlsConfig("main") as Record<string, unknown>],
-  ["the RTMP figure's settings (`hlsTuning` + worker, no start on a segment boundary)", wallLike],
+/** A main tile of the wall as it plays (its hls.js settings and live-edge follower), and the same without the follower. */
+const wallMain = { config: wallHlsConfig("main") as Record<string, unknown>, followLive: true };
+const players: Array<[string, typeof wallMain]> = [
+  ['a main tile of the wall (`wallHlsConfig("main")` + the live-edge follower `player/liveEdge.ts`)', wallMain],
+  ["the same without the follower (stays on the key frame it started on)", { ...wallMain, followLive: false }],
 ];
 
 interface Row {
@@ -57,7 +58,7 @@ export async function provinceG2g(browser: Browser): Promise<string[]> {
       ["direct: at the edge (RTMP → edge LL-HLS)", edge.gw.url, cam.id],
       ["through the bureau (edge → PS over RTP → bureau LL-HLS)", p.bureau.url, bureauCam],
     ];
-    for (const [config, settings] of configs) {
+    for (const [config, player] of players) {
       for (const [path, base, id] of targets) {
         const ctx = await browser.newContext({ bypassCSP: true }); // the gateway's CSP forbids the injected measuring script
         try {
@@ -67,7 +68,7 @@ export async function provinceG2g(browser: Browser): Promise<string[]> {
           const load = loadavg()[0] ?? Number.NaN;
           const r = await play(page, {
             playPath: `/api/v1/cameras/${id}/play?variant=main`,
-            config: settings,
+            ...player,
             ...SAMPLE,
             barcode: true,
           });
@@ -89,18 +90,18 @@ export async function provinceG2g(browser: Browser): Promise<string[]> {
     "",
     "`npm run bench -- province-g2g` (`bench/province-g2g.ts`). A bureau and 盘锦监狱's edge as real gateway processes (the",
     "wiring of `npm run province`). A live clock camera at the edge: ffmpeg stamps each frame with the wall clock as a",
-    "barcode (x264 zerolatency, 25 fps, 1 s GOP) and pushes it over RTMP to the edge. Chromium plays it with hls.js and",
+    "barcode (x264 zerolatency, 25 fps, 1 s GOP) and pushes it over RTMP to the edge. Chromium plays it as a main tile of the wall does (its hls.js settings and live-edge follower) and",
     "reads the barcode of each presented frame against its own clock: directly at the edge (the baseline, measured in",
     "the same run), and at the bureau, which knows the camera only from the edge's GB/T 28181 catalogue — its first",
     "playlist INVITEs the edge, the edge answers with PS over RTP from the stream it already ingests (no second pull),",
     `the bureau packages it as LL-HLS. ${fmt(SAMPLE.sampleMs / 1000, 0)} s samples after ${fmt(SAMPLE.warmupMs / 1000, 0)} s of playing, one after another, each in a fresh page.`,
     "Target: through the bureau p50 ≤ 1.0 s (direct: 0.6 s).",
     "",
-    "| path | hls.js settings | samples | p50 (s) | p95 (s) | stalls | fatal hls.js errors | load average (1 min) |",
-    "|---|---|---:|---:|---:|---:|---|---:|",
+    "| path | player | samples | p50 (s) | p95 (s) | stalls | jumps to live (ms seeking) | fatal hls.js errors | load average (1 min) |",
+    "|---|---|---:|---:|---:|---:|---:|---|---:|",
     ...rows.map(
       ({ path, config, r, load }) =>
-        `| ${path} | ${config} | ${lat(r).length} | ${fmt(percentile(lat(r), 50) / 1000)} | ${fmt(percentile(lat(r), 95) / 1000)} | ${r.info?.["stalls"] ?? 0} | ${r.fatal.join(", ") || "none"} | ${fmt(load, 1)} |`,
+        `| ${path} | ${config} | ${lat(r).length} | ${fmt(percentile(lat(r), 50) / 1000)} | ${fmt(percentile(lat(r), 95) / 1000)} | ${r.info?.["stalls"] ?? 0} | ${r.info?.["jumps"] ?? 0} (${r.info?.["jumpMs"] ?? 0}) | ${r.fatal.join(", ") || "none"} | ${fmt(load, 1)} |`,
     ),
     "",
     `Machine load average (1 min, 2 cores) over the samples: ${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)}.`,
