@@ -2,8 +2,8 @@
 // over UDP or TCP with digest auth, keeps alive, answers catalogue queries with its GBK catalogue in
 // several MESSAGEs, answers DeviceInfo, accepts a catalogue SUBSCRIBE, records PTZ commands, sends alarms,
 // and on INVITE streams its clip as PS over RTP (UDP, TCP either way); as an NVR it answers RecordInfo with
-// its recordings (two GBK MESSAGEs) and a Playback INVITE with ffmpeg-muxed PS of the asked span, the time
-// burned in, then MediaStatus 121 at its end (media/playback.ts, records.ts); in that dialog it takes
+// its recordings (two GBK MESSAGEs) and a Playback or Download INVITE (a=downloadspeed) with ffmpeg-muxed PS
+// of the asked span, the time burned in, then MediaStatus 121 at its end (media/playback.ts, records.ts); in that dialog it takes
 // MANSRTSP over INFO — PLAY with Scale (sends faster), Range (seeks), PAUSE. Its Contact and Via name a private
 // address (it sits behind NAT) — the platform must answer the packet's source instead. Shares no code with
 // the gateway. Owns its sockets, timers and media senders; close() releases all of them.
@@ -40,11 +40,20 @@ export interface SimDeviceOptions {
   recordings?: SimSpan[];
   /** The bureau's zone, minutes east of UTC (device times are local). Default 480. */
   tzOffsetMin?: number;
+  /**
+   * Takes `s=Download` INVITEs (§9.9): the span sent at `a=downloadspeed:` times real time. Default true;
+   * false answers them 488 Not Acceptable Here, as NVRs without download do.
+   */
+  download?: boolean;
 }
 
 /** A Playback INVITE the device answered: the asked span (unix seconds) and its dialog. */
 export interface SimPlayback {
   callId: string;
+  /** The INVITE's session name: a playback or a download. */
+  kind: "Playback" | "Download";
+  /** A download's `a=downloadspeed:` (1 for a playback). */
+  speed: number;
   from: number;
   to: number;
   ended: boolean;
@@ -101,8 +110,12 @@ export class SimDevice {
   /** Distinct INVITEs (by Call-ID; UDP retransmissions of one are one). */
   readonly inviteCalls = new Set<string>();
   byes = 0;
+  /** Takes `s=Download` INVITEs (the `download` option; a test may switch it). */
+  acceptsDownload: boolean;
 
-  constructor(private readonly o: SimDeviceOptions) {}
+  constructor(private readonly o: SimDeviceOptions) {
+    this.acceptsDownload = o.download ?? true;
+  }
 
   get deviceId(): string {
     return this.o.deviceId;
@@ -319,7 +332,11 @@ export class SimDevice {
       return;
     }
     const sdp = m.body.toString("utf8");
-    if (/^s=Playback/m.test(sdp)) {
+    if (/^s=(Playback|Download)/m.test(sdp)) {
+      if (/^s=Download/m.test(sdp) && !this.acceptsDownload) {
+        this.send(answer(m, "488 Not Acceptable Here"));
+        return;
+      }
       await this.onPlayback(m, sdp);
       return;
     }
@@ -367,7 +384,10 @@ export class SimDevice {
     if (mode !== "tcp-listen") await start();
   }
 
-  /** A Playback INVITE: answer, then after the ACK send the span's PS; at its end, MediaStatus 121. */
+  /**
+   * A Playback (or Download) INVITE: answer, then after the ACK send the span's PS — a download at its
+   * `downloadspeed` from the start, with the recording's own timestamps; at its end, MediaStatus 121.
+   */
   private async onPlayback(m: SimSip, sdp: string): Promise<void> {
     const ip = /c=IN IP4 (\S+)/.exec(sdp)?.[1] ?? "127.0.0.1";
     const port = Number(/m=video (\d+)/.exec(sdp)?.[1]);
@@ -375,7 +395,9 @@ export class SimDevice {
     const ssrc = /y=(\d+)/.exec(sdp)?.[1] ?? "0";
     const [from, to] = (/^t=(\d+) (\d+)/m.exec(sdp) ?? []).slice(1).map(Number);
     const callId = get(m, "call-id");
-    const playback: SimPlayback = { callId, from: from ?? 0, to: to ?? 0, ended: false, controls: [] };
+    const kind = /^s=Download/m.test(sdp) ? "Download" : "Playback";
+    const speed = kind === "Download" ? Number(/^a=downloadspeed:(\d+)/m.exec(sdp)?.[1] ?? 1) : 1;
+    const playback: SimPlayback = { callId, kind, speed, from: from ?? 0, to: to ?? 0, ended: false, controls: [] };
     this.playbacks.push(playback);
     const sender = new PlaybackSender(() => {
       playback.ended = true;
@@ -383,15 +405,17 @@ export class SimDevice {
       this.send(this.message(xml, "MESSAGE", [], callId));
     });
     this.senders.set(callId, sender);
+    if (SIM_SCALES.includes(speed) && speed !== 1) sender.play({ scale: speed });
     const answerSdp = [
       "v=0",
       `o=${this.o.deviceId} 0 0 IN IP4 127.0.0.1`,
-      "s=Playback",
+      `s=${kind}`,
       "c=IN IP4 127.0.0.1",
       `t=${from} ${to}`,
       `m=video 15060 ${tcp ? "TCP/RTP/AVP" : "RTP/AVP"} 96`,
       "a=sendonly",
       "a=rtpmap:96 PS/90000",
+      ...(kind === "Download" ? [`a=downloadspeed:${speed}`] : []),
       ...(tcp ? ["a=setup:active", "a=connection:new"] : []),
       `y=${ssrc}`,
       "",

@@ -475,4 +475,37 @@ describe("the Playback offer", () => {
       "",
     ]);
   });
+
+  it("s=Download with a=downloadspeed: the same span, sent faster (§9.9)", () => {
+    const sdp = buildOffer({
+      serverId: SERVER,
+      channelId: CAM,
+      mediaIp: "10.8.0.5",
+      port: 30002,
+      transport: "tcp-passive",
+      ssrc: "1020000002",
+      playback: { from: 1767312000, to: 1767312600 },
+      downloadSpeed: 4,
+    });
+    const lines = sdp.split("\r\n");
+    expect(lines.slice(0, 6)).toEqual([
+      "v=0",
+      `o=${CAM} 0 0 IN IP4 10.8.0.5`,
+      "s=Download",
+      `u=${CAM}:0`,
+      "c=IN IP4 10.8.0.5",
+      "t=1767312000 1767312600",
+    ]);
+    expect(lines).toContain("a=downloadspeed:4");
+    expect(lines.indexOf("a=downloadspeed:4")).toBeLessThan(lines.indexOf("y=1020000002"));
+    // A live offer never carries a download speed, even when asked (it has no span).
+    const live = buildOffer({
+      ...{ serverId: SERVER, channelId: CAM, mediaIp: "10.8.0.5", port: 1 },
+      transport: "udp",
+      ssrc: "1",
+      downloadSpeed: 4,
+    });
+    expect(live).not.toContain("downloadspeed");
+    expect(live).toContain("s=Play\r\n");
+  });
 });

@@ -120,6 +120,10 @@ export const zEvidenceCreate = z
   .refine((e) => e.to - e.from <= 6 * 3600_000, { message: "a clip is at most 6 hours", path: ["to"] });
 export type EvidenceCreate = z.infer<typeof zEvidenceCreate>;
 
+export const evidenceSources = ["gateway", "device"] as const;
+export const evidenceStates = ["pending", "ready", "failed"] as const;
+export type EvidenceState = (typeof evidenceStates)[number];
+
 /** One export of an evidence clip: its files (URLs under /api/v1/evidence/{id}/exports/) and digest. */
 export const zEvidenceExport = z.object({
   n: z.number().int().positive(),
@@ -147,6 +151,15 @@ export const zEvidence = z.object({
   createdBy: z.string(),
   createdAt: zMs,
   exports: z.array(zEvidenceExport),
+  /**
+   * Where the clip's footage is kept: the gateway's recording, or fetched from the camera's own device (a
+   * GB NVR held the span, the gateway had none of it). Absent in answers of gateways before it existed.
+   */
+  source: z.enum(evidenceSources).default("gateway"),
+  /** A device clip is `pending` while it is fetched, then `ready` (exportable) or `failed` (see reason). */
+  state: z.enum(evidenceStates).default("ready"),
+  /** Why a device clip failed (the device was offline, refused, sent nothing…). */
+  reason: z.string().nullable().default(null),
 });
 export type Evidence = z.infer<typeof zEvidence>;
 

@@ -24,7 +24,22 @@ export interface PlaybackSpan {
   to: number;
 }
 
+/** Where a playback's footage goes: by default a store of its own in `dir`; a fetch names another. */
+export interface PlaybackTarget {
+  store: RecordingStore;
+  key: string;
+}
+
+export interface PlaybackMode {
+  /** Write into this store under this key (kept, not deleted at stop) instead of a store of its own. */
+  target?: PlaybackTarget;
+  /** INVITE `s=Download` with this `a=downloadspeed` instead of `s=Playback` (§9.9). */
+  downloadSpeed?: number;
+}
+
 const KEY = "device";
+/** After the device's end-of-file notify, packets still under way are awaited this long. */
+const END_GRACE_MS = 400;
 const MEDIA = /^(\d{1,15})\.mp4$/;
 
 let sessionSeq = 0;
@@ -32,11 +47,14 @@ let sessionSeq = 0;
 export class DevicePlayback {
   state: "starting" | "playing" | "finished" | "failed" = "starting";
   reason: string | null = null;
+  /** The device's final status when it refused the INVITE (null: it did not, or never answered). */
+  refusedWith: number | null = null;
   lastUsedAt: number;
   private port: number | null = null;
   private listener: MediaListener | null = null;
   private packager: Packager | null = null;
   private store: RecordingStore | null = null;
+  private readonly key: string;
   private sessionId: string | null = null;
   private untick: (() => void) | null = null;
   private unlisten: (() => void) | null = null;
@@ -52,9 +70,11 @@ export class DevicePlayback {
     private readonly ctx: PlaybackContext,
     readonly span: PlaybackSpan,
     readonly dir: string,
+    private readonly mode: PlaybackMode = {},
   ) {
     this.lastUsedAt = ctx.now();
     this.mediaAt = span.from;
+    this.key = mode.target?.key ?? KEY;
   }
 
   /** Asks the device to send at another speed (MANSRTSP PLAY, Scale); the stored footage stays dated. */
@@ -94,7 +114,7 @@ export class DevicePlayback {
   playlist(): Promise<string | null> {
     if (!this.store) return Promise.resolve(null);
     const growing = this.state === "playing" || this.state === "starting";
-    return playlistFromStore(this.store, KEY, {
+    return playlistFromStore(this.store, this.key, {
       from: this.span.from,
       to: this.span.to,
       now: growing ? this.span.from : Number.MAX_SAFE_INTEGER,
@@ -107,8 +127,8 @@ export class DevicePlayback {
     const m = MEDIA.exec(name);
     if (!m || !this.store) return null;
     const start = Number(m[1]);
-    const f = this.store.files(KEY, start, start + 1).find((x) => x.start === start);
-    return f ? { path: this.store.mediaPath(KEY, start), bytes: f.bytes } : null;
+    const f = this.store.files(this.key, start, start + 1).find((x) => x.start === start);
+    return f ? { path: this.store.mediaPath(this.key, start), bytes: f.bytes } : null;
   }
 
   /** The device is done (or stopped sending): the last segment is closed, the dialog hung up. */
@@ -120,11 +140,18 @@ export class DevicePlayback {
     await this.release();
   }
 
-  /** The viewer left (or the gateway stops): hang up and delete the session's files. */
+  /**
+   * The viewer left (or the gateway stops): hang up and delete the session's files. A target store's
+   * stream is sealed instead (what arrived is kept).
+   */
   async stop(): Promise<void> {
     if (this.state === "playing" || this.state === "starting") this.state = "finished";
     this.reason ??= "stopped";
     await this.release();
+    if (this.mode.target) {
+      await this.mode.target.store.finish(this.key);
+      return;
+    }
     await this.store?.close();
     this.store = null;
     await rm(this.dir, { recursive: true, force: true });
@@ -134,14 +161,15 @@ export class DevicePlayback {
     const { ctx, span } = this;
     const presence = ctx.server.platform.presence.get(span.deviceId);
     if (!presence?.online) return "the device is offline";
-    this.store = await RecordingStore.open({ root: this.dir });
+    this.store = this.mode.target?.store ?? (await RecordingStore.open({ root: this.dir }));
     const store = this.store;
+    const key = this.key;
     // Dated by media time: the first frame is the span's start, whatever speed the device sends at.
     const packager = new Packager({
       now: () => this.mediaAt,
       ringSegments: 3,
       onSegment: (segment, init) => {
-        store.append(KEY, { cameraId: span.cameraId, variant: "main", stream: 1, segment, init });
+        store.append(key, { cameraId: span.cameraId, variant: "main", stream: 1, segment, init });
       },
     });
     this.packager = packager;
@@ -191,10 +219,12 @@ export class DevicePlayback {
       port,
       ssrc,
       playback: { from: Math.floor(span.from / 1000), to: Math.ceil(span.to / 1000) },
+      ...(this.mode.downloadSpeed ? { downloadSpeed: this.mode.downloadSpeed } : {}),
     });
     if (this.state !== "starting") return this.reason ?? "stopped";
     if (!answer.ok) {
       this.sessionId = null;
+      this.refusedWith = answer.status;
       return answer.reason;
     }
     const a = answer.answer;
@@ -230,8 +260,9 @@ export class DevicePlayback {
       this.sessionId = null; // the device hung up: no BYE of ours
       void this.finish("the device ended the playback (BYE)");
     }
+    // The notify can overtake the last packets (still in the jitter buffer): take them in first.
     if (e.type === "mediaStatus" && e.sessionId === this.sessionId && e.notifyType === "121")
-      void this.finish("the device sent the recording to its end");
+      setTimeout(() => void this.finish("the device sent the recording to its end"), END_GRACE_MS);
   }
 
   private async release(): Promise<void> {
@@ -247,6 +278,12 @@ export class DevicePlayback {
     this.listener = null;
     if (this.port !== null) this.ctx.pool.release(this.port);
     this.port = null;
-    await this.store?.flush();
+    if (this.mode.target) await this.mode.target.store.finish(this.key);
+    else await this.store?.flush();
+  }
+
+  /** Resolves once the playback is over: finished (device done, silent) or failed. */
+  async done(pollMs = 100): Promise<void> {
+    while (this.state === "playing" || this.state === "starting") await new Promise((r) => setTimeout(r, pollMs));
   }
 }

@@ -8,8 +8,8 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { clipSpans } from "@cw/gb28181";
 import type { Camera, PlaybackScale } from "@cw/protocol";
-import type { DeviceControl, DeviceOpen, DeviceRecordings, DeviceSpans } from "../recording/device";
-import { DevicePlayback, type PlaybackContext } from "./devicePlayback";
+import type { DeviceControl, DeviceFetch, DeviceOpen, DeviceRecordings, DeviceSpans } from "../recording/device";
+import { DevicePlayback, type PlaybackContext, type PlaybackMode, type PlaybackTarget } from "./devicePlayback";
 
 export interface DeviceRecordingsOptions {
   ctx: PlaybackContext;
@@ -23,7 +23,13 @@ export interface DeviceRecordingsOptions {
   firstSegmentMs?: number;
   /** At most this many playbacks at once (each holds a media port). Default 16. */
   maxSessions?: number;
+  /** The speed a fetch asks the device to send at (`a=downloadspeed`, else MANSRTSP Scale). Default 4. */
+  fetchSpeed?: PlaybackScale;
 }
+
+/** A device offline is the caller's conflict (409), anything else the device's failure (503). */
+const statusOf = (reason: string): "conflict" | "unavailable" =>
+  reason === "the device is offline" ? "conflict" : "unavailable";
 
 const gbSource = (camera: Camera) => (camera.source.kind === "gb28181" ? camera.source : null);
 
@@ -31,6 +37,9 @@ export class GbDeviceRecordings implements DeviceRecordings {
   private readonly sessions = new Map<string, DevicePlayback>();
   private readonly cache = new Map<string, { at: number; value: Promise<DeviceSpans> }>();
   private sweeper: NodeJS.Timeout | null = null;
+  /** Fetches running (evidence of device footage), stopped at close. */
+  private readonly fetches = new Set<DevicePlayback>();
+  private closing = false;
 
   constructor(private readonly o: DeviceRecordingsOptions) {}
 
@@ -83,7 +92,47 @@ export class GbDeviceRecordings implements DeviceRecordings {
     }
     this.sessions.delete(id);
     await pb.stop();
-    return { ok: false, status: failed === "the device is offline" ? "conflict" : "unavailable", reason: failed };
+    return { ok: false, status: statusOf(failed), reason: failed };
+  }
+
+  async fetch(camera: Camera, from: number, to: number, target: PlaybackTarget): Promise<DeviceFetch | null> {
+    const src = gbSource(camera);
+    if (!src) return null;
+    const span = { deviceId: src.deviceId, channelId: src.channelId, cameraId: camera.id, from, to };
+    const speed = this.o.fetchSpeed ?? 4;
+    const attempt = async (mode: PlaybackMode) => {
+      const pb = new DevicePlayback(this.o.ctx, span, join(this.o.root, `fetch-${target.key}`), { target, ...mode });
+      this.fetches.add(pb);
+      return { pb, failed: await pb.start() };
+    };
+    let { pb, failed } = await attempt({ downloadSpeed: speed });
+    if (failed !== null && pb.refusedWith !== null) {
+      // An NVR without download (it refused s=Download): play exactly the span, faster if it lets us.
+      this.fetches.delete(pb);
+      ({ pb, failed } = await attempt({}));
+      if (failed === null && speed !== 1) await pb.control(speed);
+    }
+    if (failed !== null) {
+      this.fetches.delete(pb);
+      return { ok: false, status: statusOf(failed), reason: failed };
+    }
+    // Never endless: at 1× the span takes its own length; beyond that (plus the media timeout) it is over.
+    const deadline = setTimeout(
+      () => void pb.finish("the device took longer than the span itself to send it"),
+      to - from + this.o.ctx.mediaTimeoutMs + 30_000,
+    );
+    await pb.done();
+    clearTimeout(deadline);
+    await pb.stop();
+    this.fetches.delete(pb);
+    if (this.closing) return { ok: false, status: "unavailable", reason: "the gateway stopped during the fetch" };
+    const files = target.store.files(target.key, 0, Number.MAX_SAFE_INTEGER);
+    const first = files[0];
+    const last = files.at(-1);
+    if (!first || !last) return { ok: false, status: "unavailable", reason: pb.reason ?? "the device sent nothing" };
+    const bytes = files.reduce((n, f) => n + f.bytes, 0);
+    const whole = pb.reason === "the device sent the recording to its end";
+    return { ok: true, from: first.start, to: last.end, bytes, reason: whole ? null : pb.reason };
   }
 
   async control(id: string, cameraId: string, scale: PlaybackScale): Promise<DeviceControl> {
@@ -105,10 +154,12 @@ export class GbDeviceRecordings implements DeviceRecordings {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
-    const all = [...this.sessions.values()];
+    const all = [...this.sessions.values(), ...this.fetches];
     this.sessions.clear();
+    this.fetches.clear();
     await Promise.all(all.map((s) => s.stop()));
   }
 

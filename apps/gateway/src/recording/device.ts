@@ -3,6 +3,7 @@
 // (gb28181/deviceRecordings.ts) and the gateway hands it over once GB runs (`useDevice`). Recording never
 // imports GB: without it, cameras simply have no device recordings.
 import type { Camera, PlaybackScale } from "@cw/protocol";
+import type { RecordingStore } from "@cw/recording";
 
 export interface Span {
   from: number;
@@ -19,6 +20,11 @@ export type DeviceControl =
   | { ok: true; scale: PlaybackScale }
   | { ok: false; status: "not_found" | "unavailable"; reason: string };
 
+/** A fetched span: what was stored (unix ms), or why nothing was. */
+export type DeviceFetch =
+  | { ok: true; from: number; to: number; bytes: number; reason: string | null }
+  | { ok: false; status: "conflict" | "unavailable"; reason: string };
+
 export interface DeviceRecordings {
   /** The device's spans in a window; null when the camera is not on a device that records (not GB). */
   spans(camera: Camera, from: number, to: number): Promise<DeviceSpans | null>;
@@ -32,4 +38,15 @@ export interface DeviceRecordings {
   /** The playback's playlist (waits briefly for its first segment); null once it is gone. */
   playlist(id: string, cameraId: string): Promise<string | null>;
   mediaFile(id: string, cameraId: string, name: string): { path: string; bytes: number } | null;
+  /**
+   * Fetches the device's recording of [from, to) into `store` under `key` (sealed when it resolves): a
+   * download (`s=Download`, faster than real time) or, from a device that refuses one, a playback of
+   * exactly that span. Null when the camera is not a GB camera.
+   */
+  fetch(
+    camera: Camera,
+    from: number,
+    to: number,
+    target: { store: RecordingStore; key: string },
+  ): Promise<DeviceFetch | null>;
 }

@@ -12,6 +12,7 @@ export const recordingEventTypes = {
   fault: "recording.fault",
   recovered: "recording.recovered",
   evidenceCreated: "evidence.created",
+  evidenceFetched: "evidence.fetched",
   evidenceExported: "evidence.exported",
   evidenceDownloaded: "evidence.downloaded",
 } as const;
@@ -59,6 +60,26 @@ export const zEvidenceCreated = z
     note: z.string().max(500),
     kind: z.enum(["alarm", "manual"]),
     alarmId: zRef.nullable(),
+    /** The span is fetched from the camera's own device (GB NVR); absent: the gateway's recording. */
+    source: z.literal("device").optional(),
+  })
+  .strict();
+
+/**
+ * A device clip's fetch ended: its footage is in the recording store (`ok`, the span it covers), or why
+ * not. Logged by the gateway (`system:recording`).
+ */
+export const zEvidenceFetched = z
+  .object({
+    evidenceId: zRef,
+    cameraId: zRef,
+    prisonId: zRef,
+    ok: z.boolean(),
+    reason: z.string().max(500).nullable(),
+    /** The footage stored (ok only). */
+    from: zMs.optional(),
+    to: zMs.optional(),
+    bytes: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -95,6 +116,7 @@ export const recordingEvents = {
   [recordingEventTypes.fault]: zFault,
   [recordingEventTypes.recovered]: z.object({}).strict(),
   [recordingEventTypes.evidenceCreated]: zEvidenceCreated,
+  [recordingEventTypes.evidenceFetched]: zEvidenceFetched,
   [recordingEventTypes.evidenceExported]: zEvidenceExported,
   [recordingEventTypes.evidenceDownloaded]: zEvidenceDownloaded,
 } as const;

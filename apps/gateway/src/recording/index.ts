@@ -51,7 +51,7 @@ export function recordingFeature(k: Kernel, d: RecordingNeeds) {
       device = d;
     },
     async start(rt) {
-      const h = await wireRecording({ core, registry: rt.media });
+      const h = await wireRecording({ core, registry: rt.media, device: () => device });
       handle.set(h);
       return async () => {
         handle.clear();

@@ -78,14 +78,25 @@ export class RecordingProjection {
         if (e.data.scope === "camera") this.s.plans.delete(e.data.id);
         else this.s.scopePlans.delete(planKey(e.data));
         return;
-      case "evidence.created":
+      case "evidence.created": {
+        const { source, ...data } = e.data;
         this.s.evidence.set(e.data.id, {
-          ...e.data,
+          ...data,
           createdBy: shownActor(e.actor) ?? "system",
           createdAt: e.at,
           exports: [],
+          source: source ?? "gateway",
+          state: source === "device" ? "pending" : "ready",
+          reason: null,
         });
         return;
+      }
+      case "evidence.fetched": {
+        const ev = this.s.evidence.get(e.data.evidenceId);
+        if (!ev) return;
+        this.s.evidence.set(ev.id, { ...ev, state: e.data.ok ? "ready" : "failed", reason: e.data.reason });
+        return;
+      }
       case "evidence.exported": {
         const ev = this.s.evidence.get(e.data.evidenceId);
         if (!ev) return;
@@ -187,6 +198,9 @@ export class RecordingProjection {
     // Snapshots written before scope plans existed have none.
     const scopePlans = d.scopePlans instanceof Map ? d.scopePlans : new Map<string, PlanRecord & PlanNode>();
     const findings = d.findings instanceof Map ? d.findings : new Map<string, FindingMark[]>();
+    // Evidence of snapshots written before device clips existed: the gateway's, ready.
+    for (const [id, ev] of d.evidence as Map<string, Evidence>)
+      if (ev.state === undefined) d.evidence.set(id, { ...ev, source: "gateway", state: "ready", reason: null });
     this.s = { plans: d.plans, scopePlans, evidence: d.evidence, alarms: d.alarms, findings };
   }
 }

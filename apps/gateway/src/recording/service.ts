@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Actor } from "@cw/alerts";
 import {
   AppError,
+  type Camera,
   DEFAULT_POST_ROLL_S,
   DEFAULT_PRE_ROLL_S,
   defaultRecordingPlan,
@@ -24,6 +25,7 @@ import { exportClip, type MediaSource, type RecordingService, type SigningKey } 
 import { shownActor } from "../events/actor";
 import type { LoggedEvent } from "../events/map";
 import type { RecordingCore } from "./core";
+import type { DeviceFetch, DeviceRecordings } from "./device";
 import { recordingEventTypes as T } from "./events";
 import { exportUrl, type RecordingProjection } from "./projection";
 
@@ -36,7 +38,18 @@ export interface RecordingFeatureDeps {
   ffmpeg: string;
   /** The bureau's UTC offset: a watermark's times are written in it. */
   tzOffsetMin: number;
+  /** The cameras' own recorders (GB NVRs), once GB runs: evidence of footage only they hold. */
+  device?: () => DeviceRecordings | null;
 }
+
+/** The store key of a device clip's fetched footage: its own stream, never mixed with the camera's. */
+export const deviceEvidenceKey = (evidenceId: string): string => `${evidenceId}.device`;
+
+/** Protects a clip's footage from retention: the camera's span, or a device clip's whole stream. */
+const protectedSpan = (ev: { id: string; cameraId: string; from: number; to: number; source?: string | undefined }) =>
+  ev.source === "device"
+    ? { key: deviceEvidenceKey(ev.id), from: 0, to: Number.MAX_SAFE_INTEGER }
+    : { key: ev.cameraId, from: ev.from, to: ev.to };
 
 /** A prison, block or sub-block a plan is set on, with the prison it belongs to. */
 export interface ScopeNode {
@@ -53,6 +66,8 @@ export interface CameraRef {
 
 export class RecordingFeature {
   private exporting: Promise<unknown> = Promise.resolve();
+  /** Device clips are fetched one at a time (each holds a media port and the device's attention). */
+  private fetching: Promise<unknown> = Promise.resolve();
 
   /** The plan the media side last heard for each camera (JSON), so only changes reach it. */
   private readonly applied = new Map<string, string>();
@@ -60,7 +75,34 @@ export class RecordingFeature {
   constructor(private readonly d: RecordingFeatureDeps) {
     // What the log already holds (folded by the core before we started) reaches the media side now.
     this.reconcile();
-    for (const ev of d.projection.allEvidence()) d.media.evidence.add(ev.cameraId, ev.from, ev.to);
+    for (const ev of d.projection.allEvidence()) this.protect(ev);
+  }
+
+  private protect(ev: { id: string; cameraId: string; from: number; to: number; source?: string | undefined }): void {
+    const p = protectedSpan(ev);
+    this.d.media.evidence.add(p.key, p.from, p.to);
+  }
+
+  /**
+   * Device clips still pending from before a restart: their fetch died with the last process, so they
+   * fail now with that reason (never an endless 取回中); the user marks the span again.
+   */
+  async failInterrupted(): Promise<void> {
+    const stale = [...this.d.projection.allEvidence()].filter((ev) => ev.state === "pending");
+    if (stale.length === 0) return;
+    await this.d.core.commit(
+      stale.map((ev) => ({
+        type: T.evidenceFetched,
+        actor: "system:recording" as const,
+        data: {
+          evidenceId: ev.id,
+          cameraId: ev.cameraId,
+          prisonId: ev.prisonId,
+          ok: false,
+          reason: "the gateway restarted while fetching it from the device: mark the span again",
+        },
+      })),
+    );
   }
 
   /**
@@ -148,13 +190,63 @@ export class RecordingFeature {
     return this.d.media.mediaFile(cameraId, source, name);
   }
 
-  async createEvidence(actor: Actor, camera: CameraRef, body: EvidenceCreate): Promise<{ id: string }> {
-    if (this.d.media.timeline(camera.id, body.from, body.to).length === 0)
-      throw new AppError("not_found", "nothing is recorded between from and to", "from");
+  /**
+   * A span the gateway has recorded (any of it) is evidence at once. A span only the camera's own device
+   * (GB NVR) holds is evidence `pending` while its footage is fetched into the store, then `ready` or
+   * `failed` (evidence.fetched). Nothing anywhere: 404; the device cannot be asked: 409 offline, else 503.
+   */
+  async createEvidence(actor: Actor, camera: Camera, body: EvidenceCreate): Promise<{ id: string }> {
     const id = newEvidenceId();
     const data = { id, cameraId: camera.id, prisonId: camera.prisonId, from: body.from, to: body.to, note: body.note };
+    if (this.d.media.timeline(camera.id, body.from, body.to).length === 0) {
+      const device = this.d.device?.() ?? null;
+      const spans = device ? await device.spans(camera, body.from, body.to) : null;
+      if (spans === null) throw new AppError("not_found", "nothing is recorded between from and to", "from");
+      if (!spans.ok)
+        throw new AppError(
+          spans.reason === "the device is offline" ? "conflict" : "unavailable",
+          `nothing is recorded here by the gateway, and the camera's device cannot be asked: ${spans.reason}`,
+          "cameraId",
+        );
+      if (spans.spans.length === 0)
+        throw new AppError(
+          "not_found",
+          "nothing is recorded between from and to (neither here nor on the device)",
+          "from",
+        );
+      await this.d.core.commit([
+        { type: T.evidenceCreated, actor, data: { ...data, kind: "manual", alarmId: null, source: "device" } },
+      ]);
+      this.fetchFromDevice(id, device!);
+      return { id };
+    }
     await this.d.core.commit([{ type: T.evidenceCreated, actor, data: { ...data, kind: "manual", alarmId: null } }]);
     return { id };
+  }
+
+  /** Fetches a device clip's footage (queued behind any other fetch) and logs how it ended. */
+  private fetchFromDevice(id: string, device: DeviceRecordings): void {
+    const run = async (): Promise<void> => {
+      const ev = this.d.projection.evidence(id);
+      if (!ev) return;
+      const camera = this.d.core.catalogue.camera(ev.cameraId);
+      const key = deviceEvidenceKey(id);
+      let r: DeviceFetch | null;
+      try {
+        r = camera ? await device.fetch(camera, ev.from, ev.to, { store: this.d.media.store, key }) : null;
+      } catch (err) {
+        r = { ok: false, status: "unavailable", reason: err instanceof Error ? err.message : String(err) };
+      }
+      r ??= { ok: false, status: "unavailable", reason: "the camera is no longer a GB/T 28181 camera" };
+      const base = { evidenceId: id, cameraId: ev.cameraId, prisonId: ev.prisonId };
+      const data = r.ok
+        ? { ...base, ok: true, reason: r.reason, from: r.from, to: r.to, bytes: r.bytes }
+        : { ...base, ok: false, reason: r.reason.slice(0, 500) };
+      await this.d.core.commit([{ type: T.evidenceFetched, actor: "system:recording", data }]);
+    };
+    this.fetching = this.fetching
+      .then(run)
+      .catch((err: unknown) => this.d.core.log.error({ err, evidence: id }, "recording: device clip fetch not logged"));
   }
 
   evidence(id: string): Evidence | undefined {
@@ -183,11 +275,16 @@ export class RecordingFeature {
     ev: Evidence,
     opts: { watermark: boolean } = { watermark: false },
   ): Promise<ExportResponse> {
+    if (ev.state === "pending")
+      throw new AppError("conflict", "the footage is still being fetched from the device: export it once ready", "id");
+    if (ev.state === "failed")
+      throw new AppError("conflict", `the footage could not be fetched from the device: ${ev.reason ?? ""}`, "id");
     const run = async (): Promise<ExportResponse> => {
       const n = (this.d.projection.evidence(ev.id)?.exports.length ?? 0) + 1;
       const r = await exportClip(
         {
           cameraId: ev.cameraId,
+          ...(ev.source === "device" ? { key: deviceEvidenceKey(ev.id) } : {}),
           from: ev.from,
           to: ev.to,
           exportedBy: shownActor(actor) ?? "system",
@@ -256,7 +353,7 @@ export class RecordingFeature {
         this.reconcileCamera(e.data.id);
         return;
       case "evidence.created":
-        this.d.media.evidence.add(e.data.cameraId, e.data.from, e.data.to);
+        this.protect(e.data);
         return;
       case "alarm.raised":
         void this.alarmClip(e).catch((err: unknown) =>

@@ -7,6 +7,7 @@ import { loadOrCreateSigningKey, RecordingService } from "@cw/recording";
 import { findFfmpeg, type StreamRegistry } from "@cw/streams";
 import type { Kernel } from "../features/feature";
 import type { RecordingCore } from "./core";
+import type { DeviceRecordings } from "./device";
 import { recordingEventTypes as T } from "./events";
 import { FaultBridge } from "./faults";
 import { RecordingFeature } from "./service";
@@ -14,6 +15,8 @@ import { RecordingFeature } from "./service";
 export interface RecordingWiring {
   core: RecordingCore & Pick<Kernel, "onEvent">;
   registry: Pick<StreamRegistry, "onSegment" | "hold" | "onHealth">;
+  /** The cameras' own recorders (GB NVRs), once GB runs. */
+  device?: () => DeviceRecordings | null;
 }
 
 export interface RecordingHandle {
@@ -55,7 +58,9 @@ export async function wireRecording(w: RecordingWiring): Promise<RecordingHandle
     exportsDir: join(root, ".exports"),
     ffmpeg: findFfmpeg().ffmpeg,
     tzOffsetMin: config.rollcalls.tzOffsetMin,
+    ...(w.device ? { device: w.device } : {}),
   });
+  await feature.failInterrupted();
   const unsubscribe = core.onEvent((e) => feature.onEvent(e));
   // The demo records a few cameras from its first start; a plan set later (even "off") is kept.
   const demo = config.recordDemoCameras.filter((id) => core.catalogue.camera(id) && !core.recording.plan(id));

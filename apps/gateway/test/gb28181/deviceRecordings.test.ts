@@ -7,10 +7,13 @@
 // POST …/control) sends MANSRTSP PLAY with Scale over INFO in the dialog, the NVR sends every frame four
 // times sooner with the recording's timestamps, and the playlist stays dated by the recording (each
 // segment's PROGRAM-DATE-TIME = the previous one + its EXTINF), every frame there; speeds outside the set
-// are 422.
+// are 422. Evidence of a span only the device holds: fetched with `s=Download` (downloadspeed 4; a device
+// refusing it gets a playback of exactly the span at Scale 4) into the recording store, pending → ready,
+// protected, exported as the same signed MP4 (verifies, ffprobe plays all of it); offline → 409.
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { verifyExport } from "@cw/recording";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../../../e2e/support/gateway";
 import { prisonCatalog } from "../../../../e2e/support/gb-sim/catalog";
@@ -31,6 +34,7 @@ const catalog = prisonCatalog(DOMAIN);
 const channel = catalog.find((c) => c.kind === "camera")!;
 const cameraId = `gb-${channel.id}`;
 const MIN = 60_000;
+const ROOT = join(import.meta.dirname, "../../../..");
 // Whole seconds: device times have no milliseconds.
 const now = Math.floor(Date.now() / 1000) * 1000;
 const recordings = [
@@ -304,4 +308,160 @@ describe("device recordings of a GB camera", () => {
     const gone = await fetch(`${gw.url}${p.body.hls}`);
     expect(gone.status).toBe(404);
   }, 60_000);
+});
+
+interface EvidenceRow {
+  id: string;
+  state: string;
+  source: string;
+  reason: string | null;
+  exports: unknown[];
+}
+
+/** Marks [from, to) of the GB camera as evidence (201); its id. */
+async function mark(from: number, to: number, note: string): Promise<string> {
+  const r = await req("/api/v1/evidence", { method: "POST", cookie: commander, json: { cameraId, from, to, note } });
+  expect(r.status).toBe(201);
+  return ((await r.json()) as { id: string }).id;
+}
+
+/** Polls an evidence clip until its fetch from the device is over (ready or failed). */
+async function settled(id: string, ms: number): Promise<EvidenceRow> {
+  const t0 = Date.now();
+  for (;;) {
+    const ev = (await get<EvidenceRow>(`/api/v1/evidence/${id}`)).body;
+    if (ev.state !== "pending" || Date.now() - t0 > ms) return ev;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Seconds and frames of an MP4 as ffprobe reads it. */
+async function probeFile(file: string): Promise<{ seconds: number; frames: number; codec: string }> {
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(
+      "/usr/bin/ffprobe",
+      [
+        ...["-v", "error", "-count_frames", "-select_streams", "v:0"],
+        ...["-show_entries", "stream=codec_name,nb_read_frames:format=duration", "-of", "json", file],
+      ],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)),
+    ),
+  );
+  const j = JSON.parse(out) as {
+    streams: { codec_name: string; nb_read_frames: string }[];
+    format: { duration: string };
+  };
+  return {
+    seconds: Number(j.format.duration),
+    frames: Number(j.streams[0]!.nb_read_frames),
+    codec: j.streams[0]!.codec_name,
+  };
+}
+
+describe("evidence of a span only the device holds", () => {
+  it("is fetched (s=Download at 4×) into the store, protected, and exports as a signed MP4 that verifies", async () => {
+    const from = recordings[0]!.from + 3 * MIN;
+    const to = from + 12_000;
+    const invites = device.playbacks.length;
+    const id = await mark(from, to, "设备录像取证");
+    // At once: pending, from the device; exporting now is refused with the reason, not a 500.
+    const pending = (await get<EvidenceRow>(`/api/v1/evidence/${id}`)).body;
+    expect(pending).toMatchObject({ source: "device", state: "pending", reason: null });
+    const early = await req(`/api/v1/evidence/${id}/export`, { method: "POST", cookie: commander, json: {} });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: "conflict", field: "id" });
+    const ev = await settled(id, 60_000);
+    expect(ev).toMatchObject({ state: "ready", reason: null });
+    // One INVITE: s=Download of exactly the span at downloadspeed 4, no MANSRTSP needed.
+    const inv = device.playbacks.slice(invites);
+    expect(inv.map((p) => [p.kind, p.speed, p.from, p.to])).toEqual([["Download", 4, from / 1000, to / 1000]]);
+    expect(inv[0]!.controls).toEqual([]);
+    // Never deleted by retention: the fetched stream is protected whole.
+    const media = gw.core.features.recording.handle.media;
+    expect(media.evidence.overlaps(`${id}.device`, 0, Number.MAX_SAFE_INTEGER)).toBe(true);
+    // The export: the same signed MP4 + manifest as for gateway footage.
+    const x = await req(`/api/v1/evidence/${id}/export`, { method: "POST", cookie: commander, json: {} });
+    expect(x.status).toBe(200);
+    const urls = (await x.json()) as { mp4: string; manifest: string };
+    const mp4 = Buffer.from(await (await req(urls.mp4, { cookie: commander })).arrayBuffer());
+    const man = Buffer.from(await (await req(urls.manifest, { cookie: commander })).arrayBuffer());
+    const file = join(dir, "device-clip.mp4");
+    const manFile = join(dir, "device-clip.json");
+    writeFileSync(file, mp4);
+    writeFileSync(manFile, man);
+    const { publicKey } = (await get<{ publicKey: string }>("/api/v1/evidence/public-key")).body;
+    const checked = await verifyExport(file, JSON.parse(man.toString("utf8")), publicKey);
+    expect(checked.ok).toBe(true);
+    expect(checked.manifest).toMatchObject({ cameraId, from, to, exportedBy: "commander" });
+    // The offline verifier (npm run verify-export) agrees.
+    const pem = join(dir, "gateway-public.pem");
+    writeFileSync(pem, publicKey);
+    const cli = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(
+        join(ROOT, "node_modules/.bin/tsx"),
+        [join(ROOT, "packages/recording/src/cli/verifyExport.ts"), file, manFile, "--key", pem],
+        { timeout: 60_000 },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(cli.code, cli.out).toBe(0);
+    // Progressive (moov before mdat) and the whole 12 s of 25 fps video.
+    expect(mp4.indexOf("moov")).toBeLessThan(mp4.indexOf("mdat"));
+    const probed = await probeFile(file);
+    expect(probed.codec).toBe("h264");
+    expect(probed.seconds).toBeGreaterThan(11);
+    expect(probed.seconds).toBeLessThan(14);
+    expect(probed.frames).toBeGreaterThan(11 * 25);
+    const audit = await get<{ events: { type: string; actor: string; data: Record<string, unknown> }[] }>(
+      "/api/v1/audit?type=evidence.fetched",
+    );
+    expect(audit.body.events.find((e) => e.data["evidenceId"] === id)).toMatchObject({
+      actor: "system:recording",
+      data: { ok: true, cameraId },
+    });
+  }, 120_000);
+
+  it("from an NVR that refuses s=Download: a playback of exactly the span, asked for Scale 4", async () => {
+    device.acceptsDownload = false;
+    try {
+      const from = recordings[1]!.from + MIN;
+      const to = from + 6000;
+      const invites = device.playbacks.length;
+      const id = await mark(from, to, "回放取证");
+      expect(await settled(id, 60_000)).toMatchObject({ state: "ready" });
+      const inv = device.playbacks.slice(invites);
+      expect(inv.map((p) => [p.kind, p.from, p.to])).toEqual([["Playback", from / 1000, to / 1000]]);
+      expect(inv[0]!.controls).toEqual([{ method: "PLAY", cseq: 1, scale: 4 }]);
+    } finally {
+      device.acceptsDownload = true;
+    }
+  }, 90_000);
+
+  it("nothing anywhere is 404; the device offline is 409 with the reason, nothing logged", async () => {
+    const gap = { cameraId, from: recordings[0]!.to + MIN, to: recordings[0]!.to + 2 * MIN, note: "空白" };
+    const none = await req("/api/v1/evidence", { method: "POST", cookie: commander, json: gap });
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ code: "not_found", field: "from" });
+    const before = (await get<{ evidence: unknown[] }>(`/api/v1/evidence?cameraId=${cameraId}`)).body.evidence.length;
+    expect(await device.register(PASSWORD, 0)).toBe(200);
+    try {
+      const from = recordings[2]!.from;
+      const r = await req("/api/v1/evidence", {
+        method: "POST",
+        cookie: commander,
+        json: { cameraId, from, to: from + 5000, note: "离线" },
+      });
+      expect(r.status).toBe(409);
+      expect(await r.json()).toMatchObject({
+        code: "conflict",
+        field: "cameraId",
+        message: expect.stringContaining("offline"),
+      });
+      const after = (await get<{ evidence: unknown[] }>(`/api/v1/evidence?cameraId=${cameraId}`)).body.evidence.length;
+      expect(after).toBe(before);
+    } finally {
+      expect(await device.register()).toBe(200);
+    }
+  }, 30_000);
 });

@@ -745,6 +745,7 @@ export const en: Record<MessageKey, string> = {
   "audit.verb.recording.fault": "recording fault in",
   "audit.verb.recording.recovered": "recording recovered in",
   "audit.verb.evidence.created": "marked evidence on",
+  "audit.verb.evidence.fetched": "fetched evidence footage from the device of",
   "audit.verb.evidence.exported": "exported evidence from",
   "audit.verb.evidence.downloaded": "downloaded evidence from",
   "audit.verb.gb.device.online": "GB device came online",

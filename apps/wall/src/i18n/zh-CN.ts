@@ -740,6 +740,7 @@ export const zhCN = {
   "audit.verb.recording.fault": "录像故障",
   "audit.verb.recording.recovered": "录像恢复",
   "audit.verb.evidence.created": "标记了证据",
+  "audit.verb.evidence.fetched": "从设备取回了证据录像",
   "audit.verb.evidence.exported": "导出了证据",
   "audit.verb.evidence.downloaded": "下载了证据",
   "audit.verb.gb.device.online": "国标设备上线",

@@ -22,6 +22,8 @@ export interface PlayRequest {
   ssrc: string;
   /** A device recording (`s=Playback`) between these unix seconds; absent: live (`s=Play`). */
   playback?: { from: number; to: number };
+  /** Download that recording (`s=Download`) at this many times real time instead of playing it. */
+  downloadSpeed?: number;
 }
 
 interface Dialog {
@@ -68,6 +70,7 @@ export class Sessions {
       transport: play.transport,
       ssrc: play.ssrc,
       ...(play.playback ? { playback: play.playback } : {}),
+      ...(play.downloadSpeed ? { downloadSpeed: play.downloadSpeed } : {}),
     });
     const msg = request(this.local, {
       method: "INVITE",

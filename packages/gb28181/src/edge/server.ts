@@ -27,7 +27,8 @@ export interface GbServerOptions extends Omit<PlatformOptions, "id" | "host" | "
 
 export type ControlResult = { ok: true } | { ok: false; reason: string };
 
-export type InviteResult = { ok: true; answer: Answer } | { ok: false; reason: string };
+/** A refused INVITE carries the device's final status (null: no final answer, or refused before sending). */
+export type InviteResult = { ok: true; answer: Answer } | { ok: false; reason: string; status: number | null };
 
 /** A RecordInfo answer: the spans (complete: every page came), or why there is none. */
 export type RecordsResult = { ok: true; spans: Span[]; complete: boolean } | { ok: false; reason: string };
@@ -128,7 +129,8 @@ export class GbServer {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    for (const [, resolve] of this.invites) resolve({ ok: false, reason: "the GB server is shutting down" });
+    for (const [, resolve] of this.invites)
+      resolve({ ok: false, reason: "the GB server is shutting down", status: null });
     this.invites.clear();
     for (const [, resolve] of this.recordQueries) resolve({ ok: false, reason: "the GB server is shutting down" });
     this.recordQueries.clear();
@@ -147,7 +149,11 @@ export class GbServer {
       if (e.type === "inviteAnswered" || e.type === "inviteFailed") {
         const resolve = this.invites.get(e.sessionId);
         this.invites.delete(e.sessionId);
-        resolve?.(e.type === "inviteAnswered" ? { ok: true, answer: e.answer } : { ok: false, reason: e.reason });
+        resolve?.(
+          e.type === "inviteAnswered"
+            ? { ok: true, answer: e.answer }
+            : { ok: false, reason: e.reason, status: e.status },
+        );
       }
       if (e.type === "controlled") {
         const resolve = this.controls.get(e.sessionId);

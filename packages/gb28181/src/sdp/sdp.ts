@@ -1,4 +1,5 @@
-// The SDP of a GB/T 28181 live INVITE (GB/T 28181-2016 Annex F): the offer the platform sends — `s=Play`,
+// The SDP of a GB/T 28181 INVITE (GB/T 28181-2016 Annex F): the offer the platform sends — `s=Play` (live),
+// `s=Playback` or `s=Download` (a device recording, §9.8/§9.9),
 // the receive address and port, PS/90000 on 96 with H264 (98) and MPEG4 (97) offered too, the transport
 // (UDP, TCP passive: we listen, TCP active: we connect, RFC 4145 a=setup), and `y=` the 10-digit SSRC —
 // and the few fields of the device's answer that matter: where its media comes from (or, for TCP active,
@@ -19,6 +20,11 @@ export interface Offer {
    * seconds (GB/T 28181 writes epoch seconds there, not RFC 4566's NTP seconds). Absent: live.
    */
   playback?: { from: number; to: number };
+  /**
+   * Download the recording instead of playing it (§9.9, `s=Download`): the device sends the span at
+   * `a=downloadspeed:` times real time, as fast as the platform can store it. Needs `playback`.
+   */
+  downloadSpeed?: number;
 }
 
 export function buildOffer(o: Offer): string {
@@ -26,7 +32,7 @@ export function buildOffer(o: Offer): string {
   const lines = [
     "v=0",
     `o=${o.channelId} 0 0 IN IP4 ${o.mediaIp}`,
-    ...(o.playback ? ["s=Playback", `u=${o.channelId}:0`] : ["s=Play"]),
+    ...(o.playback ? [o.downloadSpeed ? "s=Download" : "s=Playback", `u=${o.channelId}:0`] : ["s=Play"]),
     `c=IN IP4 ${o.mediaIp}`,
     o.playback ? `t=${o.playback.from} ${o.playback.to}` : "t=0 0",
     `m=video ${o.port} ${proto} 96 98 97`,
@@ -35,6 +41,7 @@ export function buildOffer(o: Offer): string {
     "a=rtpmap:98 H264/90000",
     "a=rtpmap:97 MPEG4/90000",
   ];
+  if (o.playback && o.downloadSpeed) lines.push(`a=downloadspeed:${o.downloadSpeed}`);
   if (o.transport === "tcp-passive") lines.push("a=setup:passive", "a=connection:new");
   if (o.transport === "tcp-active") lines.push("a=setup:active", "a=connection:new");
   lines.push(`y=${o.ssrc}`);

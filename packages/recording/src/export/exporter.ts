@@ -16,6 +16,8 @@ import { findWatermarkFont, watermarkFilter, watermarkLine } from "./watermark";
 
 export interface ExportRequest {
   cameraId: string;
+  /** The store's stream key of the footage; default the camera id (a fetched device clip has its own). */
+  key?: string;
   from: number;
   to: number;
   exportedBy: string;
@@ -42,7 +44,8 @@ export interface ExportedClip {
 }
 
 export async function exportClip(req: ExportRequest, o: ExportOptions): Promise<Result<ExportedClip>> {
-  const pieces = await piecesOf(o.store, req.cameraId, req.from, req.to);
+  const key = req.key ?? req.cameraId;
+  const pieces = await piecesOf(o.store, key, req.from, req.to);
   if (pieces.length === 0) return fail("not_found", "nothing is recorded in that span", "from");
   await mkdir(o.outDir, { recursive: true });
   const tmp = join(o.outDir, `.tmp-${req.name}`);
@@ -52,7 +55,7 @@ export async function exportClip(req: ExportRequest, o: ExportOptions): Promise<
     const list: string[] = [];
     for (const [i, p] of pieces.entries()) {
       const file = join(tmp, `p${i}.mp4`);
-      await writePiece(o.store, req.cameraId, p, file);
+      await writePiece(o.store, key, p, file);
       // A piece's own timestamps start where its stream was (not at 0) and ffmpeg takes a fragmented
       // file's end for its length; the stated duration makes each piece follow the previous one exactly.
       list.push(`file '${file}'`, `duration ${((p.to - p.from) / 1000).toFixed(3)}`);

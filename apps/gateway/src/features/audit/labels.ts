@@ -9,6 +9,7 @@ const verbs: Record<string, readonly [string, string]> = {
   "recording.played": ["回放录像", "played back a recording"],
   "recording.plan.set": ["设置录像计划", "set the recording plan"],
   "evidence.created": ["标记证据", "marked evidence"],
+  "evidence.fetched": ["从设备取回证据录像", "fetched evidence footage from the device"],
   "evidence.exported": ["导出证据", "exported evidence"],
   "evidence.downloaded": ["下载证据", "downloaded evidence"],
   "session.opened": ["登录", "logged in"],
