@@ -93,13 +93,17 @@ export const camera: CameraSpec = {
   hasSubStream: false,
 };
 
-/** A registry whose camera streams `main` (and `sub`, when given); transcoders' pids are collected. */
+/**
+ * A registry whose camera streams `main` (and `sub`, when given); transcoders' pids are collected. With
+ * `spares` (the gateway's default, TRANSCODE_SPARE) a spare ffmpeg per profile starts with it.
+ */
 export function benchRegistry(
   streams: { main: () => Source; sub?: () => Source },
   transcoders: Array<{ pid: number | undefined }> = [],
   mainSize: "960x540" | "source" = "960x540",
+  spares = true,
 ): StreamRegistry {
-  const hooks = createTranscodeHooks({ ffmpegPath: FFMPEG, max: 100, hw: "none", mainSize });
+  const hooks = createTranscodeHooks({ ffmpegPath: FFMPEG, max: 100, hw: "none", mainSize, spares });
   const cam = { ...camera, hasSubStream: streams.sub !== undefined };
   return createStreamRegistry({
     resolve: () => cam,

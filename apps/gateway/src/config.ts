@@ -111,6 +111,8 @@ export const zConfig = z
     transcodeHwaccel: z.enum(["none", "vaapi", "qsv", "nvenc"]).default("none"),
     /** The large-tile transcode: 960×540 or the source's own size. */
     transcodeMainSize: z.enum(["960x540", "source"]).default("960x540"),
+    /** A spare ffmpeg waiting per transcode profile, taking the next cold start (outside TRANSCODE_MAX). */
+    transcodeSpare: zBool.default(true),
     /** Bearer token that lets a Prometheus scraper read /metrics without a session. */
     metricsToken: z.string().min(16, "use at least 16 characters").optional(),
     /** Built wall (apps/wall/dist) served at /. */
@@ -174,6 +176,7 @@ export const envKeys = {
   TRANSCODE_MAX: "transcodeMax",
   TRANSCODE_HWACCEL: "transcodeHwaccel",
   TRANSCODE_MAIN_SIZE: "transcodeMainSize",
+  TRANSCODE_SPARE: "transcodeSpare",
   TLS_CERT_FILE: "tlsCertFile",
   TLS_KEY_FILE: "tlsKeyFile",
   TLS_SELF_SIGNED: "tlsSelfSigned",

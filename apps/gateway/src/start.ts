@@ -106,6 +106,7 @@ async function compose(config: Config, log: Logger): Promise<Gateway> {
             max: config.transcodeMax,
             hw: config.transcodeHwaccel,
             mainSize: config.transcodeMainSize,
+            spares: config.transcodeSpare,
             log: hooks.log.child({ component: "transcode" }),
           }),
           log: hooks.log.child({ component: "registry" }),

@@ -53,6 +53,8 @@ export interface TranscodeHooks {
   max: number;
   plan(rendition: TranscodePlan["rendition"]): TranscodePlan;
   source(camera: CameraSpec, plan: TranscodePlan, upstream: Upstream): Source;
+  /** Ends what the hooks keep running between transcodes (spare ffmpegs); the registry's close() calls it. */
+  close?(): Promise<void>;
 }
 
 export type ResolvedOptions = Required<Omit<RegistryOptions, "log" | "transcode">> & {

@@ -308,6 +308,7 @@ export function createStreamRegistry(opts: RegistryOptions): StreamRegistry {
       clearInterval(timer);
       await Promise.all([...entries.values()].map((e) => stop(e, "registry closed")));
       await Promise.all([...stopping.values()]);
+      await o.transcode?.close?.();
       listeners.clear();
       segmentListeners.clear();
       holds.clear();

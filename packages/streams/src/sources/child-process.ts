@@ -33,6 +33,8 @@ export function spawnOwned(cmd: string, args: string[], opts: { stdin?: boolean 
     stderrTail: () => tail.trim(),
     async stop(graceMs = 2000) {
       if (running()) {
+        // A child reading our pipe ends at its EOF; ffmpeg blocked on that read ignores SIGTERM until then.
+        proc.stdin?.end();
         proc.kill("SIGTERM");
         const timer = setTimeout(() => running() && proc.kill("SIGKILL"), graceMs);
         await exited;

@@ -30,6 +30,8 @@ export interface TranscoderOptions {
   /** For logs only. */
   name?: string;
   now?: () => number;
+  /** Starts ffmpeg with these arguments reading our pipe (hooks.ts: a spare started ahead). Default: a new one. */
+  ffmpeg?: (args: string[]) => OwnedChild;
 }
 
 /** Input queued to ffmpeg beyond this (a stalled encoder) drops frames until the next key frame. */
@@ -122,7 +124,8 @@ export class TranscodeSource implements Source {
   }
 
   private spawn(video: VideoTrack): void {
-    const child = spawnOwned(this.opts.ffmpegPath, transcodeArgs(this.opts.plan, this.opts.hw), { stdin: true });
+    const args = transcodeArgs(this.opts.plan, this.opts.hw);
+    const child = this.opts.ffmpeg?.(args) ?? spawnOwned(this.opts.ffmpegPath, args, { stdin: true });
     this.child = child;
     this.muxer = new TsMuxer(video);
     this.needKey = true;

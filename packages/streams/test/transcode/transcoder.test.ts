@@ -1,7 +1,7 @@
 // On-demand H.264 renditions of an H.265 camera through the registry with real ffmpeg transcoders: the
 // sub transcode is 480×270 H.264 that ffprobe decodes; TRANSCODE_MAX refuses one more with transcode_full;
 // a transcoder killed mid-stream restarts and the playlist goes on; when the camera ends the transcoder
-// stops; closing the registry leaves no ffmpeg behind.
+// stops; closing the registry leaves no ffmpeg behind; a cold transcode takes a spare ffmpeg started ahead.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,8 +40,9 @@ interface Rig {
   sources: Array<Source & { sink: MediaSink | null }>;
 }
 
-function rig(max = 4): Rig {
-  const hooks = createTranscodeHooks({ ffmpegPath: "/usr/bin/ffmpeg", max, hw: "none", mainSize: "960x540" });
+/** Spares off unless asked: the other tests count the transcoders' own ffmpegs. */
+function rig(max = 4, spares = false): Rig {
+  const hooks = createTranscodeHooks({ ffmpegPath: "/usr/bin/ffmpeg", max, hw: "none", mainSize: "960x540", spares });
   const transcoders: TranscodeSource[] = [];
   const sources: Rig["sources"] = [];
   registry = createStreamRegistry({
@@ -172,6 +173,17 @@ describe("transcoding through the registry", () => {
     await waitFor(() => t.pid === undefined && ourFfmpegs().length === 0, 10_000, "the transcoders to stop");
     expect(r.health().find((x) => x.rendition === "sub-h264")?.state).toBe("offline");
   }, 40_000);
+
+  it("a cold transcode takes the spare ffmpeg waiting for its profile; closing the registry ends every ffmpeg", async () => {
+    const { registry: r, transcoders } = rig(4, true);
+    await waitFor(() => ourFfmpegs().length === 2, 10_000, "a spare per profile (sub, main)");
+    const spares = ourFfmpegs().map((l) => Number.parseInt(l, 10));
+    expect((await r.playlist(camera.id, "sub-h264", {})).ok).toBe(true);
+    expect(spares).toContain(transcoders[0]?.pid);
+    await r.close();
+    registry = null;
+    expect(ourFfmpegs()).toEqual([]);
+  }, 30_000);
 
   it("closing the registry (the gateway stopping) leaves no ffmpeg behind", async () => {
     const { registry: r } = rig();
