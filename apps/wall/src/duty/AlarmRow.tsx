@@ -47,6 +47,11 @@ export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }:
             </span>
           )}
         </span>
+        {via !== null && (
+          <span className="alarm-via" data-testid={`alarm-via-${a.id}`}>
+            {t("duty.stateVia", { state, via })}
+          </span>
+        )}
       </span>
       <span className="alarm-time" title={clock(a.occurredAt)}>
         {clock(a.occurredAt).slice(11)}
@@ -55,9 +60,7 @@ export function AlarmRow({ alarm: a, names, selected, canAct, onSelect, onAck }:
         {a.count > 1 && <span className="chip">{t("duty.count", { n: a.count })}</span>}
         {a.escalatedTo.length > 0 && <span className="chip light-escalated">{t("duty.escalated")}</span>}
       </span>
-      <span className={`alarm-state state-${a.state}`} data-testid={`alarm-state-${a.id}`}>
-        {via === null ? state : t("duty.stateVia", { state, via })}
-      </span>
+      <span className={`alarm-state state-${a.state}`}>{state}</span>
       <span className="alarm-act">
         {canAct && a.state === "open" && (
           <button
