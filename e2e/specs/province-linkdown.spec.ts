@@ -1,9 +1,10 @@
 // Issue 18 item 3 in the browser: a bureau and an edge (盘锦监狱) as real gateway processes (the pair of
-// apps/gateway/test/province/pair.ts, the edge without simulated cameras); the edge frozen with SIGSTOP
+// apps/gateway/test/province/pair.ts, the edge without simulated cameras, registered upward over SIP on TCP —
+// the other province tests use UDP, the default); the edge frozen with SIGSTOP
 // (its keepalives stop) → the bureau's overview shows 盘锦监狱 链路中断 in the prison list, the
 // banner over the map and the legend, the console tree marks the prison, and the big screen names it;
 // SIGCONT → all of it clears. (The detection time is the test's and the benchmark's, not this spec's.)
-import { type ProvincePair, startProvincePair } from "../../apps/gateway/test/province/pair";
+import { EDGE_ID, type ProvincePair, startProvincePair } from "../../apps/gateway/test/province/pair";
 import { expect, login, test } from "../support/fixtures";
 
 const PASSWORD = "test-pass"; // the pair's DEMO_PASSWORD
@@ -11,7 +12,7 @@ let pair: ProvincePair;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  pair = await startProvincePair({ edge: { SIM: "0" } });
+  pair = await startProvincePair({ edge: { SIM: "0", UPPER_SIP_TRANSPORT: "tcp" } });
 });
 test.afterAll(async () => {
   if (pair) process.kill(pair.edge.pid, "SIGCONT");
@@ -25,6 +26,12 @@ test("a frozen edge: 链路中断 on the overview, the tree and the big screen; 
   await page.goto(`${pair.bureau.url}/overview`);
   await expect(pjRow).toHaveAttribute("data-link", "up", { timeout: 30_000 });
   await expect(page.getByTestId("overview-link-down-pj")).toHaveCount(0);
+  const devices = await (await page.request.get(`${pair.bureau.url}/api/v1/gb/devices`)).json();
+  expect(devices.devices.find((d: { deviceId: string }) => d.deviceId === EDGE_ID)).toMatchObject({
+    kind: "platform",
+    transport: "tcp",
+    online: true,
+  });
 
   process.kill(pair.edge.pid, "SIGSTOP");
   try {
@@ -43,12 +50,18 @@ test("a frozen edge: 链路中断 on the overview, the tree and the big screen; 
     await expect(page.getByTestId("tree-node-unassigned:pj")).toHaveCount(0);
 
     await page.goto(`${pair.bureau.url}/screen/dashboard`);
-    await expect(page.getByTestId("overview-link-banner")).toContainText("盘锦监狱");
+    // The big screen's first load (map, charts, the live socket's first overview) takes seconds on a busy CI.
+    await expect(page.getByTestId("overview-link-banner")).toContainText("盘锦监狱", { timeout: 20_000 });
   } finally {
     process.kill(pair.edge.pid, "SIGCONT");
   }
   await expect(page.getByTestId("overview-link-banner")).toHaveCount(0, { timeout: 20_000 });
   await page.goto(`${pair.bureau.url}/overview`);
-  await expect(pjRow).toHaveAttribute("data-link", "up");
+  await expect(pjRow).toHaveAttribute("data-link", "up", { timeout: 20_000 });
   await expect(page.getByTestId("overview-link-down-pj")).toHaveCount(0);
+  const after = await (await page.request.get(`${pair.bureau.url}/api/v1/gb/devices`)).json();
+  expect(after.devices.find((d: { deviceId: string }) => d.deviceId === EDGE_ID)).toMatchObject({
+    transport: "tcp",
+    online: true,
+  });
 });
