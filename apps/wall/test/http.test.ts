@@ -1,5 +1,6 @@
 import { zSessionInfo } from "@cw/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { EarlyWindow } from "../src/api/earlyRequests";
 import { HttpError, onUnauthenticated, request, requestParsed } from "../src/api/http";
 
 const realFetch = globalThis.fetch;
@@ -36,6 +37,24 @@ describe("request", () => {
     expect((err as HttpError).status).toBe(status);
     expect((err as HttpError).code).toBe(code);
     if (message) expect((err as HttpError).message).toBe(message);
+  });
+
+  it("adopts a GET the boot script sent, once; a later one, or another method, goes out itself", async () => {
+    respond(200, '{"from":"fetch"}');
+    const early = new Map([["/api/v1/tree?shape=columns", Promise.resolve(new Response('{"from":"boot"}'))]]);
+    (globalThis as EarlyWindow).__cwEarly = early;
+    try {
+      expect(await request("/api/v1/tree?shape=columns")).toEqual({ from: "boot" });
+      expect(globalThis.fetch).not.toHaveBeenCalled();
+      expect(await request("/api/v1/tree?shape=columns")).toEqual({ from: "fetch" });
+      early.set("/x", Promise.resolve(new Response('{"from":"boot"}')));
+      expect(await request("/x", { method: "POST", body: {} })).toEqual({ from: "fetch" });
+      // A boot request that failed is a network failure like any other.
+      early.set("/y", Promise.reject(new TypeError("fetch failed")));
+      expect(((await request("/y").catch((e: unknown) => e)) as HttpError).status).toBe(0);
+    } finally {
+      delete (globalThis as EarlyWindow).__cwEarly;
+    }
   });
 
   it("network failure is status 0", async () => {

@@ -20,6 +20,7 @@ import {
   zTreeColumns,
 } from "@cw/protocol";
 import { z } from "zod";
+import { sessionPath, treePath } from "./earlyRequests";
 import { HttpError, request, requestParsed } from "./http";
 
 const base = "/api/v1";
@@ -27,13 +28,14 @@ const base = "/api/v1";
 export const api = {
   login: (body: Login): Promise<SessionInfo> =>
     requestParsed(zSessionInfo, `${base}/session`, { method: "POST", body, isLogin: true }),
-  session: (): Promise<SessionInfo> => requestParsed(zSessionInfo, `${base}/session`),
+  // The same paths boot.ts may have asked for already (http.ts adopts those answers).
+  session: (): Promise<SessionInfo> => requestParsed(zSessionInfo, sessionPath),
   logout: async (): Promise<void> => {
     await request(`${base}/session`, { method: "DELETE" });
   },
   /** The tree, indexed: asked for as columns (a flat schema; the nested one takes ~0.4 s for 15 000 cameras). */
   tree: async (): Promise<IndexedTree> => {
-    const path = `${base}/tree?shape=columns`;
+    const path = treePath;
     const tree = columnsToTree(await requestParsed(zTreeColumns, path));
     if (!tree.ok)
       throw new HttpError(502, { ...tree.error, message: `unexpected response from ${path}: ${tree.error.message}` });

@@ -3,6 +3,7 @@
 // renders, never retries on its own (callers decide), never keeps state besides the listeners.
 import { type ApiError, type ErrorCode, errorCatalogue, parseWith } from "@cw/protocol";
 import type { z } from "zod";
+import type { EarlyWindow } from "./earlyRequests";
 
 /** A failed request as data; `status` 0 means the server was not reached. */
 export class HttpError extends Error {
@@ -49,6 +50,13 @@ export interface RequestOptions {
   isLogin?: boolean;
 }
 
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = (globalThis as EarlyWindow).__cwEarly;
+  const res = early?.get(path);
+  early?.delete(path);
+  return res;
+}
+
 export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   const init: RequestInit = {
     method: options.method ?? "GET",
@@ -61,9 +69,11 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
 
+  // A GET the page's boot script already sent (boot.ts): its answer, once, instead of a second request.
+  const early = init.method === "GET" && !options.signal ? takeEarly(path) : undefined;
   let res: Response;
   try {
-    res = await fetch(path, init);
+    res = await (early ?? fetch(path, init));
   } catch (err) {
     if (options.signal?.aborted) throw err;
     throw new HttpError(0, { code: "unavailable", message: "network" });

@@ -1,8 +1,9 @@
 // Who is logged in. Owns: the session state and the login/logout/restore/change-password actions; a 401
 // from any request drops the session so the app shows the login page, and a live socket closed for the
 // session (4401) makes it ask again. Never stores credentials.
-import type { Login, PasswordChange, SessionInfo } from "@cw/protocol";
+import { can, type Login, type PasswordChange, type SessionInfo } from "@cw/protocol";
 import { createStore } from "zustand/vanilla";
+import { hintKey, hintValues } from "../api/earlyRequests";
 import { api } from "../api/endpoints";
 import { HttpError, onUnauthenticated } from "../api/http";
 import { redirect } from "../router";
@@ -22,25 +23,31 @@ export const sessionStore = createStore<SessionState>(() => ({ status: "unknown"
 // The cookie is HttpOnly, so the page cannot see it. This non-secret hint remembers that we logged
 // in, so a fresh browser goes straight to the login form instead of asking the gateway and logging
 // a 401 in the console.
-const hintKey = "cw.session";
-function setHint(on: boolean): void {
+// It also says whether the role sees cameras: then the console's tree is asked for with the session check,
+// before the app's bundle runs (boot.ts).
+function setHint(info: SessionInfo | null): void {
   try {
-    if (on) localStorage.setItem(hintKey, "1");
-    else localStorage.removeItem(hintKey);
+    if (info === null) localStorage.removeItem(hintKey);
+    else
+      localStorage.setItem(
+        hintKey,
+        can(info.role, "cameras.view") && !info.mustChangePassword ? hintValues.cameras : hintValues.session,
+      );
   } catch {
     // No storage: we simply ask the gateway every time.
   }
 }
 function hasHint(): boolean {
   try {
-    return localStorage.getItem(hintKey) === "1";
+    const hint = localStorage.getItem(hintKey);
+    return hint === hintValues.session || hint === hintValues.cameras;
   } catch {
     return true;
   }
 }
 
 function dropSession(): void {
-  setHint(false);
+  setHint(null);
   sessionStore.setState({ status: "anonymous", info: null });
 }
 
@@ -55,6 +62,7 @@ export async function restoreSession(): Promise<void> {
   try {
     const info = await api.session();
     adoptClock(info);
+    setHint(info);
     sessionStore.setState({ status: "authenticated", info });
   } catch (err) {
     if (err instanceof HttpError && err.status !== 401) console.warn("session check failed", err.body.code);
@@ -65,7 +73,7 @@ export async function restoreSession(): Promise<void> {
 export async function login(credentials: Login): Promise<void> {
   const info = await api.login(credentials);
   adoptClock(info);
-  setHint(true);
+  setHint(info);
   // A fresh login at the root goes to the role's start page (duty → duty console, chief → inspection …);
   // a login on a deep link stays where the link pointed.
   if (location.pathname === "/") redirect(landing[info.role]);
@@ -76,6 +84,7 @@ export async function login(credentials: Login): Promise<void> {
 export async function changePassword(body: PasswordChange): Promise<void> {
   const info = await usersApi.changePassword(body);
   adoptClock(info);
+  setHint(info);
   // Out of a forced change at the root: the role's start page, as after a login.
   if (sessionStore.getState().info?.mustChangePassword && location.pathname === "/") redirect(landing[info.role]);
   sessionStore.setState({ status: "authenticated", info });
@@ -89,6 +98,7 @@ export async function recheckSession(): Promise<void> {
   try {
     const info = await api.session();
     adoptClock(info);
+    setHint(info);
     sessionStore.setState({ status: "authenticated", info });
   } catch (err) {
     if (err instanceof HttpError && err.status === 401) dropSession();
