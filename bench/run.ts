@@ -17,6 +17,7 @@ import { scale } from "./media-scale";
 import { orderFanout } from "./orders";
 import { provinceG2g } from "./province-g2g";
 import { provinceLinkdown } from "./province-linkdown";
+import { provinceRecall } from "./province-recall";
 import { provinceUplink } from "./province-uplink";
 import { recordingServer } from "./recording";
 import { recordingBrowser } from "./recording-browser";
@@ -42,6 +43,7 @@ const all = [
   "scale15k",
   "province-linkdown",
   "province-g2g",
+  "province-recall",
 ] as const;
 const want = new Set(process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)));
 const on = (s: (typeof all)[number]) => want.size === 0 || want.has(s);
@@ -130,6 +132,7 @@ try {
     ["scale15k", () => scale15k(browser)],
     ["province-linkdown", () => provinceLinkdown()],
     ["province-g2g", () => provinceG2g(browser)],
+    ["province-recall", () => provinceRecall(browser)],
   ];
   for (const [name, run] of sections) {
     if (!on(name)) continue;

@@ -10,7 +10,7 @@ import { PASSWORD } from "../e2e/support/fixtures";
 import { type GatewayProcess, removeDataDir, startGateway } from "../e2e/support/gateway";
 import { GatewayClient } from "./lib/api";
 import { hlsJsPath, launch } from "./lib/browser";
-import { cpuSeconds, fmt, percentile } from "./lib/proc";
+import { cpuSeconds, fmt, msRow, percentile } from "./lib/proc";
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const TLS = process.env.BENCH_TLS !== "0";
@@ -420,7 +420,7 @@ export async function wallFrames(opts: WallFramesOptions = {}): Promise<string[]
  * performance.timeOrigin + now: the same clock as Date.now() in Node on this machine.
  */
 // A string, not a function: tsx/esbuild would wrap named inner functions in a __name() the page lacks.
-const pushProbe = `
+export const pushProbe = `
 (() => {
   const log = { states: [], frames: [] };
   window.__cwPush = log;
@@ -453,7 +453,7 @@ interface PushSeen {
 }
 
 /** When this page showed `version` and a first frame for every camera of `cams` added after `sentAt`. */
-async function seenBy(page: Page, version: number, cams: string[], sentAt: number): Promise<PushSeen | null> {
+export async function seenBy(page: Page, version: number, cams: string[], sentAt: number): Promise<PushSeen | null> {
   return page.evaluate(
     ({ version, cams, sentAt }) => {
       const log = (
@@ -555,8 +555,6 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
       for (const ctx of contexts) await ctx.close();
     }
   });
-  const row = (what: string, v: number[], target: string) =>
-    `| ${what} | ${v.length} | ${fmt(percentile(v, 50), 0)} | ${fmt(percentile(v, 95), 0)} | ${fmt(Math.max(...v), 0)} | ${target} |`;
   return [
     "## Layout push to the screens (wall issue)",
     "",
@@ -569,8 +567,8 @@ export async function wallPush(opts: WallPushOptions = {}): Promise<string[]> {
     "",
     "| measure | samples (pages × pushes) | p50 (ms) | p95 (ms) | max (ms) | target |",
     "|---|---:|---:|---:|---:|---|",
-    row("state change reaches the screen", state, "p95 ≤ 200 ms"),
-    row("every new tile shows its first frame", frame, "p95 ≤ 1000 ms"),
+    msRow("state change reaches the screen", state, "p95 ≤ 200 ms"),
+    msRow("every new tile shows its first frame", frame, "p95 ≤ 1000 ms"),
     "",
     `Missed (not seen within 15 s): ${failures}. Page clock vs Date.now() at the end: ≤ ${fmt(skew, 1)} ms. CPU over the pushes: Chromium ${fmt(chromiumTotal(cpu), 0)} %, gateway ${fmt(cpu.gateway ?? 0, 0)} % of one core; machine ${fmt(cpu.machine ?? 0, 0)} % busy.`,
     "",

@@ -53,3 +53,7 @@ export function percentile(values: number[], p: number): number {
 
 export const mb = (b: number) => b / (1024 * 1024);
 export const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+
+/** A table row of timings in ms: what | samples | p50 | p95 | max | target. */
+export const msRow = (what: string, v: number[], target: string) =>
+  `| ${what} | ${v.length} | ${fmt(percentile(v, 50), 0)} | ${fmt(percentile(v, 95), 0)} | ${fmt(Math.max(...v), 0)} | ${target} |`;
