@@ -9,6 +9,7 @@
 // edge); the bureau's commander steers the NVR's PTZ camera through the edge — the bureau sends its
 // DeviceControl to the edge platform, the edge applies it to its camera (a port of its GB_MEDIA_PORTS pool
 // also carries the uplink media), the NVR gets the same PTZCmd bytes, and both levels audit it.
+// Device alarms forwarded (item 1): the NVR's Alarm notify at the edge reaches the bureau through the uplink.
 // Last, the edge frozen (SIGSTOP) and thawed: 链路中断 and back.
 import { spawnSync } from "node:child_process";
 import type { Overview } from "@cw/protocol";
@@ -36,14 +37,17 @@ beforeAll(async () => {
   edgeSip = await freePort();
   const media = 24_000 + Math.floor(Math.random() * 100) * 20;
   // The edge with its simulated cameras (SIM defaults on) and a GB server for its own NVR.
-  pair = await startProvincePair({
-    edge: {
-      GB_PASSWORD: NVR_PASSWORD,
-      GB_SIP_PORT: String(edgeSip),
-      GB_MEDIA_PORTS: `${media}-${media + 19}`,
-      GB_DEVICE_PRISONS: `${NVR}=pj`,
+  pair = await startProvincePair(
+    {
+      edge: {
+        GB_PASSWORD: NVR_PASSWORD,
+        GB_SIP_PORT: String(edgeSip),
+        GB_MEDIA_PORTS: `${media}-${media + 19}`,
+        GB_DEVICE_PRISONS: `${NVR}=pj`,
+      },
     },
-  });
+    { uplink: true },
+  );
   req = requester(pair.bureau.url);
   cookie = await loginWith(req, "commander", "test-pass");
 }, 150_000);
@@ -231,6 +235,30 @@ describe("edge → bureau over GB/T 28181", () => {
     );
     const edgeReq = requester(pair.edge.url);
     const edgeCookie = await loginWith(edgeReq, "commander", "test-pass");
+
+    // Device alarms go up (item 1, "forwards device alarms"): the NVR's Alarm at the edge becomes the edge's
+    // alarm on that camera and reaches the bureau through the uplink, once, as an edge alarm of 盘锦监狱.
+    await nvr.alarm(6, "周界入侵", ptzCamera.id, { priority: 2 });
+    type Alarms = { alarms: { sourceId: string; type: string; cameraId: string | null; severity: number }[] };
+    const atEdge = await poll(
+      async () => {
+        const r = (await (await edgeReq("/api/v1/alarms?prisonId=pj", { cookie: edgeCookie })).json()) as Alarms;
+        return r.alarms.find((a) => a.sourceId.startsWith(`gb:${ptzCamera.id}:`)) ?? null;
+      },
+      15_000,
+      "the NVR's alarm at the edge",
+    );
+    const up = await poll(
+      async () => {
+        const r = (await (await req("/api/v1/alarms?prisonId=pj", { cookie })).json()) as Alarms;
+        const found = r.alarms.filter((a) => a.sourceId.startsWith("edge:") && a.type === "perimeter_intrusion");
+        return found.length > 0 ? found : null;
+      },
+      30_000,
+      "the NVR's alarm at the bureau",
+    );
+    expect(up).toMatchObject([{ type: atEdge.type, severity: 2, cameraId: id }]);
+
     const edgeAudit = (await (await edgeReq("/api/v1/audit?type=gb.ptz", { cookie: edgeCookie })).json()) as Audit;
     expect(edgeAudit.events.map((e) => [e.actor, e.data.cameraId, e.data.deviceId, e.data.action]).sort()).toEqual(
       [

@@ -31,7 +31,8 @@ export interface GatewayProcess {
 
 export async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "cw-gwproc-"));
-  const port = await freePort();
+  // A caller may fix the HTTP port (a pair whose edge must know the bureau's URL before either is up).
+  const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
   const child: ChildProcess = spawn(process.execPath, gatewayArgv(), {
     cwd: root,
     env: {
