@@ -3,7 +3,13 @@
 // has recorded nothing of its camera. The playback page of that GB camera shows the device's spans in their
 // own colour with the legend in words (网关录像 / 设备录像), plays from the device (s=Playback) at the asked
 // time, and a click elsewhere in the device's span plays from there (a new INVITE); 4× asks the device
-// for Scale 4 in the same dialog (MANSRTSP over INFO) and the playhead moves faster than at 1×.
+// for Scale 4 in the same dialog (MANSRTSP over INFO) and the playhead moves faster than at 1×. Marking
+// evidence on the device's footage: the row says 正在从设备取回录像… (the gateway downloads the span from
+// the device, s=Download), then 设备录像; its export is a signed MP4 that ffprobe plays.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, login, PASSWORD, test } from "../support/fixtures";
 import { freePort, type GatewayProcess, removeDataDir, startGateway } from "../support/gateway";
@@ -127,6 +133,16 @@ test("the playback page of a GB camera shows the device's recordings and plays t
   await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
 });
 
+/** Logs in, opens the GB camera's playback at `start` and waits until it plays from the device. */
+async function playDevice(page: Page, start: number) {
+  await login(page, gw!.url, "commander");
+  await page.goto(`${gw!.url}/playback?cameras=${cameraId}&t=${start}`);
+  const tile = page.getByTestId(`pb-tile-${cameraId}`);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+  await expect(page.getByTestId("pb-video")).toHaveAttribute("data-source", "device");
+  return tile;
+}
+
 /** How fast the playhead moves against the clock, over `mediaMs` of the device's recording. */
 async function progressRate(page: Page, mediaMs: number): Promise<number> {
   const w0 = (await wallTime(page))!;
@@ -137,13 +153,7 @@ async function progressRate(page: Page, mediaMs: number): Promise<number> {
 
 test("4× on a device recording: the device is asked for Scale 4 and the playhead moves faster", async ({ page }) => {
   test.setTimeout(150_000);
-  const g = gw!;
-  await login(page, g.url, "commander");
-  const start = span.from + 2 * MIN;
-  await page.goto(`${g.url}/playback?cameras=${cameraId}&t=${start}`);
-  const tile = page.getByTestId(`pb-tile-${cameraId}`);
-  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
-  await expect(page.getByTestId("pb-video")).toHaveAttribute("data-source", "device");
+  const tile = await playDevice(page, span.from + 2 * MIN);
   await expect.poll(() => wallTime(page), { timeout: 20_000 }).not.toBeNull();
   const playback = device!.playbacks.at(-1)!;
   expect(playback.controls).toEqual([]);
@@ -158,4 +168,38 @@ test("4× on a device recording: the device is asked for Scale 4 and the playhea
   // Relative, with room for a loaded machine: four times as fast at best, at least twice here.
   expect(at4 / at1).toBeGreaterThan(2);
   await expect(tile).toHaveAttribute("data-state", "playing");
+});
+
+test("evidence marked on the device's footage is fetched from the device, then exports", async ({ page }) => {
+  test.setTimeout(120_000);
+  const g = gw!;
+  await playDevice(page, span.from + 25 * MIN);
+  const downloads = device!.playbacks.filter((p) => p.kind === "Download").length;
+
+  await page.getByTestId("pb-note").fill("设备录像取证");
+  await page.getByTestId("pb-mark").click();
+  const row = page.getByTestId("pb-evidence-item").filter({ hasText: "设备录像取证" });
+  // Pending first (no export offered), then ready — never an endless spinner.
+  await expect(row).toHaveAttribute("data-source", "device");
+  await expect(row.getByTestId("pb-evidence-state")).toHaveText(/正在从设备取回录像|设备录像/);
+  await expect(row).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
+  await expect(row.getByTestId("pb-evidence-state")).toHaveText("设备录像");
+  expect(device!.playbacks.filter((p) => p.kind === "Download").length).toBe(downloads + 1);
+
+  await row.getByTestId("pb-export").click();
+  const link = row.getByTestId("pb-export-link");
+  await expect(link).toHaveCount(1, { timeout: 60_000 });
+  const mp4 = await page.request.get(`${g.url}${await link.getAttribute("href")}`);
+  expect(mp4.status()).toBe(200);
+  const file = join(mkdtempSync(join(tmpdir(), "gb-ev-")), "clip.mp4");
+  writeFileSync(file, await mp4.body());
+  const probe = execFileSync("ffprobe", [
+    ...["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name:format=duration"],
+    ...["-of", "json", file],
+  ]).toString();
+  const j = JSON.parse(probe) as { streams: { codec_name: string }[]; format: { duration: string } };
+  expect(j.streams[0]?.codec_name).toBe("h264");
+  // The mark covers 30 s around the playing position.
+  expect(Number(j.format.duration)).toBeGreaterThan(25);
+  rmSync(dirname(file), { recursive: true, force: true });
 });

@@ -6,6 +6,7 @@ import { errorText } from "../api/errorText";
 import { useT } from "../i18n/useT";
 import { useCan } from "../session/useCan";
 import { useBureauFormat } from "../time/clockStore";
+import { canExport as canExportClip, EVIDENCE_POLL_MS, evidenceBadge, needsPoll } from "./evidenceState";
 import { playbackApi } from "./playbackApi";
 
 /** A mark covers this much before and after the playing position. */
@@ -35,6 +36,13 @@ export function EvidencePanel({
       .catch((err: unknown) => setMessage(errorText(err)));
   }, [cameraId]);
   useEffect(reload, [reload]);
+  // A clip fetched from the camera's device settles within its span's length: ask again until it has.
+  const polling = needsPoll(list);
+  useEffect(() => {
+    if (!polling) return;
+    const timer = setInterval(reload, EVIDENCE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [polling, reload]);
 
   const mark = async () => {
     try {
@@ -97,13 +105,21 @@ export function EvidencePanel({
       {message && <p className="muted">{message}</p>}
       <ul className="pb-evidence-list">
         {list.map((ev) => (
-          <li key={ev.id} data-testid="pb-evidence-item" data-kind={ev.kind} data-from={ev.from}>
+          <li
+            key={ev.id}
+            data-testid="pb-evidence-item"
+            data-kind={ev.kind}
+            data-from={ev.from}
+            data-source={ev.source}
+            data-state={ev.state}
+          >
             <button type="button" className="link" onClick={() => onPlay(ev.from)}>
               {fmt.time(ev.from)} – {fmt.time(ev.to)}
             </button>
             <span className="pb-evidence-note">
               {ev.kind === "alarm" ? `${t("pb.alarmClip")} · ${ev.note}` : ev.note}
             </span>
+            <EvidenceBadgeChip ev={ev} />
             {ev.exports.map((x) => (
               <a key={x.n} href={x.mp4} download data-testid="pb-export-link" data-watermark={x.watermark === true}>
                 MP4 #{x.n}
@@ -115,7 +131,7 @@ export function EvidencePanel({
                 {t("pb.manifest")} #{x.n}
               </a>
             ))}
-            {canExport && (
+            {canExport && canExportClip(ev) && (
               <button
                 type="button"
                 className="btn"
@@ -130,5 +146,17 @@ export function EvidencePanel({
         ))}
       </ul>
     </section>
+  );
+}
+
+function EvidenceBadgeChip({ ev }: { ev: Evidence }) {
+  const t = useT();
+  const b = evidenceBadge(ev);
+  if (!b) return null;
+  return (
+    <span className={`chip ${b.tone}`} data-testid="pb-evidence-state" title={b.detail ?? undefined}>
+      {t(b.key)}
+      {b.detail ? `：${b.detail}` : ""}
+    </span>
   );
 }
