@@ -19,6 +19,7 @@ import {
   gopPhaseMs,
   load,
   looping,
+  msRow,
   serveRegistry,
 } from "./lib/hevcRig";
 import { fmt, percentile } from "./lib/proc";
@@ -81,13 +82,9 @@ export async function hevcBrowser(browser: Browser, full: Clip): Promise<string[
       }
       if (i % 4 === 0) loads.push(load());
     }
-    for (const [label, f] of [
-      ["with the spare ffmpeg (default)", firstFrames.spare],
-      ["without a spare (TRANSCODE_SPARE=0)", firstFrames.none],
-    ] as const)
-      out.push(
-        `| request → first transcoded frame in Chromium (hls.js, the wall's small-tile settings), ${label} | ${f.length} | ${fmt(percentile(f, 50) / 1000)} | ${fmt(percentile(f, 95) / 1000)} | ${loads.join(", ")} |`,
-      );
+    const first = "request → first transcoded frame in Chromium (hls.js, the wall's small-tile settings),";
+    out.push(msRow(`${first} with the spare ffmpeg (default)`, firstFrames.spare, loads.join(", ")));
+    out.push(msRow(`${first} without a spare (TRANSCODE_SPARE=0)`, firstFrames.none, loads.join(", ")));
     out.push("");
     // Glass-to-glass through the large-tile transcode (source size kept: 640×360 H.265 → H.264 25 fps).
     const r = benchRegistry({ main: clockCamera }, [], "source");

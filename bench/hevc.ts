@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { hevcBrowser } from "./hevc-browser";
 import { ffmpegStart } from "./lib/ffmpegStart";
-import { benchRegistry, COLD_RUNS, camera, gopPhaseMs, hevcClip, load, looping } from "./lib/hevcRig";
+import { benchRegistry, COLD_RUNS, camera, gopPhaseMs, hevcClip, load, looping, msRow } from "./lib/hevcRig";
 import { cpuShare, fmt, mb, percentile, privateBytes } from "./lib/proc";
 
 export async function hevcBench(browser: Browser): Promise<string[]> {
@@ -70,13 +70,8 @@ export async function hevcBench(browser: Browser): Promise<string[]> {
       "| ffmpeg alone, sub command: transcode wanted → its first output | runs | p50 (s) | p95 (s) | load avg |",
     );
     out.push("|---|---:|---:|---:|---:|");
-    for (const [label, w] of [
-      ["a fresh ffmpeg started then (TRANSCODE_SPARE=0)", starts.fresh],
-      ["a spare started 1.5 s before, waiting on its stdin", starts.spare],
-    ] as const)
-      out.push(
-        `| ${label} | ${w.length} | ${fmt(percentile(w, 50) / 1000)} | ${fmt(percentile(w, 95) / 1000)} | ${startLoad} |`,
-      );
+    out.push(msRow("a fresh ffmpeg started then (TRANSCODE_SPARE=0)", starts.fresh, startLoad));
+    out.push(msRow("a spare started 1.5 s before, waiting on its stdin", starts.spare, startLoad));
     out.push("");
     // Each run twice, with the spare ffmpeg the gateway keeps per profile (TRANSCODE_SPARE, default) and
     // without (ffmpeg started by the request), interleaved so both see the same machine.
@@ -99,13 +94,9 @@ export async function hevcBench(browser: Browser): Promise<string[]> {
     }
     out.push("| cold transcoded start (source already live), 1080p → sub | runs | p50 (s) | p95 (s) | load avg |");
     out.push("|---|---:|---:|---:|---:|");
-    for (const [label, w] of [
-      ["with the spare ffmpeg (default)", waits.spare],
-      ["without a spare (TRANSCODE_SPARE=0)", waits.none],
-    ] as const)
-      out.push(
-        `| request → first transcoded playlist (in-process), ${label} | ${w.length} | ${fmt(percentile(w, 50) / 1000)} | ${fmt(percentile(w, 95) / 1000)} | ${loads.join(", ")} |`,
-      );
+    const first = "request → first transcoded playlist (in-process),";
+    out.push(msRow(`${first} with the spare ffmpeg (default)`, waits.spare, loads.join(", ")));
+    out.push(msRow(`${first} without a spare (TRANSCODE_SPARE=0)`, waits.none, loads.join(", ")));
     out.push(...(await hevcBrowser(browser, full)));
     out.push("");
     // Passthrough: H.265 is packaged like H.264 — part timing and blocking-reload latency.

@@ -21,12 +21,16 @@ import {
   TsDemuxer,
 } from "@cw/streams";
 
-import { fmt } from "./proc";
+import { fmt, percentile } from "./proc";
 
 export const FFMPEG = "/usr/bin/ffmpeg";
 
 /** The 1-minute load average, printed next to every figure (the machine is shared). */
 export const load = (): string => fmt(loadavg()[0] ?? 0, 1);
+
+/** A table row: label, runs, p50 and p95 in seconds (from ms), load averages. */
+export const msRow = (label: string, ms: number[], loads: string): string =>
+  `| ${label} | ${ms.length} | ${fmt(percentile(ms, 50) / 1000)} | ${fmt(percentile(ms, 95) / 1000)} | ${loads} |`;
 
 /** Cold transcoded starts, each at a different point of the source's GOP (the replay is 1–2 s long). */
 export const COLD_RUNS = 12;
