@@ -17,11 +17,10 @@ import { Waiters, type WaitOutcome } from "./waiters";
 /**
  * Parts the stream's first segment holds before its source is asked for the key frame that ends it. hls.js
  * (1.7) loads the first segment whole and then switches to loading parts only if that segment reaches past
- * its first part by the parts listed after it (shouldLoadParts: the first part's end + the open segment's
- * parts). The first segment is listed complete the moment it ends (Segmenter.maybeCut), with no part after
- * it, so one part is enough; an answer that came before the first part was out would not end the segment.
+ * its first part by the parts already listed after it (shouldLoadParts); a shorter first segment leaves it
+ * waiting for the second segment to complete — a stall at once, and a second added to its target latency.
  */
-const KEY_FRAME_AFTER_PARTS = 1;
+const KEY_FRAME_AFTER_PARTS = 2;
 
 export interface PackagerOptions {
   /**
@@ -45,7 +44,7 @@ export interface PackagerOptions {
    */
   onSegment?: (segment: SegmentInfo, init: Buffer) => void;
   /**
-   * Called once when a player waits for the stream's first segment and its first part is out: a source
+   * Called once when a player waits for the stream's first segment and its first parts are out: a source
    * that can (a GB device: IFameCmd) asks the camera for a key frame now, which ends that segment (see
    * Segmenter.maybeCut) a fraction of a second in instead of a whole GOP. Must not throw or block.
    */
@@ -242,10 +241,9 @@ export class Packager implements MediaSink {
   }
 
   /**
-   * True once a player can start here: a complete segment exists. It begins on a key frame; the stream's
-   * first segment is listed the moment its second key frame ends it (later ones once the next segment's
-   * first part is out: Segmenter.maybeCut), so a player waiting for it loads it whole and goes on with
-   * parts from the key frame that ended it.
+   * True once a player can start here: a complete segment exists. It begins on a key frame and is listed
+   * only once the next segment's first part is out (Segmenter.maybeCut), so the player also finds the
+   * independent part it continues with.
    */
   startable(): boolean {
     return this.ring.segments.length > 0;
@@ -255,7 +253,7 @@ export class Packager implements MediaSink {
    * Waits until a player can start (see startable). hls.js does not start a live stream from a playlist
    * that has parts but no complete segment (LEVEL_EMPTY_ERROR, then its retry timer: seconds of time to
    * first frame). A stream's first segment ends at its second key frame; while a request waits here the
-   * source is asked for that key frame once its first part is out (onKeyFrameWanted), so a device that
+   * source is asked for that key frame once its first parts are out (onKeyFrameWanted), so a device that
    * began its stream at our INVITE does not make the player wait a whole GOP.
    */
   async waitForStartable(signal?: AbortSignal, timeoutMs = 10_000): Promise<Result<true>> {
@@ -350,7 +348,7 @@ export class Packager implements MediaSink {
     this.waiters.check();
   }
 
-  /** A player waits for the first segment, which has a part: ask the source for a key frame. */
+  /** A player waits for the first segment, which has enough parts: ask the source for a key frame. */
   private askKeyFrame(): void {
     if (this.keyFrameAsked || this.starters === 0 || this.ring.segments.length > 0 || !this.onKeyFrameWanted) return;
     if ((this.segmenter.current()?.parts.length ?? 0) < KEY_FRAME_AFTER_PARTS) return;

@@ -289,17 +289,14 @@ export class Segmenter {
     const firstEnds = !this.sealedAny && open.parts.length > 0 && this.tracks.video !== null;
     if (key && (firstEnds || outMs - open.startMs >= this.opts.segmentTargetMs - unitMs / 2)) {
       this.closePart(outMs);
-      this.open = null;
-      if (open.parts.length === 0) this.nextMsn = open.msn;
-      else if (!firstEnds) this.ending = { segment: open, endMs: outMs };
-      this.startSegment(outMs);
       // The segment's last part goes out now, its EXTINF with the next segment's first part. A player then
       // always sees the last part while the segment is still open: hls.js (1.7) takes a complete segment
       // whose unloaded tail is under 0.2 s for fully buffered and never loads that last part, stalling
-      // until the segment leaves the part window (~3 s). Not the stream's first segment: no player can
-      // have loaded its parts (none starts before it is complete), and the players waiting for it start
-      // at once — a part sooner — by loading it whole.
-      if (firstEnds && open.parts.length > 0) this.finishSegment(open, outMs);
+      // until the segment leaves the part window (~3 s).
+      this.open = null;
+      if (open.parts.length === 0) this.nextMsn = open.msn;
+      else this.ending = { segment: open, endMs: outMs };
+      this.startSegment(outMs);
     } else if (outMs - this.partStartMs + unitMs > this.nominalMs + unitMs / 2 + CUT_SLACK_MS) {
       this.closePart(outMs);
     }
