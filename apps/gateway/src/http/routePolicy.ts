@@ -77,6 +77,9 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   // Orders across levels: an edge pulls its prison's orders and sends its units' receipts (docs/api/uplink.md)
   "GET /api/v1/feeds/:prisonId/orders": "feed",
   "POST /api/v1/feeds/:prisonId/orders/:orderId/receipts": "feed",
+  // Alarm handling across levels: an edge's acks/resolutions up, the bureau's down with its orders (uplink.md)
+  "POST /api/v1/feeds/:prisonId/alarm-handling": "feed",
+  "GET /api/v1/feeds/:prisonId/downlink": "feed",
   "GET /api/v1/uplink": "alarms.view",
   // Orders
   "POST /api/v1/orders": "orders.issue",
