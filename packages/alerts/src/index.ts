@@ -374,6 +374,7 @@ export {
   applyRollCallEvent,
   cloneRollCallsState,
   emptyRollCallsState,
+  heardAt,
   type RollCallReport,
   type RollCallsState,
   slotReports,

@@ -8,6 +8,7 @@
 // at the edge; acknowledgements and resolutions of a forwarded alarm go up (handled.ts), except the ones
 // the bureau itself sent down (they came from there).
 import { createHash } from "node:crypto";
+import { heardAt } from "@cw/alerts";
 import type { LoggedEvent } from "../../events/map";
 import { handledItem, isHandledUp } from "./handled";
 import { noLookups, type UplinkItem, type UplinkLookups } from "./record";
@@ -99,7 +100,7 @@ export function toItem(e: LoggedEvent, look: UplinkLookups = noLookups): UplinkI
       scheduledAt: d.scheduledAt,
       reportedAt: d.reportedAt,
       // The edge's own receipt: the bureau judges lateness on it, not on when the link let it through.
-      heardAt: Math.min(d.heardAt ?? e.at, e.at),
+      heardAt: heardAt(e),
       expected: d.expected,
       present: d.present,
       absentees: d.absentees,
