@@ -10,7 +10,7 @@ import { PASSWORD } from "../e2e/support/fixtures";
 import { type GatewayProcess, removeDataDir, startGateway } from "../e2e/support/gateway";
 import { GatewayClient } from "./lib/api";
 import { hlsJsPath, launch } from "./lib/browser";
-import { cpuSeconds, fmt, msRow, percentile } from "./lib/proc";
+import { cpuSeconds, fmt, msRow } from "./lib/proc";
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const TLS = process.env.BENCH_TLS !== "0";
