@@ -2,6 +2,8 @@
 // model (which keeps every tile on one clock), with the camera's name and its state. The controller is
 // made once per camera and destroyed on unmount.
 import { useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { catalogueStore } from "../console/catalogueStore";
 import { cameraCaption } from "../console/wallActions";
 import { useT } from "../i18n/useT";
 import type { PlaybackModel } from "./usePlayback";
@@ -34,6 +36,8 @@ export function PlaybackTile({ cameraId, model }: { cameraId: string; model: Pla
     };
   }, [cameraId]);
 
+  // Re-render when the catalogue (names) arrives: a camera without footage gives no other update.
+  useStore(catalogueStore, (s) => s.index);
   const caption = cameraCaption(cameraId);
   return (
     <div className="pb-tile" data-testid={`pb-tile-${cameraId}`} data-state={state}>

@@ -3,6 +3,8 @@
 // from that moment (or from where footage resumes after it), from the device where the gateway has none.
 import type { RecordingsResponse } from "@cw/protocol";
 import type { MouseEvent } from "react";
+import { useStore } from "zustand";
+import { catalogueStore } from "../console/catalogueStore";
 import { cameraCaption } from "../console/wallActions";
 import { label } from "../duty/labels";
 import { useT } from "../i18n/useT";
@@ -22,6 +24,8 @@ const hours = [0, 3, 6, 9, 12, 15, 18, 21];
 export function TimelineBar({ cameraId, day, timeline, cursor, onSeek }: TimelineBarProps) {
   const t = useT();
   const fmt = useBureauFormat();
+  // Re-render when the catalogue (names) arrives: the caption reads it.
+  useStore(catalogueStore, (s) => s.index);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     onSeek(timeAt((e.clientX - box.left) / box.width, day));
